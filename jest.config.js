@@ -7,6 +7,7 @@ module.exports = {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', diagnostics: { warnOnly: false } }],
 	},
 	setupFiles: ['<rootDir>/test/setup/env.ts'],
+	setupFilesAfterEnv: ['<rootDir>/test/setup/n8nServices.ts'],
 	testTimeout: 60_000,
 	// Integration suites each start their own stand-in on a free port; two workers suit the 2-core machine.
 	maxWorkers: 2,

@@ -1,0 +1,39 @@
+import { httpRequest } from 'n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions';
+import type { ICredentialType, IHttpRequestOptions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { N8nRuntime, NodeSetup } from './runtime';
+
+/**
+ * Runs a credential's `test` request the way n8n's credential tester does: the request's expressions are
+ * resolved against the stored credential, the `authenticate` block is applied, and n8n-core sends it.
+ * Returns n8n's verdict shape: `{status: 'OK'}` or `{status: 'Error', message}`.
+ */
+export async function testCredential(
+	runtime: N8nRuntime,
+	credentialType: ICredentialType,
+	anyNodeUsingIt: NodeSetup,
+): Promise<{ status: 'OK' } | { status: 'Error'; message: string; httpCode?: string | null }> {
+	const { workflow, node } = runtime.workflow(anyNodeUsingIt);
+	const credentials = await runtime.credentialsHelper.getDecrypted(undefined, { id: 'cred', name: 'cred' }, credentialType.name);
+	const request = credentialType.test?.request;
+	if (!request) throw new Error(`${credentialType.name} has no test request`);
+	const resolve = (value: string | undefined) =>
+		value === undefined
+			? undefined
+			: String(workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials } as never, undefined, value));
+	const options: IHttpRequestOptions = {
+		method: request.method ?? 'GET',
+		baseURL: resolve(request.baseURL),
+		url: resolve(request.url) ?? '',
+		json: true,
+	};
+	const authenticated = await runtime.credentialsHelper.authenticate(credentials, credentialType.name, options, workflow, node);
+	try {
+		await httpRequest(authenticated);
+		return { status: 'OK' };
+	} catch (error) {
+		const apiError = new NodeApiError(node, error as never);
+		return { status: 'Error', message: apiError.message, httpCode: apiError.httpCode };
+	}
+}

@@ -1,0 +1,13 @@
+export { startStandIn } from './server';
+export { paginateCursor, paginateV1 } from './pagination';
+export type {
+	DeliveryAttemptResult,
+	DeliveryRequest,
+	DeliveryResult,
+	FaultRule,
+	RecordedRequest,
+	SigningMode,
+	StandIn,
+	StandInOptions,
+} from './types';
+export type * from './state';

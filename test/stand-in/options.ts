@@ -1,0 +1,37 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { newApiKey } from './ids';
+import type { SeedCounts } from './seed';
+import type { StandInOptions } from './types';
+
+export interface ResolvedOptions {
+	port: number;
+	apiKeys: string[];
+	rateLimitPerSecond: number;
+	responseDelayMs: number;
+	openApiDir: string | null;
+	deliveryRetryDelaysMs: number[];
+	seed: SeedCounts;
+}
+
+/** env QUO_OPENAPI_DIR, else the shared folder next to the repository when it exists, else null. */
+export function defaultOpenApiDir(): string | null {
+	const fromEnv = process.env.QUO_OPENAPI_DIR;
+	if (fromEnv) return fromEnv;
+	const shared = resolve(__dirname, '../../../shared/quo-api');
+	return existsSync(shared) ? shared : null;
+}
+
+export function resolveOptions(options: StandInOptions): ResolvedOptions {
+	const apiKeys = options.apiKeys ?? [newApiKey()];
+	if (apiKeys.length === 0) throw new Error('The Quo stand-in needs at least one API key');
+	return {
+		port: options.port ?? 0,
+		apiKeys,
+		rateLimitPerSecond: options.rateLimitPerSecond ?? 10,
+		responseDelayMs: options.responseDelayMs ?? 0,
+		openApiDir: options.openApiDir === undefined ? defaultOpenApiDir() : options.openApiDir,
+		deliveryRetryDelaysMs: options.deliveryRetryDelaysMs ?? [100, 500, 2000],
+		seed: { phoneNumbers: options.seed?.phoneNumbers ?? 3, users: options.seed?.users ?? 3 },
+	};
+}

@@ -1,0 +1,78 @@
+import { randomId } from './ids';
+import type { PhoneNumber, RegionRestrictions, StandInState, User, UserRole } from './state';
+
+export interface SeedCounts {
+	phoneNumbers: number;
+	users: number;
+}
+
+const people = [
+	{ firstName: 'Avery', lastName: 'Owner' },
+	{ firstName: 'Jordan', lastName: 'Admin' },
+	{ firstName: 'Sam', lastName: 'Member' },
+];
+const lineNames = ['Sales', 'Support', 'Billing'];
+const unrestricted: RegionRestrictions = { CA: 'unrestricted', Intl: 'restricted', US: 'unrestricted' };
+
+export function createSeededState(counts: SeedCounts): StandInState {
+	const createdAt = new Date().toISOString();
+	const users = Array.from({ length: counts.users }, (_, index) => seedUser(index, createdAt));
+	const phoneNumbers = Array.from({ length: counts.phoneNumbers }, (_, index) =>
+		seedPhoneNumber(index, users, createdAt),
+	);
+	return {
+		organization: { id: randomId('OR', 8) },
+		users,
+		phoneNumbers,
+		webhooksV1: [],
+		webhooks2026: [],
+		deliveries: [],
+		lastWebhookNumber: 1000,
+	};
+}
+
+function seedUser(index: number, createdAt: string): User {
+	const person = people[index] ?? { firstName: 'User', lastName: String(index + 1) };
+	const role: UserRole = index === 0 ? 'owner' : index === 1 ? 'admin' : 'member';
+	return {
+		id: randomId('US', 8),
+		email: `${person.firstName}.${person.lastName}`.toLowerCase() + '@example.com',
+		firstName: person.firstName,
+		lastName: person.lastName,
+		pictureUrl: null,
+		role,
+		createdAt,
+		updatedAt: createdAt,
+	};
+}
+
+/** Number n is +1555555010n; the owner and one other user (round robin) share each line. */
+function seedPhoneNumber(index: number, users: User[], createdAt: string): PhoneNumber {
+	const lastFour = String(101 + index).padStart(4, '0');
+	const groupId = randomId('GR', 8);
+	const members = [users[0], users[(index % Math.max(users.length - 1, 1)) + 1]].filter(
+		(user, position, all): user is User => user !== undefined && all.indexOf(user) === position,
+	);
+	return {
+		id: randomId('PN', 8),
+		groupId,
+		portRequestId: null,
+		formattedNumber: `(555) 555-${lastFour}`,
+		forward: null,
+		name: lineNames[index] ?? `Line ${index + 1}`,
+		number: `+1555555${lastFour}`,
+		portingStatus: null,
+		symbol: null,
+		users: members.map((user) => ({
+			id: user.id,
+			email: user.email,
+			firstName: user.firstName,
+			lastName: user.lastName,
+			role: user.role,
+			groupId,
+		})),
+		createdAt,
+		updatedAt: createdAt,
+		restrictions: { calling: { ...unrestricted }, messaging: { ...unrestricted } },
+	};
+}

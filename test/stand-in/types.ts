@@ -1,0 +1,109 @@
+import type { StandInState } from './state';
+
+export interface StandInOptions {
+	/** Default 0: a free port on 127.0.0.1. */
+	port?: number;
+	/** Valid API keys; default one generated key. */
+	apiKeys?: string[];
+	/** Default 10 (Quo's limit per API key); 0 or Infinity disables the limit. */
+	rateLimitPerSecond?: number;
+	/** Added latency before every answer (default 0). */
+	responseDelayMs?: number;
+	/** Default: env QUO_OPENAPI_DIR, else `<repo>/../shared/quo-api` if it exists, else null (no validation). */
+	openApiDir?: string | null;
+	/** Delays between delivery attempts after a non-2xx answer; default [100, 500, 2000]. */
+	deliveryRetryDelaysMs?: number[];
+	/** How much demo data to create (defaults: 3 phone numbers, 3 users). */
+	seed?: { phoneNumbers?: number; users?: number };
+}
+
+export interface RecordedRequest {
+	at: number;
+	method: string;
+	path: string;
+	rawQuery: string;
+	/** Repeated keys become arrays. */
+	query: Record<string, string | string[]>;
+	headers: Record<string, string | string[] | undefined>;
+	/** The parsed JSON body; undefined when the body is empty or not JSON (see rawBody). */
+	body: unknown;
+	rawBody: string;
+	operationId: string | null;
+	/** The status answered; 0 while unanswered or when the connection was dropped. */
+	status: number;
+	/** Problems against the OpenAPI operation, checked on arrival for every matched request. */
+	validationErrors: string[];
+	/** The Authorization header as received; null when absent. */
+	apiKey: string | null;
+}
+
+export interface FaultRule {
+	method?: string;
+	/** A string matches the path (without query) exactly; a RegExp is tested against it. */
+	path?: string | RegExp;
+	status?: number;
+	/** Sent as JSON; without body and rawBody a Quo error body for the status is sent. */
+	body?: unknown;
+	rawBody?: string;
+	contentType?: string;
+	headers?: Record<string, string>;
+	delayMs?: number;
+	dropConnection?: boolean;
+	/** Default 1; Infinity allowed. */
+	times?: number;
+}
+
+export type SigningMode =
+	| 'valid'
+	| 'none'
+	| 'wrong-key'
+	| 'tampered-body'
+	| { timestampOffsetSeconds?: number; extraSignatures?: string[]; headers?: Record<string, string> };
+
+export interface DeliveryRequest {
+	/** A v1 (WH…) or 2026-03-30 (numeric) subscription in state. */
+	webhookId: string;
+	/** Sent as compact JSON. */
+	envelope?: object;
+	/** Exact bytes to send. */
+	rawBody?: string;
+	signing?: SigningMode;
+	/** 2026-03-30: the webhook-id header (default 'msg_' + random); reuse it to simulate Quo's retry of a delivery. */
+	deliveryId?: string;
+	/** Default true: retry non-2xx answers using deliveryRetryDelaysMs. */
+	retry?: boolean;
+	/** Default: the subscription's url. */
+	url?: string;
+}
+
+export interface DeliveryAttemptResult {
+	/** 0 when no response came. */
+	status: number;
+	body: string;
+	durationMs: number;
+}
+
+export interface DeliveryResult {
+	attempts: DeliveryAttemptResult[];
+	finalStatus: number;
+	deliveryId: string | null;
+	/** The headers of the last attempt. */
+	headers: Record<string, string>;
+	/** The body as sent. */
+	body: string;
+}
+
+export interface StandIn {
+	url: string;
+	apiKey: string;
+	requests: RecordedRequest[];
+	addFault(rule: FaultRule): void;
+	clearFaults(): void;
+	state: StandInState;
+	deliver(request: DeliveryRequest): Promise<DeliveryResult>;
+	setRateLimit(perSecond: number): void;
+	setResponseDelay(ms: number): void;
+	/** Clears requests, faults, webhooks, deliveries and rate-limit windows; keeps seeded data. */
+	reset(): void;
+	close(): Promise<void>;
+}
