@@ -5,9 +5,10 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	INode,
 	IWebhookFunctions,
 } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { isVersionedPath, QUO_API_VERSION, QUO_API_VERSION_HEADER } from './apiVersion';
 import { quoApiError, type QuoFailure } from './errors';
@@ -57,12 +58,25 @@ function networkErrorText(error: unknown): string {
 	return typeof message === 'string' ? message : 'no answer';
 }
 
+/** A 2xx answer's JSON object; `{}` for an empty answer (204). A body that is not JSON is an error, not data. */
+function jsonBodyOf(response: FullResponse, request: QuoRequest, node: INode): IDataObject {
+	const { body } = response;
+	if (body === undefined || body === null || body === '') return {};
+	if (typeof body === 'object' && !Array.isArray(body)) return body as IDataObject;
+	throw new NodeApiError(node, { status: response.statusCode, path: request.path }, {
+		message: `Quo answered HTTP ${response.statusCode} with a body that is not JSON`,
+		description: `${request.method} ${request.path}. A proxy between n8n and Quo may have cut or replaced the answer; check the Base URL in the Quo API credential.`,
+		httpCode: String(response.statusCode),
+		itemIndex: request.itemIndex,
+	});
+}
+
 /**
  * Every request of both Quo nodes goes through here: n8n's `httpRequestWithAuthentication` with the
  * `quoApi` credential, the version header on 2026-03-30 paths, a per-credential limiter under Quo's
  * 10 requests per second, bounded retries with backoff, and Quo's errors turned into `NodeApiError`s.
  */
-export async function quoApiRequest<T = IDataObject>(this: QuoApiContext, request: QuoRequest): Promise<T> {
+export async function quoApiRequest(this: QuoApiContext, request: QuoRequest): Promise<IDataObject> {
 	const credentials = await this.getCredentials<{ apiKey?: string; baseUrl?: string }>(CREDENTIAL_TYPE);
 	const baseUrl = (credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
 	const node = this.getNode();
@@ -91,7 +105,7 @@ export async function quoApiRequest<T = IDataObject>(this: QuoApiContext, reques
 				CREDENTIAL_TYPE,
 				{ ...options, headers: { ...options.headers } },
 			)) as FullResponse;
-			if (response.statusCode < 400) return response.body as T;
+			if (response.statusCode < 400) return jsonBodyOf(response, request, node);
 			failure = { statusCode: response.statusCode, body: response.body, method: request.method, path: request.path, retries };
 			retryAfter = headerValue(response.headers, 'retry-after');
 		} catch (error) {

@@ -25,12 +25,12 @@ interface CursorPage<T> {
  */
 export async function quoApiRequestAllItemsV1<T = IDataObject>(this: QuoApiContext, request: PageRequest): Promise<T[]> {
 	return await collectPages<T>(request, async (remaining, token) => {
-		const page = await quoApiRequest.call<QuoApiContext, [QuoRequest], Promise<V1Page<T>>>(this, {
+		const page = (await quoApiRequest.call(this, {
 			method: 'GET',
 			path: request.path,
 			itemIndex: request.itemIndex,
 			qs: { ...request.qs, maxResults: Math.min(request.pageSize, remaining), ...(token ? { pageToken: token } : {}) },
-		});
+		})) as unknown as V1Page<T>;
 		return { items: page.data ?? [], next: page.nextPageToken };
 	});
 }
@@ -38,12 +38,12 @@ export async function quoApiRequestAllItemsV1<T = IDataObject>(this: QuoApiConte
 /** Walks a 2026-03-30 list (`limit` + `after`, answered with `nextCursor`). */
 export async function quoApiRequestAllItemsCursor<T = IDataObject>(this: QuoApiContext, request: PageRequest): Promise<T[]> {
 	return await collectPages<T>(request, async (remaining, cursor) => {
-		const page = await quoApiRequest.call<QuoApiContext, [QuoRequest], Promise<CursorPage<T>>>(this, {
+		const page = (await quoApiRequest.call(this, {
 			method: 'GET',
 			path: request.path,
 			itemIndex: request.itemIndex,
 			qs: { ...request.qs, limit: Math.min(request.pageSize, remaining), ...(cursor ? { after: cursor } : {}) },
-		});
+		})) as unknown as CursorPage<T>;
 		return { items: page.data ?? [], next: page.nextCursor };
 	});
 }

@@ -1,0 +1,136 @@
+import type {
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { eventOptions, type WebhookApiVersion } from './events/catalog';
+import { getPhoneNumbers } from './methods/loadOptions';
+import { receiveDelivery } from './trigger/delivery';
+import { ensureSubscribed, subscribe, type TriggerConfig, unsubscribe } from './trigger/registration';
+
+function triggerConfig(this: IHookFunctions): TriggerConfig {
+	const workflow = this.getWorkflow();
+	return {
+		apiVersion: this.getNodeParameter('apiVersion') as WebhookApiVersion,
+		events: this.getNodeParameter('events') as string[],
+		phoneNumberIds: this.getNodeParameter('phoneNumberIds', []) as string[],
+		url: this.getNodeWebhookUrl('default') as string,
+		label: `n8n: ${workflow.name ?? 'workflow'} (${workflow.id ?? 'unsaved'})`.slice(0, 100),
+	};
+}
+
+export class QuoTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Quo Trigger',
+		name: 'quoTrigger',
+		icon: { light: 'file:quo.svg', dark: 'file:quo.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when Quo (formerly OpenPhone) sends a message, call, contact or task event',
+		defaults: { name: 'Quo Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'quoApi', required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			{
+				displayName: 'Webhook Version',
+				name: 'apiVersion',
+				type: 'options',
+				options: [
+					{
+						name: '2026-03-30 (Recommended)',
+						value: '2026-03-30',
+						description: 'Quo webhooks with every event (messages, calls, contacts, tasks) and Standard Webhooks signatures',
+					},
+					{
+						name: 'V1 (Legacy)',
+						value: 'v1',
+						description: 'The older webhooks: message and call events only, one Quo webhook per event family',
+					},
+				],
+				default: '2026-03-30',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				displayOptions: { show: { apiVersion: ['2026-03-30'] } },
+				options: eventOptions('2026-03-30'),
+				default: [],
+				description: 'The Quo events that start the workflow',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				displayOptions: { show: { apiVersion: ['v1'] } },
+				options: eventOptions('v1'),
+				default: [],
+				description: 'The Quo events that start the workflow',
+			},
+			{
+				displayName: 'Phone Number Names or IDs',
+				name: 'phoneNumberIds',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getPhoneNumbers' },
+				default: [],
+				description:
+					'Only events on these Quo numbers start the workflow; leave empty for every number. Contact events are workspace-wide and ignore this. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Include Raw Body',
+						name: 'includeRawBody',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to add the delivery exactly as Quo sent it, as text, in a "raw" field',
+					},
+					{
+						displayName: 'Send Sample Event on Test',
+						name: 'sendSampleEventOnTest',
+						type: 'boolean',
+						default: true,
+						description:
+							'Whether to ask Quo for a signed sample of the first selected event when you click "Listen for test event", so an item shows up at once (2026-03-30 webhooks only)',
+					},
+				],
+			},
+		],
+	};
+
+	methods = { loadOptions: { getPhoneNumbers } };
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await ensureSubscribed.call(this, triggerConfig.call(this));
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				await subscribe.call(this, triggerConfig.call(this));
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				await unsubscribe.call(this, triggerConfig.call(this));
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return receiveDelivery.call(this);
+	}
+}

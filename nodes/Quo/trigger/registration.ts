@@ -1,0 +1,259 @@
+import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { groupEventsByV1Family, v1FamilyOf, type WebhookApiVersion } from '../events/catalog';
+import {
+	createSubscription,
+	createV1Subscription,
+	deleteSubscription,
+	deleteV1Subscription,
+	listSubscriptions,
+	listV1Subscriptions,
+	type QuoSubscription,
+	rotateSubscriptionKey,
+	sendTestEvent,
+	type SubscriptionSpec,
+	updateSubscription,
+} from './subscriptionApi';
+import { forgetSubscriptions, storedSubscriptions, storeSubscriptions, type StoredSubscription } from './subscriptionState';
+
+/** What the trigger's parameters ask Quo for. */
+export interface TriggerConfig {
+	apiVersion: WebhookApiVersion;
+	events: string[];
+	phoneNumberIds: string[];
+	url: string;
+	label: string;
+}
+
+const ALL_PHONE_NUMBERS = ['*'];
+
+function sameMembers(a: readonly string[], b: readonly string[]): boolean {
+	const set = new Set(a);
+	return set.size === new Set(b).size && b.every((value) => set.has(value));
+}
+
+/** Contact events are workspace-wide: Quo answers a contact-only subscription with `["*"]` whatever was asked. */
+function resourceIdsFor(config: TriggerConfig, events: readonly string[]): string[] {
+	const phoneScoped = events.some((event) => !event.startsWith('contact.'));
+	return config.phoneNumberIds.length > 0 && phoneScoped ? [...config.phoneNumberIds] : ALL_PHONE_NUMBERS;
+}
+
+function specFor(config: TriggerConfig, events: string[]): SubscriptionSpec {
+	return { url: config.url, events, resourceIds: resourceIdsFor(config, events), label: config.label };
+}
+
+function isNotFound(error: unknown): boolean {
+	return error instanceof NodeApiError && error.httpCode === '404';
+}
+
+/** Deletes a subscription; one that Quo no longer has is already what we want. */
+async function removeSubscription(this: IHookFunctions, id: string, apiVersion: WebhookApiVersion): Promise<void> {
+	try {
+		if (apiVersion === 'v1') await deleteV1Subscription.call(this, id);
+		else await deleteSubscription.call(this, id);
+	} catch (error) {
+		if (!isNotFound(error)) throw new NodeApiError(this.getNode(), error as JsonObject);
+		this.logger.debug(`Quo webhook ${id} was already gone`);
+	}
+}
+
+/** Ours first: when Quo holds duplicates for our URL, the one whose key we still have is the one to keep. */
+function oursFirst(subscriptions: QuoSubscription[], stored: StoredSubscription[]): QuoSubscription[] {
+	const storedIds = new Set(stored.map((subscription) => subscription.id));
+	return [...subscriptions].sort((a, b) => Number(storedIds.has(b.id)) - Number(storedIds.has(a.id)));
+}
+
+/**
+ * 2026-03-30: one subscription per trigger. Adopts the one Quo holds for our URL, removes duplicates,
+ * brings its events, phone numbers and status in line with the node (PATCH), and rotates its secret when
+ * our copy of the key is lost, so there is never a moment without a subscription.
+ */
+async function adoptSubscription(this: IHookFunctions, config: TriggerConfig, staticData: IDataObject): Promise<boolean> {
+	const stored = storedSubscriptions(staticData, config.apiVersion);
+	const [keep, ...duplicates] = oursFirst(
+		(await listSubscriptions.call(this)).filter((subscription) => subscription.url === config.url),
+		stored,
+	);
+	if (!keep) {
+		forgetSubscriptions(staticData);
+		return false;
+	}
+	for (const duplicate of duplicates) await removeSubscription.call(this, duplicate.id, config.apiVersion);
+
+	const wanted = specFor(config, config.events);
+	const changes: IDataObject = {};
+	if (!sameMembers(keep.events, wanted.events)) changes.events = wanted.events;
+	if (!sameMembers(keep.resourceIds, wanted.resourceIds)) changes.resourceIds = wanted.resourceIds;
+	if (keep.status !== undefined && keep.status !== 'enabled') changes.status = 'enabled';
+	if (Object.keys(changes).length > 0) await updateSubscription.call(this, keep.id, changes);
+
+	const knownKey = stored.find((subscription) => subscription.id === keep.id)?.key;
+	const key = knownKey || (await rotateSubscriptionKey.call(this, keep.id));
+	storeSubscriptions(staticData, config.apiVersion, [{ id: keep.id, key, family: null }]);
+	return true;
+}
+
+/**
+ * v1: one subscription per event family. Adopts each family's subscription for our URL when its events and
+ * phone numbers still match (v1 cannot update one, and its list returns the key); removes the rest.
+ * Answers whether every family the node needs is in place.
+ */
+async function adoptV1Subscriptions(this: IHookFunctions, config: TriggerConfig, staticData: IDataObject): Promise<boolean> {
+	const wantedByFamily = groupEventsByV1Family(config.events);
+	const mine = oursFirst(
+		(await listV1Subscriptions.call(this)).filter((subscription) => subscription.url === config.url),
+		storedSubscriptions(staticData, config.apiVersion),
+	);
+	const adopted: StoredSubscription[] = [];
+	for (const subscription of mine) {
+		const family = v1FamilyOf(subscription.events[0] ?? '');
+		const wantedEvents = family ? wantedByFamily.get(family) : undefined;
+		const matches =
+			family !== null &&
+			wantedEvents !== undefined &&
+			!adopted.some((other) => other.family === family) &&
+			sameMembers(subscription.events, wantedEvents) &&
+			sameMembers(subscription.resourceIds, resourceIdsFor(config, wantedEvents)) &&
+			subscription.status !== 'disabled' &&
+			typeof subscription.key === 'string';
+		if (matches) adopted.push({ id: subscription.id, key: subscription.key as string, family });
+		else await removeSubscription.call(this, subscription.id, config.apiVersion);
+	}
+	storeSubscriptions(staticData, config.apiVersion, adopted);
+	return adopted.length === wantedByFamily.size;
+}
+
+/** Subscriptions of the other generation left in static data (the node's API version was switched) are removed. */
+async function removeOtherGeneration(this: IHookFunctions, config: TriggerConfig, staticData: IDataObject): Promise<void> {
+	const other: WebhookApiVersion = config.apiVersion === 'v1' ? '2026-03-30' : 'v1';
+	for (const subscription of storedSubscriptions(staticData, other)) {
+		await removeSubscription.call(this, subscription.id, other);
+	}
+}
+
+/** n8n's `checkExists`: true when Quo already holds exactly what the node needs, adopted into static data. */
+export async function ensureSubscribed(this: IHookFunctions, config: TriggerConfig): Promise<boolean> {
+	const staticData = this.getWorkflowStaticData('node');
+	await removeOtherGeneration.call(this, config, staticData);
+	const complete =
+		config.apiVersion === 'v1'
+			? await adoptV1Subscriptions.call(this, config, staticData)
+			: await adoptSubscription.call(this, config, staticData);
+	if (complete) await sendSampleWhenListening.call(this, config);
+	return complete;
+}
+
+/** n8n's `create`: subscribes what `ensureSubscribed` did not find, and stores ids and keys. */
+export async function subscribe(this: IHookFunctions, config: TriggerConfig): Promise<void> {
+	const staticData = this.getWorkflowStaticData('node');
+	if (config.apiVersion === '2026-03-30') {
+		const created = await createSubscription.call(this, specFor(config, config.events));
+		storeSubscriptions(staticData, config.apiVersion, [{ id: created.id, key: requireKey.call(this, created), family: null }]);
+	} else {
+		await subscribeMissingV1Families.call(this, config, staticData);
+	}
+	await sendSampleWhenListening.call(this, config);
+}
+
+function requireKey(this: IHookFunctions, subscription: QuoSubscription): string {
+	if (typeof subscription.key === 'string' && subscription.key !== '') return subscription.key;
+	throw new NodeApiError(this.getNode(), { id: subscription.id }, {
+		message: `Quo created webhook ${subscription.id} but sent no signing key`,
+		description: 'Without the key the trigger cannot tell Quo\'s deliveries from forged ones. Deactivate and activate the workflow again.',
+	});
+}
+
+/**
+ * Creates one subscription per missing family. If Quo refuses one, the ones created by this call are
+ * removed again, so a failed activation never leaves a half-registered set behind.
+ */
+async function subscribeMissingV1Families(this: IHookFunctions, config: TriggerConfig, staticData: IDataObject): Promise<void> {
+	const existing = storedSubscriptions(staticData, config.apiVersion);
+	const created: StoredSubscription[] = [];
+	for (const [family, events] of groupEventsByV1Family(config.events)) {
+		if (existing.some((subscription) => subscription.family === family)) continue;
+		try {
+			const subscription = await createV1Subscription.call(this, family, specFor(config, events));
+			created.push({ id: subscription.id, key: requireKey.call(this, subscription), family });
+		} catch (error) {
+			const undone = await undoCreated.call(this, created);
+			// Wrapping a NodeApiError returns it as it is; the description gains what happened to the rest.
+			const failure = new NodeApiError(this.getNode(), error as JsonObject);
+			failure.description = [`Quo refused the "${family}" webhook. ${undone}`, failure.description]
+				.filter(Boolean)
+				.join('\n');
+			throw failure;
+		}
+	}
+	storeSubscriptions(staticData, config.apiVersion, [...existing, ...created]);
+}
+
+async function undoCreated(this: IHookFunctions, created: StoredSubscription[]): Promise<string> {
+	const leftBehind: string[] = [];
+	for (const subscription of created) {
+		try {
+			await removeSubscription.call(this, subscription.id, 'v1');
+		} catch (error) {
+			this.logger.error(`Could not remove Quo webhook ${subscription.id} after a failed activation`, { error });
+			leftBehind.push(subscription.id);
+		}
+	}
+	if (created.length === 0) return 'No webhook was created.';
+	return leftBehind.length === 0
+		? `The ${created.length} created before it were removed again.`
+		: `Remove these by hand in Quo, they could not be removed: ${leftBehind.join(', ')}.`;
+}
+
+/**
+ * n8n's `delete`: removes every subscription of this node, stored or found by URL. A subscription Quo no
+ * longer has counts as removed; any other failure is raised after trying the rest, and what could not be
+ * removed stays in static data, so the next activation cleans it up.
+ */
+export async function unsubscribe(this: IHookFunctions, config: TriggerConfig): Promise<void> {
+	const staticData = this.getWorkflowStaticData('node');
+	await removeOtherGeneration.call(this, config, staticData);
+	const stored = storedSubscriptions(staticData, config.apiVersion);
+	const listed = config.apiVersion === 'v1' ? await listV1Subscriptions.call(this) : await listSubscriptions.call(this);
+	const foundByUrl = listed
+		.filter((subscription) => subscription.url === config.url && !stored.some((known) => known.id === subscription.id))
+		.map((subscription) => ({
+			id: subscription.id,
+			key: '',
+			family: config.apiVersion === 'v1' ? v1FamilyOf(subscription.events[0] ?? '') : null,
+		}));
+
+	const failed: StoredSubscription[] = [];
+	let firstError: unknown;
+	for (const subscription of [...stored, ...foundByUrl]) {
+		try {
+			await removeSubscription.call(this, subscription.id, config.apiVersion);
+		} catch (error) {
+			failed.push(subscription);
+			firstError ??= error;
+		}
+	}
+	if (firstError === undefined) {
+		forgetSubscriptions(staticData);
+		return;
+	}
+	storeSubscriptions(staticData, config.apiVersion, failed);
+	throw firstError;
+}
+
+/**
+ * While n8n listens for a test event, ask Quo for a signed sample of the first selected event, so the user
+ * sees an item at once instead of waiting for real traffic. Only 2026-03-30 has this endpoint.
+ */
+async function sendSampleWhenListening(this: IHookFunctions, config: TriggerConfig): Promise<void> {
+	const wanted = this.getNodeParameter('options.sendSampleEventOnTest', true) as boolean;
+	if (!wanted || this.getMode() !== 'manual' || config.apiVersion !== '2026-03-30') return;
+	const [subscription] = storedSubscriptions(this.getWorkflowStaticData('node'), config.apiVersion);
+	if (!subscription) return;
+	try {
+		await sendTestEvent.call(this, subscription.id, config.events[0]);
+	} catch (error) {
+		// The listener still works for real events; the sample is a convenience.
+		this.logger.warn(`Quo did not send a sample ${config.events[0]} event`, { error });
+	}
+}

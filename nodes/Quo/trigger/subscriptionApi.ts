@@ -1,0 +1,97 @@
+import type { IDataObject, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { V1WebhookFamily } from '../events/catalog';
+import { quoApiRequest, type QuoApiContext } from '../transport';
+
+/** A Quo webhook subscription of either generation, as both list and create return it. */
+export interface QuoSubscription {
+	id: string;
+	url: string;
+	events: string[];
+	resourceIds: string[];
+	status?: string;
+	label?: string | null;
+	/** Only create (both generations), rotate (2026-03-30) and the v1 list return the signing key. */
+	key?: string;
+}
+
+export interface SubscriptionSpec {
+	url: string;
+	events: string[];
+	resourceIds: string[];
+	label: string;
+}
+
+function isSubscription(value: unknown): value is QuoSubscription {
+	const candidate = value as Partial<QuoSubscription> | null;
+	return typeof candidate?.id === 'string' && typeof candidate.url === 'string' && Array.isArray(candidate.events);
+}
+
+/** Quo answered 2xx but not with a subscription: a proxy page or an API change. Say so instead of storing junk. */
+function expectSubscription(this: QuoApiContext, response: IDataObject, what: string): QuoSubscription {
+	if (isSubscription(response.data)) return response.data;
+	throw new NodeApiError(this.getNode(), response as JsonObject, {
+		message: `Quo's answer to ${what} has no webhook in it`,
+		description: 'Check the Base URL in the Quo API credential: it should point at Quo\'s API (https://api.quo.com).',
+	});
+}
+
+function bodyOf(spec: SubscriptionSpec): IDataObject {
+	return { url: spec.url, events: spec.events, resourceIds: spec.resourceIds, label: spec.label };
+}
+
+// 2026-03-30 subscriptions
+
+export async function listSubscriptions(this: QuoApiContext): Promise<QuoSubscription[]> {
+	const { data } = await quoApiRequest.call(this, { method: 'GET', path: '/webhooks' });
+	return Array.isArray(data) ? data.filter(isSubscription) : [];
+}
+
+export async function createSubscription(this: QuoApiContext, spec: SubscriptionSpec): Promise<QuoSubscription> {
+	const response = await quoApiRequest.call(this, { method: 'POST', path: '/webhooks', body: bodyOf(spec) });
+	return expectSubscription.call(this, response, 'creating a webhook');
+}
+
+export async function updateSubscription(this: QuoApiContext, id: string, changes: IDataObject): Promise<QuoSubscription> {
+	const response = await quoApiRequest.call(this, { method: 'PATCH', path: `/webhooks/${id}`, body: changes });
+	return expectSubscription.call(this, response, 'updating a webhook');
+}
+
+/** Quo never returns a 2026-03-30 key again after create; rotating is the only way to get one. */
+export async function rotateSubscriptionKey(this: QuoApiContext, id: string): Promise<string> {
+	const response = await quoApiRequest.call(this, { method: 'POST', path: `/webhooks/${id}/rotate` });
+	const key = (response.data as IDataObject | undefined)?.key;
+	if (typeof key === 'string' && key !== '') return key;
+	throw new NodeApiError(this.getNode(), response as JsonObject, {
+		message: "Quo's answer to rotating the webhook secret has no key in it",
+	});
+}
+
+export async function deleteSubscription(this: QuoApiContext, id: string): Promise<void> {
+	await quoApiRequest.call(this, { method: 'DELETE', path: `/webhooks/${id}` });
+}
+
+export async function sendTestEvent(this: QuoApiContext, id: string, eventType: string): Promise<IDataObject> {
+	return await quoApiRequest.call(this, { method: 'POST', path: `/webhooks/${id}/events/test`, body: { eventType } });
+}
+
+// v1 subscriptions: one per event family
+
+export async function listV1Subscriptions(this: QuoApiContext): Promise<QuoSubscription[]> {
+	const { data } = await quoApiRequest.call(this, { method: 'GET', path: '/v1/webhooks' });
+	return Array.isArray(data) ? data.filter(isSubscription) : [];
+}
+
+export async function createV1Subscription(
+	this: QuoApiContext,
+	family: V1WebhookFamily,
+	spec: SubscriptionSpec,
+): Promise<QuoSubscription> {
+	const response = await quoApiRequest.call(this, { method: 'POST', path: `/v1/webhooks/${family}`, body: bodyOf(spec) });
+	return expectSubscription.call(this, response, `creating a ${family} webhook`);
+}
+
+export async function deleteV1Subscription(this: QuoApiContext, id: string): Promise<void> {
+	await quoApiRequest.call(this, { method: 'DELETE', path: `/v1/webhooks/${id}` });
+}
