@@ -18,6 +18,7 @@ function triggerConfig(this: IHookFunctions): TriggerConfig {
 		apiVersion: this.getNodeParameter('apiVersion') as WebhookApiVersion,
 		events: this.getNodeParameter('events') as string[],
 		phoneNumberIds: this.getNodeParameter('phoneNumberIds', []) as string[],
+		includeRawBody: this.getNodeParameter('options.includeRawBody', false) as boolean,
 		url: this.getNodeWebhookUrl('default') as string,
 		label: `n8n: ${workflow.name ?? 'workflow'} (${workflow.id ?? 'unsaved'})`.slice(0, 100),
 	};

@@ -61,11 +61,19 @@ describe('rememberDelivery', () => {
 		expect(rememberDelivery(staticData, 'msg_3')).toBe(false);
 	});
 
+	it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('remembers a delivery keyed %s like any other, across a restart', (key) => {
+		const staticData: IDataObject = {};
+		expect(rememberDelivery(staticData, key)).toBe(true);
+		expect(rememberDelivery(staticData, key)).toBe(false);
+		expect(rememberDelivery(restart(staticData), key)).toBe(false);
+	});
+
 	it('keeps no more than its size in static data', () => {
 		const staticData: IDataObject = {};
 		rememberAll(staticData, keys(3 * DEDUPE_MEMORY_SIZE + 17));
-		const stored = JSON.stringify(staticData);
-		expect(stored.match(/msg_/g)).toHaveLength(DEDUPE_MEMORY_SIZE);
+		const stored = JSON.parse(JSON.stringify(staticData)).recentDeliveries;
+		expect(stored.keys).toHaveLength(DEDUPE_MEMORY_SIZE);
+		expect(Object.keys(stored.index).sort()).toEqual([...stored.keys].sort());
 	});
 
 	it('still dedupes after a restart, and evicts in the same order', () => {
@@ -91,9 +99,9 @@ describe('rememberDelivery', () => {
 		['a string', 'garbage'],
 		['keys that are not an array', { keys: 'msg_1', oldest: 0 }],
 		['keys that are not strings', { keys: [1, 2], oldest: 0 }],
-		['duplicate keys', { keys: ['msg_1', 'msg_1'], oldest: 0 }],
-		['a missing oldest slot', { keys: ['msg_1'] }],
-		['an oldest slot out of range', { keys: ['msg_1'], oldest: 5 }],
+		['a missing oldest slot', { keys: ['msg_1'], index: { msg_1: 1 } }],
+		['a missing index', { keys: ['msg_1'], oldest: 0 }],
+		['an oldest slot out of range', { keys: ['msg_1'], oldest: 5, index: { msg_1: 1 } }],
 		['too many keys', { keys: keys(DEDUPE_MEMORY_SIZE + 1), oldest: 0 }],
 	])('starts afresh from stored memory holding %s', (_, stored) => {
 		const staticData: IDataObject = { recentDeliveries: stored as IDataObject };

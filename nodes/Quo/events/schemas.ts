@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { compiledCheck } from './compiledCheck';
+
 // Every object schema uses .passthrough(): Quo adds fields over time, and a new field must not become an issue.
 
 const lookupStatus = z.enum(['matched', 'none', 'unavailable']);
@@ -321,6 +323,12 @@ const LEGACY_SCHEMAS: Readonly<Record<string, z.ZodTypeAny>> = {
 
 export type PayloadGeneration = 'current' | 'legacy';
 
+/** The schema a payload of this event and generation is checked against; undefined for unknown events. */
+export function schemaFor(event: string, generation: PayloadGeneration): z.ZodTypeAny | undefined {
+	const schemas = generation === 'current' ? CURRENT_SCHEMAS : LEGACY_SCHEMAS;
+	return Object.hasOwn(schemas, event) ? schemas[event] : undefined;
+}
+
 function formatPath(root: string, path: ReadonlyArray<string | number>): string {
 	return path.reduce<string>(
 		(text, segment) => (typeof segment === 'number' ? `${text}[${segment}]` : `${text}.${segment}`),
@@ -344,9 +352,9 @@ function formatIssue(issue: z.ZodIssue, generation: PayloadGeneration): string {
  * - `legacy`: `payload` is the legacy `data.object`; issues read `data.object.from: …`.
  */
 export function schemaIssuesFor(event: string, generation: PayloadGeneration, payload: unknown): string[] {
-	const schemas = generation === 'current' ? CURRENT_SCHEMAS : LEGACY_SCHEMAS;
-	if (!Object.hasOwn(schemas, event)) return [];
-	const result = schemas[event].safeParse(payload);
+	const schema = schemaFor(event, generation);
+	if (!schema || compiledCheck(schema)?.(payload)) return [];
+	const result = schema.safeParse(payload);
 	if (result.success) return [];
 	return result.error.issues.map((issue) => formatIssue(issue, generation));
 }

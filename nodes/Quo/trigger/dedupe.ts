@@ -7,45 +7,25 @@ export const DEDUPE_MEMORY_SIZE = 1000;
 const RECENT_DELIVERIES_KEY = 'recentDeliveries';
 
 /**
- * A ring buffer, stored as plain JSON in the workflow's static data so it survives restarts. It fills by
- * appending; once full, `oldest` is the slot the next key overwrites (and 0 until then).
+ * The last keys as a ring buffer (`keys`; once full, `oldest` is the slot the next key overwrites) plus the
+ * same keys as an object, for lookups. Both are plain JSON in the workflow's static data, so the memory
+ * survives restarts, and n8n (which loads static data afresh for each production delivery) parses the index
+ * into a hash table: no per-delivery rebuild, no scan of a thousand keys.
  */
-type RecentDeliveries = { keys: string[]; oldest: number };
-
-/**
- * Lookup sets rebuilt from the stored keys, at most once per stored object. n8n loads static data afresh
- * for each production delivery, so the set mostly saves work when one object serves several deliveries.
- */
-const keySets = new WeakMap<RecentDeliveries, Set<string>>();
+type RecentDeliveries = { keys: string[]; oldest: number; index: Record<string, 1> };
 
 function isRecentDeliveries(value: unknown): value is RecentDeliveries {
 	if (typeof value !== 'object' || value === null) return false;
-	const { keys, oldest } = value as Record<string, unknown>;
+	const { keys, oldest, index } = value as Record<string, unknown>;
 	if (!Array.isArray(keys) || keys.length > DEDUPE_MEMORY_SIZE) return false;
-	if (!keys.every((key) => typeof key === 'string')) return false;
+	if (typeof index !== 'object' || index === null || Array.isArray(index)) return false;
 	const slotCount = keys.length === DEDUPE_MEMORY_SIZE ? DEDUPE_MEMORY_SIZE : 1;
 	return typeof oldest === 'number' && Number.isInteger(oldest) && oldest >= 0 && oldest < slotCount;
 }
 
-interface DedupeMemory {
-	recent: RecentDeliveries;
-	seen: Set<string>;
-}
-
-function openMemory(stored: unknown): DedupeMemory {
-	if (isRecentDeliveries(stored)) {
-		const cached = keySets.get(stored);
-		if (cached !== undefined) return { recent: stored, seen: cached };
-		const seen = new Set(stored.keys);
-		// Duplicate keys would fall out of step with the set on eviction; we never store any.
-		if (seen.size === stored.keys.length) {
-			keySets.set(stored, seen);
-			return { recent: stored, seen };
-		}
-	}
-	const fresh: DedupeMemory = { recent: { keys: [], oldest: 0 }, seen: new Set() };
-	keySets.set(fresh.recent, fresh.seen);
-	return fresh;
+/** An own property even for keys like `__proto__`, which plain assignment would not create. */
+function addToIndex(index: Record<string, 1>, key: string): void {
+	Object.defineProperty(index, key, { value: 1, enumerable: true, writable: true, configurable: true });
 }
 
 /**
@@ -54,17 +34,18 @@ function openMemory(stored: unknown): DedupeMemory {
  * @returns false when `deliveryKey` is among the last {@link DEDUPE_MEMORY_SIZE} recorded, true otherwise.
  */
 export function rememberDelivery(staticData: IDataObject, deliveryKey: string): boolean {
-	const { recent, seen } = openMemory(staticData[RECENT_DELIVERIES_KEY]);
-	if (seen.has(deliveryKey)) return false;
+	const stored = staticData[RECENT_DELIVERIES_KEY];
+	const recent: RecentDeliveries = isRecentDeliveries(stored) ? stored : { keys: [], oldest: 0, index: {} };
+	if (Object.hasOwn(recent.index, deliveryKey)) return false;
 
 	if (recent.keys.length < DEDUPE_MEMORY_SIZE) {
 		recent.keys.push(deliveryKey);
 	} else {
-		seen.delete(recent.keys[recent.oldest]);
+		delete recent.index[recent.keys[recent.oldest]];
 		recent.keys[recent.oldest] = deliveryKey;
 		recent.oldest = (recent.oldest + 1) % DEDUPE_MEMORY_SIZE;
 	}
-	seen.add(deliveryKey);
+	addToIndex(recent.index, deliveryKey);
 	// n8n's ObservableObject only wraps the objects present when static data is loaded, so changes inside an
 	// object stored later go unnoticed; assigning the key on the static data itself always marks it changed.
 	staticData[RECENT_DELIVERIES_KEY] = recent;

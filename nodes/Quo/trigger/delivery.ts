@@ -4,7 +4,7 @@ import { canonicalEventName, type WebhookApiVersion } from '../events/catalog';
 import { normalizeEvent } from '../events/normalize';
 import { rememberDelivery } from './dedupe';
 import { type SignatureCheck, verifyLegacySignature, verifyStandardWebhook } from './signature';
-import { storedKeys } from './subscriptionState';
+import { registeredDeliverySettings } from './subscriptionState';
 
 const ACKNOWLEDGED: IWebhookResponseData = { webhookResponse: 'OK' };
 
@@ -12,8 +12,13 @@ function firstHeader(value: string | string[] | undefined): string | undefined {
 	return Array.isArray(value) ? value[0] : value;
 }
 
-/** Any stored key may have signed it: v1 keeps one key per event family. */
-function checkSignature(apiVersion: WebhookApiVersion, rawBody: Buffer, headers: IDataObject, keys: string[]): SignatureCheck {
+/** Any stored key may have signed it: v1 keeps one key per event family. No registration, no keys: refused. */
+function checkSignature(
+	apiVersion: WebhookApiVersion | undefined,
+	rawBody: Buffer,
+	headers: IDataObject,
+	keys: string[],
+): SignatureCheck {
 	const verify = apiVersion === 'v1' ? verifyLegacySignature : verifyStandardWebhook;
 	const now = Date.now();
 	let check: SignatureCheck = { valid: false, reason: 'no-secret' };
@@ -41,11 +46,11 @@ function parsedBody(body: unknown, rawBody: Buffer): unknown {
  */
 export function receiveDelivery(this: IWebhookFunctions): IWebhookResponseData {
 	const request = this.getRequestObject();
-	const apiVersion = this.getNodeParameter('apiVersion') as WebhookApiVersion;
 	const staticData = this.getWorkflowStaticData('node');
+	const { apiVersion, events, includeRawBody, keys } = registeredDeliverySettings(staticData);
 	const rawBody = request.rawBody ?? Buffer.alloc(0);
 
-	const check = checkSignature(apiVersion, rawBody, request.headers, storedKeys(staticData));
+	const check = checkSignature(apiVersion, rawBody, request.headers, keys);
 	if (!check.valid) {
 		this.logger.debug(`Quo Trigger refused a delivery: ${check.reason}`);
 		this.getResponseObject().status(401).send('Unauthorized').end();
@@ -55,14 +60,12 @@ export function receiveDelivery(this: IWebhookFunctions): IWebhookResponseData {
 	const body = parsedBody(request.body, rawBody);
 	const envelope = (typeof body === 'object' && body !== null ? body : {}) as IDataObject;
 	const type = typeof envelope.type === 'string' ? canonicalEventName(envelope.type) : undefined;
-	const selected = this.getNodeParameter('events') as string[];
-	if (type !== undefined && !selected.includes(type)) return ACKNOWLEDGED;
+	if (type !== undefined && !events.includes(type)) return ACKNOWLEDGED;
 
 	const deliveryId = apiVersion === 'v1' ? null : (firstHeader(request.headers['webhook-id']) ?? null);
 	const dedupeKey = deliveryId ?? (typeof envelope.id === 'string' ? envelope.id : undefined);
 	if (dedupeKey !== undefined && !rememberDelivery(staticData, dedupeKey)) return ACKNOWLEDGED;
 
 	const event = normalizeEvent(body, { deliveryId }) as unknown as IDataObject;
-	const includeRawBody = this.getNodeParameter('options.includeRawBody', false) as boolean;
 	return { workflowData: [[{ json: includeRawBody ? { ...event, raw: rawBody.toString('utf8') } : event }]] };
 }

@@ -15,12 +15,16 @@ import {
 	type SubscriptionSpec,
 	updateSubscription,
 } from './subscriptionApi';
-import { forgetSubscriptions, storedSubscriptions, storeSubscriptions, type StoredSubscription } from './subscriptionState';
+import {
+	type DeliverySettings,
+	forgetSubscriptions,
+	storedSubscriptions,
+	storeSubscriptions,
+	type StoredSubscription,
+} from './subscriptionState';
 
-/** What the trigger's parameters ask Quo for. */
-export interface TriggerConfig {
-	apiVersion: WebhookApiVersion;
-	events: string[];
+/** What the trigger's parameters ask Quo for, and how its deliveries are to be handled. */
+export interface TriggerConfig extends DeliverySettings {
 	phoneNumberIds: string[];
 	url: string;
 	label: string;
@@ -90,7 +94,7 @@ async function adoptSubscription(this: IHookFunctions, config: TriggerConfig, st
 
 	const knownKey = stored.find((subscription) => subscription.id === keep.id)?.key;
 	const key = knownKey || (await rotateSubscriptionKey.call(this, keep.id));
-	storeSubscriptions(staticData, config.apiVersion, [{ id: keep.id, key, family: null }]);
+	storeSubscriptions(staticData, config, [{ id: keep.id, key, family: null }]);
 	return true;
 }
 
@@ -120,7 +124,7 @@ async function adoptV1Subscriptions(this: IHookFunctions, config: TriggerConfig,
 		if (matches) adopted.push({ id: subscription.id, key: subscription.key as string, family });
 		else await removeSubscription.call(this, subscription.id, config.apiVersion);
 	}
-	storeSubscriptions(staticData, config.apiVersion, adopted);
+	storeSubscriptions(staticData, config, adopted);
 	return adopted.length === wantedByFamily.size;
 }
 
@@ -149,7 +153,7 @@ export async function subscribe(this: IHookFunctions, config: TriggerConfig): Pr
 	const staticData = this.getWorkflowStaticData('node');
 	if (config.apiVersion === '2026-03-30') {
 		const created = await createSubscription.call(this, specFor(config, config.events));
-		storeSubscriptions(staticData, config.apiVersion, [{ id: created.id, key: requireKey.call(this, created), family: null }]);
+		storeSubscriptions(staticData, config, [{ id: created.id, key: requireKey.call(this, created), family: null }]);
 	} else {
 		await subscribeMissingV1Families.call(this, config, staticData);
 	}
@@ -186,7 +190,7 @@ async function subscribeMissingV1Families(this: IHookFunctions, config: TriggerC
 			throw failure;
 		}
 	}
-	storeSubscriptions(staticData, config.apiVersion, [...existing, ...created]);
+	storeSubscriptions(staticData, config, [...existing, ...created]);
 }
 
 async function undoCreated(this: IHookFunctions, created: StoredSubscription[]): Promise<string> {
@@ -237,7 +241,7 @@ export async function unsubscribe(this: IHookFunctions, config: TriggerConfig): 
 		forgetSubscriptions(staticData);
 		return;
 	}
-	storeSubscriptions(staticData, config.apiVersion, failed);
+	storeSubscriptions(staticData, config, failed);
 	throw firstError;
 }
 

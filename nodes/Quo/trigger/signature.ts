@@ -54,11 +54,20 @@ function decodeSignature(text: string): Buffer | undefined {
 	return bytes?.length === SHA256_BYTES ? bytes : undefined;
 }
 
+/** Decoded keys by secret: a trigger verifies every delivery with the same one or few keys. */
+const decodedKeys = new Map<string, Buffer | undefined>();
+const MAX_CACHED_KEYS = 256;
+
 function decodeKey(secret: string | undefined, prefix = ''): Buffer | undefined {
 	if (typeof secret !== 'string') return undefined;
+	const cacheKey = `${prefix}${secret}`;
+	if (decodedKeys.has(cacheKey)) return decodedKeys.get(cacheKey);
 	const trimmed = secret.trim();
 	const encoded = prefix !== '' && trimmed.startsWith(prefix) ? trimmed.slice(prefix.length) : trimmed;
-	return decodeBase64(encoded);
+	const key = decodeBase64(encoded);
+	if (decodedKeys.size >= MAX_CACHED_KEYS) decodedKeys.clear();
+	decodedKeys.set(cacheKey, key);
+	return key;
 }
 
 /** All non-empty values of a header, whatever the letter case of its name. */

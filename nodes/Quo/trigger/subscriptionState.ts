@@ -11,8 +11,19 @@ export interface StoredSubscription {
 	family: V1WebhookFamily | null;
 }
 
+/** The node's settings that decide how deliveries are handled, captured when the subscriptions are made. */
+export interface DeliverySettings {
+	apiVersion: WebhookApiVersion;
+	events: string[];
+	includeRawBody: boolean;
+}
+
 interface TriggerStaticData extends IDataObject {
 	apiVersion?: WebhookApiVersion;
+	/** The events the subscriptions were made for: what deliveries are filtered by. */
+	events?: string[];
+	/** The "Include Raw Body" option when the subscriptions were made. */
+	includeRawBody?: boolean;
 	subscriptions?: StoredSubscription[];
 }
 
@@ -24,22 +35,36 @@ export function storedSubscriptions(staticData: IDataObject, apiVersion: Webhook
 /** Replaces the stored subscriptions; assigning (not mutating) makes n8n notice the change and save it. */
 export function storeSubscriptions(
 	staticData: IDataObject,
-	apiVersion: WebhookApiVersion,
+	settings: DeliverySettings,
 	subscriptions: StoredSubscription[],
 ): void {
 	const data = staticData as TriggerStaticData;
-	data.apiVersion = apiVersion;
+	data.apiVersion = settings.apiVersion;
+	data.events = [...settings.events];
+	data.includeRawBody = settings.includeRawBody;
 	data.subscriptions = subscriptions.map((subscription) => ({ ...subscription }));
 }
 
 export function forgetSubscriptions(staticData: IDataObject): void {
 	const data = staticData as TriggerStaticData;
 	delete data.apiVersion;
+	delete data.events;
+	delete data.includeRawBody;
 	delete data.subscriptions;
 }
 
-/** Every stored key of any generation: the keys a delivery may be signed with. */
-export function storedKeys(staticData: IDataObject): string[] {
+/**
+ * What a delivery is checked against, read from static data rather than the node's parameters: n8n resolves
+ * an array parameter on every call, and this runs on every delivery.
+ */
+export function registeredDeliverySettings(
+	staticData: IDataObject,
+): Partial<DeliverySettings> & { events: string[]; keys: string[] } {
 	const data = staticData as TriggerStaticData;
-	return Array.isArray(data.subscriptions) ? data.subscriptions.map((subscription) => subscription.key) : [];
+	return {
+		apiVersion: data.apiVersion,
+		events: Array.isArray(data.events) ? data.events : [],
+		includeRawBody: data.includeRawBody === true,
+		keys: Array.isArray(data.subscriptions) ? data.subscriptions.map((subscription) => subscription.key) : [],
+	};
 }
