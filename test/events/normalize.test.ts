@@ -2,7 +2,7 @@ import fc from 'fast-check';
 
 import { QUO_EVENT_NAMES } from '../../nodes/Quo/events/catalog';
 import { normalizeEvent, type QuoEvent } from '../../nodes/Quo/events/normalize';
-import { legacySamples, sampleEnvelope2026, sampleLegacyEnvelope, seedEnvelopes } from '../fixtures/events';
+import { clone, legacySamples, sampleEnvelope2026, sampleLegacyEnvelope, seedEnvelopes } from '../fixtures/events';
 
 const v1 = { deliveryId: null };
 const current = { deliveryId: 'msg_2abcDEFghiJKLmnoPQRstu' };
@@ -429,13 +429,13 @@ describe('normalizeEvent, legacy deliveries', () => {
 	});
 
 	it('reads an empty contactIds list as a lookup that found nobody', () => {
-		const sample = structuredClone(legacySamples.messageReceivedV4Real);
+		const sample = clone(legacySamples.messageReceivedV4Real);
 		sample.data.object.contactIds = [];
 		expect(normalizeEvent(sample, v1).context).toMatchObject({ contacts: { ids: [], lookupStatus: 'none' } });
 	});
 
 	it('trims comma-joined recipients and drops empty entries', () => {
-		const sample = structuredClone(legacySamples.messageReceivedV3CommaJoined);
+		const sample = clone(legacySamples.messageReceivedV3CommaJoined);
 		sample.data.object.to = ' +15035550199 , ,+15035550177,';
 		expect(normalizeEvent(sample, v1).context).toMatchObject({
 			recipientIdentifiers: ['+15035550199', '+15035550177'],
@@ -482,7 +482,7 @@ describe('normalizeEvent, legacy deliveries', () => {
 	});
 
 	it('still emits a message without `from`, saying why', () => {
-		const sample = structuredClone(legacySamples.messageReceivedV4Docs) as { data: { object: Record<string, unknown> } };
+		const sample = clone(legacySamples.messageReceivedV4Docs) as { data: { object: Record<string, unknown> } };
 		delete sample.data.object.from;
 		sample.data.object.text = 7;
 		const item = normalizeEvent(sample, v1);

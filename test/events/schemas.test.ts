@@ -1,11 +1,11 @@
 import { QUO_EVENT_NAMES, canonicalEventName } from '../../nodes/Quo/events/catalog';
 import { ContactResourceSchema, schemaIssuesFor, type CustomField } from '../../nodes/Quo/events/schemas';
-import { legacySamples, sampleEnvelope2026, seedEnvelopes } from '../fixtures/events';
+import { clone, legacySamples, sampleEnvelope2026, seedEnvelopes } from '../fixtures/events';
 
 type Data = { resource: Record<string, unknown>; context: Record<string, unknown> | null };
 
 function seedData(event: keyof typeof seedEnvelopes): Data {
-	return structuredClone(seedEnvelopes[event].data) as Data;
+	return clone(seedEnvelopes[event].data) as Data;
 }
 
 describe('schemaIssuesFor, 2026-03-30 payloads', () => {
@@ -115,7 +115,7 @@ describe('schemaIssuesFor, legacy payloads', () => {
 	});
 
 	it('flags a transcript whose dialogue is malformed', () => {
-		const transcript = structuredClone(legacySamples.callTranscriptDocs.data.object);
+		const transcript = clone(legacySamples.callTranscriptDocs.data.object);
 		transcript.dialogue[0].start = '5s' as unknown as number;
 		expect(schemaIssuesFor('call.transcript.completed', 'legacy', transcript)).toEqual([
 			'data.object.dialogue[0].start: Expected number, received string',

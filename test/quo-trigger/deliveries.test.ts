@@ -1,5 +1,5 @@
 import { normalizeEvent } from '../../nodes/Quo/events/normalize';
-import { legacySamples, type LegacySampleName, seedEnvelopes, type SeedEventType } from '../fixtures/events';
+import { clone, legacySamples, type LegacySampleName, seedEnvelopes, type SeedEventType } from '../fixtures/events';
 import { activate } from '../harness/triggerLifecycle';
 import type { TriggerParameters } from './support';
 import { useTriggerWorld } from './support';
@@ -69,7 +69,7 @@ describe('2026-03-30 deliveries', () => {
 
 	test('a payload that breaks its schema is still emitted, flagged', async () => {
 		const webhookId = await activeTrigger({ apiVersion: '2026-03-30', events: ['message.received'] });
-		const envelope = structuredClone(seedEnvelopes['message.received']) as { data: { resource: Record<string, unknown> } };
+		const envelope = clone(seedEnvelopes['message.received']) as { data: { resource: Record<string, unknown> } };
 		envelope.data.resource.text = 42;
 		await world.standIn.deliver({ webhookId, envelope, retry: false });
 		const [[item]] = world.receiver.runs;
