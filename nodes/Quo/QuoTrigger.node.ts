@@ -7,7 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { eventOptions, type WebhookApiVersion } from './events/catalog';
+import { apiVersionOptions, eventsField, phoneNumberIdsField } from './actions/webhook/shared.descriptions';
+import type { WebhookApiVersion } from './events/catalog';
 import { getPhoneNumbers } from './methods/loadOptions';
 import { receiveDelivery } from './trigger/delivery';
 import { ensureSubscribed, subscribe, type TriggerConfig, unsubscribe } from './trigger/registration';
@@ -43,46 +44,18 @@ export class QuoTrigger implements INodeType {
 				displayName: 'Webhook Version',
 				name: 'apiVersion',
 				type: 'options',
-				options: [
-					{
-						name: '2026-03-30 (Recommended)',
-						value: '2026-03-30',
-						description: 'Quo webhooks with every event (messages, calls, contacts, tasks) and Standard Webhooks signatures',
-					},
-					{
-						name: 'V1 (Legacy)',
-						value: 'v1',
-						description: 'The older webhooks: message and call events only, one Quo webhook per event family',
-					},
-				],
+				options: apiVersionOptions,
+				description: 'Which generation of Quo webhooks to register. Pick 2026-03-30 unless you must stay on v1.',
 				default: '2026-03-30',
 			},
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
+			...(['2026-03-30', 'v1'] as const).map((apiVersion) => ({
+				...eventsField(apiVersion),
 				required: true,
-				displayOptions: { show: { apiVersion: ['2026-03-30'] } },
-				options: eventOptions('2026-03-30'),
-				default: [],
+				displayOptions: { show: { apiVersion: [apiVersion] } },
 				description: 'The Quo events that start the workflow',
-			},
+			})),
 			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				required: true,
-				displayOptions: { show: { apiVersion: ['v1'] } },
-				options: eventOptions('v1'),
-				default: [],
-				description: 'The Quo events that start the workflow',
-			},
-			{
-				displayName: 'Phone Number Names or IDs',
-				name: 'phoneNumberIds',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getPhoneNumbers' },
-				default: [],
+				...phoneNumberIdsField,
 				description:
 					'Only events on these Quo numbers start the workflow; leave empty for every number. Contact events are workspace-wide and ignore this. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},

@@ -1,6 +1,7 @@
 import { startStandIn, type StandIn } from './index';
 import { specValidatorFor, type SpecValidator } from './openapi/spec-validator';
 import { allRoutes } from './routes';
+import { seededParticipant } from './seed';
 import { callQuo, type CallOptions } from './test-support/quo-client';
 import { startReceiver, type Receiver } from './test-support/receiver';
 import { describeWithSpecs, openApiDir } from './test-support/spec-availability';
@@ -17,14 +18,17 @@ describeWithSpecs('stand-in responses conform to the OpenAPI documents', () => {
 	let standIn: StandIn;
 	let receiver: Receiver;
 	let validator: SpecValidator;
-	const ids = { v1: '', current: '', delivery: '', phoneNumber: '', user: '' };
+	const ids = { v1: '', current: '', delivery: '', phoneNumber: '', user: '', message: '', failedMessage: '' };
 
 	beforeAll(async () => {
 		validator = specValidatorFor(openApiDir ?? '');
-		standIn = await startStandIn({ openApiDir, rateLimitPerSecond: 0 });
+		standIn = await startStandIn({ openApiDir, rateLimitPerSecond: 0, seed: { messages: 3 } });
 		receiver = await startReceiver();
 		ids.phoneNumber = standIn.state.phoneNumbers[0]!.id;
 		ids.user = standIn.state.users[0]!.id;
+		ids.message = standIn.state.messages[0]!.id;
+		ids.failedMessage = standIn.state.messages[1]!.id;
+		standIn.state.failedMessageIds.push(ids.failedMessage);
 		const create = async (path: string, events: string[]) =>
 			(await callQuo(standIn, 'POST', path, { body: { url: receiver.url, events } })).json.data.id as string;
 		ids.v1 = await create('/v1/webhooks/calls', ['call.completed']);
@@ -52,6 +56,13 @@ describeWithSpecs('stand-in responses conform to the OpenAPI documents', () => {
 		options: () => (body === undefined ? {} : { body }),
 		status,
 	});
+	const textFrom = (name: string, from: () => string, content: string, status: number): Case => ({
+		name,
+		method: 'POST',
+		path: () => '/v1/messages',
+		options: () => ({ body: { content, from: from(), to: [seededParticipant] } }),
+		status,
+	});
 	const hookOf = (events: string[]) => ({ url: 'https://example.com/hook', events });
 	const current = () => `/webhooks/${ids.current}`;
 	const summaryHook = hookOf(['call.summary.completed']);
@@ -64,6 +75,16 @@ describeWithSpecs('stand-in responses conform to the OpenAPI documents', () => {
 		get('list users', () => '/v1/users?maxResults=2', 200),
 		get('get a user', () => `/v1/users/${ids.user}`, 200),
 		get('user 404', () => '/v1/users/USnone', 404),
+		textFrom('send a message', () => ids.phoneNumber, 'Hi', 202),
+		textFrom('send 400', () => ids.phoneNumber, ' ', 400),
+		textFrom('send 404', () => '+15555550999', 'Hi', 404),
+		get('list messages', () => `/v1/messages?maxResults=2&phoneNumberId=${ids.phoneNumber}&participants=%2B15555550100`, 200),
+		get('list messages 400', () => `/v1/messages?maxResults=2&phoneNumberId=${ids.phoneNumber}`, 400),
+		get('get a message', () => `/v1/messages/${ids.message}`, 200),
+		get('message 404', () => '/v1/messages/ACnone', 404),
+		send('POST', 'retry a failed message', () => `/messages/${ids.failedMessage}/retry`, undefined, 202),
+		send('POST', 'retry 422', () => `/messages/${ids.message}/retry`, undefined, 422),
+		send('POST', 'retry 404', () => '/messages/ACnone/retry', undefined, 404),
 		send('POST', 'create v1 messages webhook', () => '/v1/webhooks/messages', hookOf(['message.received']), 201),
 		send('POST', 'create v1 calls webhook', () => '/v1/webhooks/calls', hookOf(['call.ringing']), 201),
 		send('POST', 'create v1 summaries webhook', () => '/v1/webhooks/call-summaries', summaryHook, 201),

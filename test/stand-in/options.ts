@@ -32,6 +32,10 @@ export function resolveOptions(options: StandInOptions): ResolvedOptions {
 		responseDelayMs: options.responseDelayMs ?? 0,
 		openApiDir: options.openApiDir === undefined ? defaultOpenApiDir() : options.openApiDir,
 		deliveryRetryDelaysMs: options.deliveryRetryDelaysMs ?? [100, 500, 2000],
-		seed: { phoneNumbers: options.seed?.phoneNumbers ?? 3, users: options.seed?.users ?? 3 },
+		seed: {
+			phoneNumbers: options.seed?.phoneNumbers ?? 3,
+			users: options.seed?.users ?? 3,
+			messages: options.seed?.messages ?? 0,
+		},
 	};
 }

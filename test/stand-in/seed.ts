@@ -1,10 +1,14 @@
 import { randomId } from './ids';
-import type { PhoneNumber, RegionRestrictions, StandInState, User, UserRole } from './state';
+import type { Message, PhoneNumber, RegionRestrictions, StandInState, User, UserRole } from './state';
 
 export interface SeedCounts {
 	phoneNumbers: number;
 	users: number;
+	messages: number;
 }
+
+/** The outside number of the seeded conversation with the first phone number. */
+export const seededParticipant = '+15555550100';
 
 const people = [
 	{ firstName: 'Avery', lastName: 'Owner' },
@@ -27,8 +31,35 @@ export function createSeededState(counts: SeedCounts): StandInState {
 		webhooksV1: [],
 		webhooks2026: [],
 		deliveries: [],
+		messages: seedConversation(counts.messages, phoneNumbers[0], users[0]),
+		failedMessageIds: [],
 		lastWebhookNumber: 1000,
 	};
+}
+
+/** `count` messages between the first line and `seededParticipant`, one a minute, newest first, alternating direction. */
+function seedConversation(count: number, line: PhoneNumber | undefined, owner: User | undefined): Message[] {
+	if (count === 0) return [];
+	if (!line || !owner) throw new Error('Seeding messages needs a phone number and a user');
+	const conversationId = randomId('CN', 32);
+	const now = Date.now();
+	return Array.from({ length: count }, (_, index) => {
+		const outgoing = index % 2 === 0;
+		const createdAt = new Date(now - index * 60_000).toISOString();
+		return {
+			id: randomId('AC', 32),
+			to: [outgoing ? seededParticipant : line.number],
+			from: outgoing ? line.number : seededParticipant,
+			text: `Seeded message ${count - index}`,
+			phoneNumberId: line.id,
+			conversationId,
+			direction: outgoing ? 'outgoing' : 'incoming',
+			userId: owner.id,
+			status: outgoing ? 'delivered' : 'received',
+			createdAt,
+			updatedAt: createdAt,
+		};
+	});
 }
 
 function seedUser(index: number, createdAt: string): User {

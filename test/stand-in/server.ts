@@ -8,7 +8,7 @@ import { createRequestHandler } from './request-handler';
 import { Router } from './router';
 import { allRoutes } from './routes';
 import { createSeededState } from './seed';
-import { clearWebhooks } from './state';
+import { clearWebhooks, restoreMessages } from './state';
 import type { RecordedRequest, StandIn, StandInOptions } from './types';
 import { Deliverer } from './webhooks/deliverer';
 
@@ -16,6 +16,7 @@ import { Deliverer } from './webhooks/deliverer';
 export async function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
 	const settings = resolveOptions(options);
 	const state = createSeededState(settings.seed);
+	const seededMessages = structuredClone(state.messages);
 	const requests: RecordedRequest[] = [];
 	const faults = new FaultList();
 	const rateLimiter = new SlidingWindowRateLimiter(settings.rateLimitPerSecond);
@@ -54,6 +55,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
 			faults.clear();
 			rateLimiter.clear();
 			clearWebhooks(state);
+			restoreMessages(state, seededMessages);
 		},
 		close: async () => {
 			const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -4,6 +4,7 @@ export type UserRole = 'owner' | 'admin' | 'member';
 export type WebhookStatus = 'enabled' | 'disabled';
 export type Restriction = 'restricted' | 'unrestricted';
 export type DeliveryStatus = 'success' | 'pending' | 'sending' | 'failed';
+export type MessageStatus = 'queued' | 'sent' | 'delivered' | 'undelivered' | 'received';
 
 export interface User {
 	id: string;
@@ -45,6 +46,21 @@ export interface PhoneNumber {
 	createdAt: string;
 	updatedAt: string;
 	restrictions: { calling: RegionRestrictions; messaging: RegionRestrictions };
+}
+
+/** A text message as `/v1/messages` returns it. */
+export interface Message {
+	id: string;
+	to: string[];
+	from: string;
+	text: string;
+	phoneNumberId: string | null;
+	conversationId: string;
+	direction: 'incoming' | 'outgoing';
+	userId: string;
+	status: MessageStatus;
+	createdAt: string;
+	updatedAt: string;
 }
 
 /** A webhook of the v1 API (`/v1/webhooks/*`), signed with `openphone-signature`. */
@@ -114,6 +130,13 @@ export interface StandInState {
 	webhooksV1: WebhookV1[];
 	webhooks2026: Webhook2026[];
 	deliveries: WebhookDelivery[];
+	/** Newest first. */
+	messages: Message[];
+	/**
+	 * Outgoing messages whose sending failed and that Quo may retry (2026-03-30 `failed` without a permanent
+	 * error code). The v1 status enum has no `failed`, so these show there as `undelivered`.
+	 */
+	failedMessageIds: string[];
 	/** The last numeric id handed out to a 2026-03-30 webhook; ids are never reused. */
 	lastWebhookNumber: number;
 }
@@ -128,4 +151,10 @@ export function clearWebhooks(state: StandInState): void {
 	state.webhooksV1.length = 0;
 	state.webhooks2026.length = 0;
 	state.deliveries.length = 0;
+}
+
+/** Back to the seeded conversation: messages sent and failures marked by tests are dropped. */
+export function restoreMessages(state: StandInState, seeded: readonly Message[]): void {
+	state.messages.splice(0, state.messages.length, ...structuredClone(seeded));
+	state.failedMessageIds.length = 0;
 }

@@ -13,8 +13,8 @@ export interface StandInOptions {
 	openApiDir?: string | null;
 	/** Delays between delivery attempts after a non-2xx answer; default [100, 500, 2000]. */
 	deliveryRetryDelaysMs?: number[];
-	/** How much demo data to create (defaults: 3 phone numbers, 3 users). */
-	seed?: { phoneNumbers?: number; users?: number };
+	/** How much demo data to create (defaults: 3 phone numbers, 3 users, no messages). */
+	seed?: { phoneNumbers?: number; users?: number; messages?: number };
 }
 
 export interface RecordedRequest {
@@ -103,7 +103,7 @@ export interface StandIn {
 	deliver(request: DeliveryRequest): Promise<DeliveryResult>;
 	setRateLimit(perSecond: number): void;
 	setResponseDelay(ms: number): void;
-	/** Clears requests, faults, webhooks, deliveries and rate-limit windows; keeps seeded data. */
+	/** Clears requests, faults, webhooks, deliveries, sent messages and rate-limit windows; keeps seeded data. */
 	reset(): void;
 	close(): Promise<void>;
 }

@@ -184,15 +184,13 @@ describeWithSpecs('stand-in request validation against the OpenAPI documents', (
 	});
 
 	it('validates and records requests to operations it does not implement, then answers 501', async () => {
-		const invalid = await callQuo(standIn, 'POST', '/v1/messages', { body: { content: '', from: 'x', to: [] } });
-		const valid = await callQuo(standIn, 'POST', '/v1/messages', {
-			body: { content: 'Hi', from: '+15555550101', to: ['+15555550100'] },
-		});
+		const invalid = await callQuo(standIn, 'POST', '/v1/contacts', { body: { defaultFields: {} } });
+		const valid = await callQuo(standIn, 'POST', '/v1/contacts', { body: { defaultFields: { firstName: 'Ada' } } });
 
 		expect(invalid.status).toBe(400);
 		expect(valid.status).toBe(501);
-		expect(valid.json.message).toBe('The Quo stand-in does not implement sendMessage_v1 yet');
-		expect(standIn.requests.map((request) => request.operationId)).toEqual(['sendMessage_v1', 'sendMessage_v1']);
+		expect(valid.json.message).toBe('The Quo stand-in does not implement createContact_v1 yet');
+		expect(standIn.requests.map((request) => request.operationId)).toEqual(['createContact_v1', 'createContact_v1']);
 	});
 });
 
@@ -214,7 +212,7 @@ describe('stand-in without OpenAPI documents', () => {
 	});
 
 	it('answers unknown routes with 404', async () => {
-		const response = await callQuo(standIn, 'POST', '/v1/messages', { body: {} });
+		const response = await callQuo(standIn, 'POST', '/v1/contacts', { body: {} });
 
 		expect(response.status).toBe(404);
 		expect(standIn.requests.at(-1)?.operationId).toBeNull();

@@ -1,22 +1,16 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { quoApiRequest } from '../transport';
-
-interface QuoPhoneNumber {
-	id: string;
-	name?: string | null;
-	number?: string | null;
-	formattedNumber?: string | null;
-}
+import { byName, fetchPhoneNumbers, phoneNumberLabel, type QuoUser, USER_PAGE_SIZE, userLabel } from '../helpers/directory';
+import { quoApiRequestAllItemsV1 } from '../transport/pagination';
 
 /** The workspace's phone numbers as "Name (+1 555…)", for pickers that send `PN…` ids. */
 export async function getPhoneNumbers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const { data } = (await quoApiRequest.call(this, { method: 'GET', path: '/v1/phone-numbers' })) as { data?: QuoPhoneNumber[] };
-	return (data ?? [])
-		.map((phoneNumber) => {
-			const number = phoneNumber.formattedNumber ?? phoneNumber.number ?? '';
-			const name = phoneNumber.name?.trim();
-			return { name: name ? `${name} (${number})` : number || phoneNumber.id, value: phoneNumber.id };
-		})
-		.sort((a, b) => a.name.localeCompare(b.name));
+	const phoneNumbers = await fetchPhoneNumbers.call(this);
+	return phoneNumbers.map((phoneNumber) => ({ name: phoneNumberLabel(phoneNumber), value: phoneNumber.id })).sort(byName);
+}
+
+/** Every user of the workspace as "Name (email)", for pickers that send `US…` ids. */
+export async function getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const users = (await quoApiRequestAllItemsV1.call(this, { path: '/v1/users', pageSize: USER_PAGE_SIZE })) as QuoUser[];
+	return users.map((user) => ({ name: userLabel(user), value: user.id })).sort(byName);
 }

@@ -1,0 +1,19 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { MESSAGE_ID, requireQuoId } from '../../helpers/fieldErrors';
+import { unwrapData } from '../../helpers/responseData';
+import { quoApiRequest } from '../../transport';
+import { messageIdField } from './shared.descriptions';
+
+const properties: INodeProperties[] = [messageIdField];
+
+const displayOptions = { show: { resource: ['message'], operation: ['get'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const messageId = requireQuoId(this.getNode(), this.getNodeParameter('messageId', itemIndex), MESSAGE_ID, 'Message ID', itemIndex);
+	const response = await quoApiRequest.call(this, { method: 'GET', path: `/v1/messages/${encodeURIComponent(messageId)}`, itemIndex });
+	return unwrapData(response);
+}

@@ -1,0 +1,74 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { createdRangeQuery } from '../../helpers/dateTime';
+import type { ExecutionCache } from '../../helpers/executionCache';
+import { requireQuoId, USER_ID } from '../../helpers/fieldErrors';
+import { E164_EXAMPLE, parsePhoneNumberList } from '../../helpers/phoneNumbers';
+import { resultLimit } from '../../helpers/resultLimit';
+import { quoApiRequestAllItemsV1 } from '../../transport/pagination';
+import { filtersWithCreatedRange, limitOption, phoneNumberRLC, returnAllOption, userRLC } from '../common.descriptions';
+
+const MAX_PARTICIPANTS = 10;
+/** The largest page `GET /v1/messages` allows. */
+const PAGE_SIZE = 100;
+
+const properties: INodeProperties[] = [
+	{
+		...phoneNumberRLC,
+		displayName: 'Quo Phone Number',
+		required: true,
+		description: 'The Quo number whose conversation to read',
+	},
+	{
+		displayName: 'Participants',
+		name: 'participants',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: `e.g. ${E164_EXAMPLE}`,
+		description:
+			'The other side of the conversation: one E.164 number, or up to ten separated by commas for a group conversation (Quo requires this)',
+	},
+	returnAllOption,
+	limitOption,
+	filtersWithCreatedRange('messages', [
+		{
+			...userRLC,
+			description: 'Only messages sent by this Quo user',
+		},
+	]),
+];
+
+const displayOptions = { show: { resource: ['message'], operation: ['getMany'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject[]> {
+	const node = this.getNode();
+	const phoneNumberId = await cache.phoneNumberId(
+		this.getNodeParameter('phoneNumberId', itemIndex, '', { extractValue: true }),
+		'Quo Phone Number',
+		itemIndex,
+	);
+	const participants = parsePhoneNumberList(
+		node,
+		this.getNodeParameter('participants', itemIndex),
+		'Participants',
+		{ max: MAX_PARTICIPANTS, noun: 'participants' },
+		itemIndex,
+	);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const userId = this.getNodeParameter('filters.userId', itemIndex, '', { extractValue: true }) as string;
+
+	const qs: IDataObject = { phoneNumberId, participants, ...createdRangeQuery(node, filters, itemIndex) };
+	if (userId) qs.userId = requireQuoId(node, userId, USER_ID, 'User', itemIndex);
+
+	return (await quoApiRequestAllItemsV1.call(this, {
+		path: '/v1/messages',
+		qs,
+		limit: resultLimit.call(this, itemIndex),
+		pageSize: PAGE_SIZE,
+		itemIndex,
+	})) as IDataObject[];
+}

@@ -1,0 +1,19 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { MESSAGE_ID, requireQuoId } from '../../helpers/fieldErrors';
+import { quoApiRequest } from '../../transport';
+import { messageIdField } from './shared.descriptions';
+
+const properties: INodeProperties[] = [messageIdField];
+
+const displayOptions = { show: { resource: ['message'], operation: ['retry'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+/** Quo answers 202 with an empty body and sends again in the background. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const messageId = requireQuoId(this.getNode(), this.getNodeParameter('messageId', itemIndex), MESSAGE_ID, 'Message ID', itemIndex);
+	await quoApiRequest.call(this, { method: 'POST', path: `/messages/${encodeURIComponent(messageId)}/retry`, itemIndex });
+	return { messageId, retryAccepted: true };
+}

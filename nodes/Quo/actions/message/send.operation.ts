@@ -1,0 +1,119 @@
+import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { ExecutionCache } from '../../helpers/executionCache';
+import { fieldError, PHONE_NUMBER_ID, requireQuoId, USER_ID } from '../../helpers/fieldErrors';
+import { E164_EXAMPLE, isE164, parsePhoneNumberList } from '../../helpers/phoneNumbers';
+import { unwrapData } from '../../helpers/responseData';
+import { quoApiRequest } from '../../transport';
+import { phoneNumberRLC, userRLC } from '../common.descriptions';
+
+const MAX_RECIPIENTS = 10;
+const MAX_CONTENT_LENGTH = 1600;
+
+const properties: INodeProperties[] = [
+	{
+		...phoneNumberRLC,
+		displayName: 'From',
+		name: 'from',
+		required: true,
+		description: 'The Quo number the message is sent from',
+	},
+	{
+		displayName: 'To',
+		name: 'to',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: `e.g. ${E164_EXAMPLE}, +15555550124`,
+		description:
+			'One to ten recipients in E.164 form, separated by commas (or an array from an expression). More than one sends a group message.',
+	},
+	{
+		displayName: 'Content',
+		name: 'content',
+		type: 'string',
+		required: true,
+		default: '',
+		typeOptions: { rows: 4 },
+		description: 'The text of the message: 1 to 1,600 characters, not only spaces',
+	},
+	{
+		...userRLC,
+		description: 'The Quo user the message is sent as; leave empty for the owner of the From number',
+	},
+	{
+		displayName: 'Inbox Status',
+		name: 'setInboxStatus',
+		type: 'options',
+		options: [
+			{
+				name: 'Done',
+				value: 'done',
+				description: "Move the conversation to the Done view of the sender's Quo inbox",
+			},
+			{
+				name: 'Open',
+				value: 'open',
+				description: "Leave the conversation open in the sender's Quo inbox (Quo's default)",
+			},
+		],
+		default: 'open',
+		description: "Where the conversation shows in the sender's Quo inbox after sending",
+	},
+];
+
+const displayOptions = { show: { resource: ['message'], operation: ['send'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+/** `from` may be a `PN…` id (list and ID modes) or an E.164 number (number mode, or a plain string). */
+function senderOf(node: INode, value: unknown, itemIndex: number): string {
+	const from = String(value ?? '').trim();
+	if (isE164(from)) return from;
+	if (from.startsWith('+')) throw fieldError(node, 'From', `'${from}' is not an E.164 number like ${E164_EXAMPLE}`, itemIndex);
+	return requireQuoId(node, from, PHONE_NUMBER_ID, 'From', itemIndex);
+}
+
+function contentOf(node: INode, value: unknown, itemIndex: number): string {
+	const content = String(value ?? '');
+	if (content.trim() === '') throw fieldError(node, 'Content', 'empty or only spaces; Quo needs the text to send', itemIndex);
+	if (content.length > MAX_CONTENT_LENGTH) {
+		throw fieldError(
+			node,
+			'Content',
+			`${content.length.toLocaleString('en-US')} characters; Quo allows at most ${MAX_CONTENT_LENGTH.toLocaleString('en-US')}`,
+			itemIndex,
+		);
+	}
+	return content;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject> {
+	const node = this.getNode();
+	const from = senderOf(node, this.getNodeParameter('from', itemIndex, '', { extractValue: true }), itemIndex);
+	const to = parsePhoneNumberList(
+		node,
+		this.getNodeParameter('to', itemIndex),
+		'To',
+		{ max: MAX_RECIPIENTS, noun: 'recipients' },
+		itemIndex,
+	);
+	const content = contentOf(node, this.getNodeParameter('content', itemIndex), itemIndex);
+	const userId = this.getNodeParameter('userId', itemIndex, '', { extractValue: true }) as string;
+	const inboxStatus = String(this.getNodeParameter('setInboxStatus', itemIndex, 'open') || 'open');
+	if (inboxStatus !== 'open' && inboxStatus !== 'done') {
+		throw fieldError(node, 'Inbox Status', `'${inboxStatus}' is neither 'done' nor 'open'`, itemIndex);
+	}
+
+	const body: IDataObject = { content, from, to };
+	if (userId) body.userId = requireQuoId(node, userId, USER_ID, 'User', itemIndex);
+	if (inboxStatus === 'done') body.setInboxStatus = 'done';
+
+	// Never retried by the transport (no idempotency key), so a failed send is reported, not repeated.
+	const conversation = `${from}>${[...to].sort().join(',')}`;
+	const response = await cache.conversationLanes.run(conversation, async () =>
+		await quoApiRequest.call(this, { method: 'POST', path: '/v1/messages', body, itemIndex }),
+	);
+	return unwrapData(response);
+}

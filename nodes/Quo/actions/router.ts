@@ -1,0 +1,61 @@
+import type { IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { ExecutionCache } from '../helpers/executionCache';
+import { mapItemsConcurrently } from '../helpers/itemPool';
+import * as message from './message/Message.resource';
+import type { QuoType } from './node.type';
+import type { ItemOperation } from './types';
+import * as webhook from './webhook/Webhook.resource';
+
+/** Items in flight at once; the transport's limiter keeps the pace under Quo's 10 requests per second. */
+const MAX_ITEMS_IN_FLIGHT = 10;
+
+function operationOf(this: IExecuteFunctions, quoNodeData: QuoType): ItemOperation {
+	let operation: { execute: ItemOperation } | undefined;
+	switch (quoNodeData.resource) {
+		case 'message':
+			operation = message[quoNodeData.operation];
+			break;
+		case 'webhook':
+			operation = webhook[quoNodeData.operation];
+			break;
+	}
+	// The parameters may hold anything (an old workflow, an expression), so the lookup is checked at run time.
+	if (typeof operation?.execute !== 'function') {
+		throw new NodeOperationError(this.getNode(), `The operation "${quoNodeData.operation}" is not supported!`);
+	}
+	return operation.execute;
+}
+
+/** The error that stops the execution, pointing n8n at the item it came from. */
+function itemError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		error.context.itemIndex ??= itemIndex;
+		return error;
+	}
+	return new NodeOperationError(node, error as Error, { itemIndex });
+}
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const quoNodeData = {
+		resource: this.getNodeParameter('resource', 0),
+		operation: this.getNodeParameter('operation', 0),
+	} as QuoType;
+	const execute = operationOf.call(this, quoNodeData);
+	const cache = new ExecutionCache(this);
+
+	const outputs = await mapItemsConcurrently(items.length, MAX_ITEMS_IN_FLIGHT, async (itemIndex) => {
+		try {
+			const result = await execute.call(this, itemIndex, cache);
+			return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
+				itemData: { item: itemIndex },
+			});
+		} catch (error) {
+			if (!this.continueOnFail()) throw itemError(this.getNode(), error, itemIndex);
+			return [{ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } }];
+		}
+	});
+	return [outputs.flat()];
+}

@@ -1,0 +1,19 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { unwrapData } from '../../helpers/responseData';
+import { webhookPath, webhookRefOf } from '../../helpers/webhookGeneration';
+import { quoApiRequest } from '../../transport';
+import { webhookIdField } from './shared.descriptions';
+
+const properties: INodeProperties[] = [webhookIdField];
+
+const displayOptions = { show: { resource: ['webhook'], operation: ['get'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const webhook = webhookRefOf(this.getNode(), this.getNodeParameter('webhookId', itemIndex), itemIndex);
+	const response = await quoApiRequest.call(this, { method: 'GET', path: webhookPath(webhook), itemIndex });
+	return { ...unwrapData(response), apiVersion: webhook.apiVersion };
+}

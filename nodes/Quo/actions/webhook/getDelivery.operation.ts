@@ -1,0 +1,21 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { unwrapData } from '../../helpers/responseData';
+import { require2026Webhook, requireDeliveryId } from '../../helpers/webhookGeneration';
+import { quoApiRequest } from '../../transport';
+import { deliveryIdField, webhookIdField } from './shared.descriptions';
+
+const properties: INodeProperties[] = [webhookIdField, deliveryIdField];
+
+const displayOptions = { show: { resource: ['webhook'], operation: ['getDelivery'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const node = this.getNode();
+	const webhookId = require2026Webhook(node, this.getNodeParameter('webhookId', itemIndex), 'read a delivery', itemIndex);
+	const deliveryId = requireDeliveryId(node, this.getNodeParameter('deliveryId', itemIndex), itemIndex);
+	const response = await quoApiRequest.call(this, { method: 'GET', path: `/webhooks/${webhookId}/events/${encodeURIComponent(deliveryId)}`, itemIndex });
+	return unwrapData(response);
+}

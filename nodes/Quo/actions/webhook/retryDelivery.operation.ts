@@ -1,0 +1,21 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { require2026Webhook, requireDeliveryId } from '../../helpers/webhookGeneration';
+import { quoApiRequest } from '../../transport';
+import { deliveryIdField, webhookIdField } from './shared.descriptions';
+
+const properties: INodeProperties[] = [webhookIdField, deliveryIdField];
+
+const displayOptions = { show: { resource: ['webhook'], operation: ['retryDelivery'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+/** Quo answers 202 with an empty body and delivers again in the background. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const node = this.getNode();
+	const webhookId = require2026Webhook(node, this.getNodeParameter('webhookId', itemIndex), 'retry a delivery', itemIndex);
+	const deliveryId = requireDeliveryId(node, this.getNodeParameter('deliveryId', itemIndex), itemIndex);
+	await quoApiRequest.call(this, { method: 'POST', path: `/webhooks/${webhookId}/events/${encodeURIComponent(deliveryId)}/retry`, itemIndex });
+	return { webhookId, deliveryId, retryAccepted: true };
+}

@@ -1,0 +1,38 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { eventOptions } from '../../events/catalog';
+import { eventsFor } from '../../helpers/webhookEvents';
+import { require2026Webhook } from '../../helpers/webhookGeneration';
+import { quoApiRequest } from '../../transport';
+import { webhookIdField } from './shared.descriptions';
+
+const properties: INodeProperties[] = [
+	webhookIdField,
+	{
+		displayName: 'Event',
+		name: 'eventType',
+		type: 'options',
+		options: eventOptions('2026-03-30'),
+		required: true,
+		default: 'message.received',
+		description: 'The event whose sample Quo signs and sends to the webhook URL',
+	},
+];
+
+const displayOptions = { show: { resource: ['webhook'], operation: ['sendTestEvent'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+/** Quo answers with the rendered sample and delivers it to the URL in the background. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const node = this.getNode();
+	const webhookId = require2026Webhook(node, this.getNodeParameter('webhookId', itemIndex), 'send a test event', itemIndex);
+	const [eventType] = eventsFor(node, this.getNodeParameter('eventType', itemIndex), '2026-03-30', 'Event', itemIndex);
+	return await quoApiRequest.call(this, {
+		method: 'POST',
+		path: `/webhooks/${webhookId}/events/test`,
+		body: { eventType },
+		itemIndex,
+	});
+}

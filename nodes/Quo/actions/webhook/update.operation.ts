@@ -1,0 +1,70 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { ExecutionCache } from '../../helpers/executionCache';
+import { fieldError } from '../../helpers/fieldErrors';
+import { unwrapData } from '../../helpers/responseData';
+import { eventsFor } from '../../helpers/webhookEvents';
+import { require2026Webhook } from '../../helpers/webhookGeneration';
+import { quoApiRequest } from '../../transport';
+import {
+	eventsField,
+	labelField,
+	phoneNumberIdsField,
+	statusField,
+	urlField,
+	webhookIdField,
+} from './shared.descriptions';
+
+const properties: INodeProperties[] = [
+	webhookIdField,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			eventsField('2026-03-30'),
+			{ ...labelField, description: 'A new name for the webhook; empty removes the label' },
+			{
+				...phoneNumberIdsField,
+				description:
+					'Only events on these Quo numbers are sent; empty sends events of every number. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			statusField,
+			urlField,
+		],
+	},
+];
+
+const displayOptions = { show: { resource: ['webhook'], operation: ['update'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+/** A PATCH carries only the fields the user added, so the rest of the webhook stays as it is. */
+export async function execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject> {
+	const node = this.getNode();
+	const webhookId = require2026Webhook(node, this.getNodeParameter('webhookId', itemIndex), 'update a webhook', itemIndex);
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+
+	const changes: IDataObject = {};
+	if (fields.url !== undefined) {
+		const url = String(fields.url).trim();
+		if (url === '') throw fieldError(node, 'URL', 'cannot be empty', itemIndex);
+		changes.url = url;
+	}
+	if (fields.events !== undefined) changes.events = eventsFor(node, fields.events, '2026-03-30', 'Events', itemIndex);
+	if (fields.phoneNumberIds !== undefined) {
+		const ids = await cache.phoneNumberIds(fields.phoneNumberIds, 'Phone Numbers', itemIndex);
+		changes.resourceIds = ids.length > 0 ? ids : ['*'];
+	}
+	if (fields.status !== undefined) changes.status = fields.status;
+	if (fields.label !== undefined) changes.label = String(fields.label).trim() || null;
+	if (Object.keys(changes).length === 0) {
+		throw fieldError(node, 'Update Fields', 'add at least one field to change', itemIndex);
+	}
+
+	const response = await quoApiRequest.call(this, { method: 'PATCH', path: `/webhooks/${webhookId}`, body: changes, itemIndex });
+	return unwrapData(response);
+}

@@ -1,0 +1,28 @@
+import type { INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/** A parameter that cannot be sent to Quo, caught before any request: "<Field>: <why>". */
+export function fieldError(node: INode, field: string, reason: string, itemIndex: number): NodeOperationError {
+	return new NodeOperationError(node, `${field}: ${reason}`, { itemIndex });
+}
+
+export interface QuoIdKind {
+	/** The id's type prefix: `AC` message, `US` user, `PN` phone number. */
+	prefix: string;
+	/** What the id names, as in "a Quo message ID". */
+	kind: string;
+}
+
+/** A Quo id whose prefix is wrong would only earn a 400 from Quo; refuse it before sending, naming the field. */
+export function requireQuoId(node: INode, value: unknown, id: QuoIdKind, field: string, itemIndex: number): string {
+	const text = String(value ?? '').trim();
+	if (text === '') throw fieldError(node, field, 'required', itemIndex);
+	if (!text.startsWith(id.prefix)) {
+		throw fieldError(node, field, `'${text}' is not a Quo ${id.kind} ID (those start with ${id.prefix})`, itemIndex);
+	}
+	return text;
+}
+
+export const MESSAGE_ID: QuoIdKind = { prefix: 'AC', kind: 'message' };
+export const USER_ID: QuoIdKind = { prefix: 'US', kind: 'user' };
+export const PHONE_NUMBER_ID: QuoIdKind = { prefix: 'PN', kind: 'phone number' };

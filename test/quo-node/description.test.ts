@@ -1,0 +1,100 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { eventOptions } from '../../nodes/Quo/events/catalog';
+import * as message from '../../nodes/Quo/actions/message/Message.resource';
+import * as webhook from '../../nodes/Quo/actions/webhook/Webhook.resource';
+import { quoNode } from './support';
+
+const { description } = quoNode;
+const contract = {
+	message: ['send', 'get', 'getMany', 'retry'],
+	webhook: ['create', 'get', 'getMany', 'update', 'delete', 'rotateSecret', 'sendTestEvent', 'getDeliveries', 'getDelivery', 'retryDelivery'],
+};
+
+function operationSelector(resource: string): INodeProperties {
+	const selector = description.properties.find(
+		(property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes(resource),
+	);
+	if (!selector) throw new Error(`No operation selector for ${resource}`);
+	return selector;
+}
+
+/** The parameters n8n shows for one operation (and, where given, one more shown condition). */
+function parametersOf(resource: string, operation: string, extra: Record<string, string> = {}): INodeProperties[] {
+	return description.properties.filter((property) => {
+		if (property.name === 'resource' || property.name === 'operation') return false;
+		const show = property.displayOptions?.show ?? {};
+		const wanted: Record<string, string> = { resource, operation, ...extra };
+		return Object.entries(show).every(([name, values]) => name in wanted && (values as unknown[]).includes(wanted[name]));
+	});
+}
+
+describe('Quo node description', () => {
+	test('identity as the contract fixes it', () => {
+		expect(description).toMatchObject({
+			name: 'quo',
+			displayName: 'Quo',
+			icon: { light: 'file:quo.svg', dark: 'file:quo.dark.svg' },
+			usableAsTool: true,
+			credentials: [{ name: 'quoApi', required: true }],
+			subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		});
+	});
+
+	test('resources and operations carry the contract names, and every one runs', () => {
+		const resources = description.properties.find((property) => property.name === 'resource')!;
+		expect((resources.options as INodePropertyOptions[]).map((option) => option.value).sort()).toEqual(Object.keys(contract).sort());
+		const modules: Record<string, Record<string, unknown>> = { message, webhook };
+		for (const [resource, operations] of Object.entries(contract)) {
+			const values = (operationSelector(resource).options as INodePropertyOptions[]).map((option) => option.value);
+			expect([...values].sort()).toEqual([...operations].sort());
+			for (const operation of operations) {
+				expect(typeof (modules[resource]![operation] as { execute?: unknown }).execute).toBe('function');
+			}
+		}
+	});
+
+	test('every operation tells an agent what it does, needs and returns, with an action sentence', () => {
+		for (const resource of Object.keys(contract)) {
+			for (const option of operationSelector(resource).options as INodePropertyOptions[]) {
+				expect(option.action).toMatch(/^[A-Z]/);
+				expect((option.description ?? '').length).toBeGreaterThan(60);
+			}
+		}
+	});
+
+	test('webhook create takes the contract parameters, with events per generation', () => {
+		const names = (apiVersion: string) => parametersOf('webhook', 'create', { apiVersion }).map((property) => property.name);
+		expect(names('2026-03-30')).toEqual(['apiVersion', 'url', 'events', 'phoneNumberIds', 'label', 'status']);
+		const apiVersion = parametersOf('webhook', 'create')[0]!;
+		expect(apiVersion.default).toBe('2026-03-30');
+		expect((apiVersion.options as INodePropertyOptions[]).map((option) => option.value)).toEqual(['2026-03-30', 'v1']);
+		for (const version of ['2026-03-30', 'v1'] as const) {
+			const events = parametersOf('webhook', 'create', { apiVersion: version }).find((property) => property.name === 'events')!;
+			expect(events.options).toEqual(eventOptions(version));
+		}
+	});
+
+	test('webhook getMany lists both generations by default; message send takes the contract parameters', () => {
+		expect(parametersOf('webhook', 'getMany').find((property) => property.name === 'apiVersion')!.default).toBe('all');
+		expect(parametersOf('message', 'send').map((property) => property.name)).toEqual(['from', 'to', 'content', 'userId', 'setInboxStatus']);
+		expect(parametersOf('webhook', 'rotateSecret').map((property) => property.name)).toEqual(['webhookId']);
+	});
+
+	test('the codex file names the node and its categories', () => {
+		const codex = JSON.parse(readFileSync(join(__dirname, '../../nodes/Quo/Quo.node.json'), 'utf8'));
+		expect(codex).toEqual({
+			node: 'n8n-nodes-quo.quo',
+			nodeVersion: '1.0',
+			codexVersion: '1.0',
+			categories: ['Communication'],
+			alias: ['sms', 'text', 'phone', 'call', 'openphone'],
+			resources: {
+				credentialDocumentation: [{ url: 'https://www.quo.com/docs/mdx/api-reference/authentication' }],
+				primaryDocumentation: [{ url: 'https://www.quo.com/docs' }],
+			},
+		});
+	});
+});
