@@ -10,7 +10,8 @@ export class Quo implements INodeType {
 		name: 'quo',
 		icon: { light: 'file:quo.svg', dark: 'file:quo.dark.svg' },
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Send and read text messages and manage webhooks in Quo (formerly OpenPhone)',
+		description:
+			'Send texts, read calls with their recordings, summaries and transcripts, and manage contacts, conversations, tasks and webhooks in Quo (formerly OpenPhone)',
 		defaults: { name: 'Quo' },
 		usableAsTool: true,
 		...versionDescription,

@@ -3,13 +3,41 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { eventOptions } from '../../nodes/Quo/events/catalog';
+import * as call from '../../nodes/Quo/actions/call/Call.resource';
+import * as contact from '../../nodes/Quo/actions/contact/Contact.resource';
+import * as contactCustomField from '../../nodes/Quo/actions/contactCustomField/ContactCustomField.resource';
+import * as conversation from '../../nodes/Quo/actions/conversation/Conversation.resource';
 import * as message from '../../nodes/Quo/actions/message/Message.resource';
+import * as phoneNumber from '../../nodes/Quo/actions/phoneNumber/PhoneNumber.resource';
+import * as task from '../../nodes/Quo/actions/task/Task.resource';
+import * as user from '../../nodes/Quo/actions/user/User.resource';
 import * as webhook from '../../nodes/Quo/actions/webhook/Webhook.resource';
 import { quoNode } from './support';
 
 const { description } = quoNode;
 const contract = {
+	call: ['get', 'getMany', 'getRecordings', 'getSummary', 'getTranscript', 'getVoicemail'],
+	contact: ['create', 'get', 'getMany', 'update', 'delete', 'findByPhone', 'upsert'],
+	contactCustomField: ['getMany'],
+	conversation: ['getMany', 'markAsRead', 'markAsDone', 'markAsOpen'],
 	message: ['send', 'get', 'getMany', 'retry'],
+	phoneNumber: ['get', 'getMany'],
+	task: [
+		'create',
+		'get',
+		'getMany',
+		'update',
+		'delete',
+		'complete',
+		'reopen',
+		'assign',
+		'unassign',
+		'linkConversation',
+		'unlinkConversation',
+		'changeDueDate',
+		'removeDueDate',
+	],
+	user: ['get', 'getMany'],
 	webhook: ['create', 'get', 'getMany', 'update', 'delete', 'rotateSecret', 'sendTestEvent', 'getDeliveries', 'getDelivery', 'retryDelivery'],
 };
 
@@ -27,7 +55,7 @@ function parametersOf(resource: string, operation: string, extra: Record<string,
 		if (property.name === 'resource' || property.name === 'operation') return false;
 		const show = property.displayOptions?.show ?? {};
 		const wanted: Record<string, string> = { resource, operation, ...extra };
-		return Object.entries(show).every(([name, values]) => name in wanted && (values as unknown[]).includes(wanted[name]));
+		return Object.entries(show).every(([name, values]) => name in wanted && (values as unknown[]).map(String).includes(wanted[name]!));
 	});
 }
 
@@ -46,7 +74,17 @@ describe('Quo node description', () => {
 	test('resources and operations carry the contract names, and every one runs', () => {
 		const resources = description.properties.find((property) => property.name === 'resource')!;
 		expect((resources.options as INodePropertyOptions[]).map((option) => option.value).sort()).toEqual(Object.keys(contract).sort());
-		const modules: Record<string, Record<string, unknown>> = { message, webhook };
+		const modules: Record<string, Record<string, unknown>> = {
+			call,
+			contact,
+			contactCustomField,
+			conversation,
+			message,
+			phoneNumber,
+			task,
+			user,
+			webhook,
+		};
 		for (const [resource, operations] of Object.entries(contract)) {
 			const values = (operationSelector(resource).options as INodePropertyOptions[]).map((option) => option.value);
 			expect([...values].sort()).toEqual([...operations].sort());
@@ -81,6 +119,49 @@ describe('Quo node description', () => {
 		expect(parametersOf('webhook', 'getMany').find((property) => property.name === 'apiVersion')!.default).toBe('all');
 		expect(parametersOf('message', 'send').map((property) => property.name)).toEqual(['from', 'to', 'content', 'userId', 'setInboxStatus']);
 		expect(parametersOf('webhook', 'rotateSecret').map((property) => property.name)).toEqual(['webhookId']);
+	});
+
+	test('contact, call and task operations take the parameters the issue names', () => {
+		const names = (resource: string, operation: string, extra: Record<string, string> = {}) =>
+			parametersOf(resource, operation, extra).map((property) => property.name);
+		const optionNames = (resource: string, operation: string, collection: string) =>
+			(parametersOf(resource, operation).find((property) => property.name === collection)!.options as INodeProperties[]).map(
+				(option) => option.name,
+			);
+
+		expect(names('contact', 'create')).toEqual(['firstName', 'additionalFields']);
+		expect(optionNames('contact', 'create', 'additionalFields')).toEqual([
+			'company',
+			'createdByUserId',
+			'customFields',
+			'emails',
+			'externalId',
+			'lastName',
+			'phoneNumbers',
+			'role',
+			'source',
+			'sourceUrl',
+		]);
+		expect(names('contact', 'upsert')).toEqual(['externalId', 'firstName', 'additionalFields']);
+		expect(names('contact', 'update')).toEqual(['contactId', 'updateFields']);
+		expect(names('contact', 'findByPhone', { returnAll: 'false' })).toEqual(['phoneNumber', 'returnAll', 'limit']);
+		expect(optionNames('contact', 'getMany', 'filters')).toEqual(['externalIds', 'sources']);
+		expect(names('call', 'getMany', { returnAll: 'false' })).toEqual(['phoneNumberId', 'participant', 'returnAll', 'limit', 'filters']);
+		expect(names('call', 'getRecordings', { download: 'true' })).toEqual(['callId', 'download', 'binaryPropertyName']);
+		expect(names('call', 'getVoicemail')).toEqual(['callId', 'download']);
+		expect(optionNames('conversation', 'getMany', 'filters')).toEqual([
+			'createdAfter',
+			'createdBefore',
+			'excludeInactive',
+			'phoneNumbers',
+			'updatedAfter',
+			'updatedBefore',
+			'userId',
+		]);
+		expect(names('task', 'create')).toEqual(['title', 'description', 'phoneNumberId', 'conversationId', 'activityId', 'additionalFields']);
+		expect(names('task', 'assign')).toEqual(['taskId', 'userId']);
+		expect(names('task', 'linkConversation')).toEqual(['taskId', 'conversationId']);
+		expect(names('task', 'changeDueDate')).toEqual(['taskId', 'dueDate']);
 	});
 
 	test('the codex file names the node and its categories', () => {

@@ -3,9 +3,12 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 /** Node parameters as a test writes them (values straight from earlier output included). */
 export type NodeParameters = Record<string, unknown>;
 
+import { apiOperations } from '../../nodes/Quo/actions/apiOperations';
 import { Quo } from '../../nodes/Quo/Quo.node';
 import { useStandIn, type StandInSession } from '../harness/standInRuntime';
-import type { StandInOptions } from '../stand-in';
+import type { RecordedRequest, StandInOptions } from '../stand-in';
+import { specValidatorFor } from '../stand-in/openapi/spec-validator';
+import { openApiDir } from '../stand-in/test-support/spec-availability';
 
 export const quoNode = new Quo();
 
@@ -13,6 +16,21 @@ export interface RunOptions {
 	/** Default one empty item. */
 	items?: IDataObject[];
 	continueOnFail?: boolean;
+}
+
+/**
+ * The Quo API operations among `requests` that `apiOperations` does not list for the node operation: each request is
+ * matched to its OpenAPI operation (method and path template); requests that match none (media files) are left out.
+ */
+export function undeclaredOperations(resource: string, operation: string, requests: RecordedRequest[]): string[] {
+	if (!openApiDir) return [];
+	const validator = specValidatorFor(openApiDir);
+	const declared: readonly string[] = (apiOperations as Record<string, Record<string, readonly string[]>>)[resource]?.[operation] ?? [];
+	return requests
+		.map((request) => validator.operationFor(request.method, request.path))
+		.filter((ref) => ref !== null)
+		.map((ref) => `${ref.method.toUpperCase()} ${ref.template}`)
+		.filter((called) => !declared.includes(called));
 }
 
 export interface QuoNodeSession extends StandInSession {
@@ -30,12 +48,21 @@ export interface QuoNodeSession extends StandInSession {
  */
 export function useQuoNode(options: StandInOptions = {}): QuoNodeSession {
 	const session = useStandIn(options) as QuoNodeSession;
+	const undeclared: string[] = [];
 	session.run = async (parameters, { items = [{}], continueOnFail } = {}) => {
-		const [output] = await session.runtime.execute(
-			{ nodeType: quoNode, parameters: parameters as INodeParameters, continueOnFail },
-			items.map((json) => ({ json })),
-		);
-		return output;
+		const before = session.standIn.requests.length;
+		try {
+			const [output] = await session.runtime.execute(
+				{ nodeType: quoNode, parameters: parameters as INodeParameters, continueOnFail },
+				items.map((json) => ({ json })),
+			);
+			return output;
+		} finally {
+			const { resource, operation } = parameters as { resource?: unknown; operation?: unknown };
+			const made = session.standIn.requests.slice(before);
+			const called = undeclaredOperations(String(resource), String(operation), made);
+			undeclared.push(...called.map((line) => `${String(resource)}.${String(operation)} called ${line}`));
+		}
 	};
 	session.failure = async (parameters, runOptions) => {
 		const thrown = await session.run(parameters, runOptions).then(
@@ -49,6 +76,8 @@ export function useQuoNode(options: StandInOptions = {}): QuoNodeSession {
 	afterEach(() => {
 		const invalid = session.standIn.requests.filter((request) => request.validationErrors.length > 0);
 		expect(invalid.map(({ method, path, validationErrors }) => ({ method, path, validationErrors }))).toEqual([]);
+		// Every Quo operation a node operation calls is one apiOperations lists for it.
+		expect(undeclared.splice(0)).toEqual([]);
 	});
 	return session;
 }

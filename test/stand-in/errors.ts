@@ -13,6 +13,8 @@ export const errorFamilies = {
 	webhooks: '03',
 	phoneNumbers: '04',
 	callSummaries: '05',
+	// Quo's call transcripts and tasks share the family code 06.
+	callTranscripts: '06',
 	tasks: '06',
 	customFields: '07',
 	contacts: '08',
@@ -80,6 +82,12 @@ export class RouteError extends Error {
 	) {
 		super(message);
 	}
+}
+
+/** What a handler looked up, or Quo's 404 saying what was not found ("Contact not found"). */
+export function found<T>(value: T | undefined, what: string): T {
+	if (value === undefined) throw new RouteError(404, `${what} not found`);
+	return value;
 }
 
 export function quoError(catalog: ErrorCatalog, status: number, message?: string, errors?: FieldError[]): QuoErrorBody {

@@ -6,6 +6,8 @@ export interface Answer {
 	body?: unknown;
 	/** Sent as is, instead of body. */
 	rawBody?: string;
+	/** Binary content (media files), instead of body. */
+	bytes?: Buffer;
 	contentType?: string;
 	headers?: Record<string, string>;
 }
@@ -39,9 +41,10 @@ export function parseJsonBody(rawBody: string): unknown {
 }
 
 export function writeAnswer(response: ServerResponse, answer: Answer): void {
-	const text = answer.rawBody ?? (answer.body === undefined ? '' : JSON.stringify(answer.body));
+	const content = answer.bytes ?? answer.rawBody ?? (answer.body === undefined ? '' : JSON.stringify(answer.body));
 	const headers: Record<string, string> = { ...answer.headers };
-	if (text !== '') headers['content-type'] = answer.contentType ?? 'application/json; charset=utf-8';
+	if (content.length > 0) headers['content-type'] = answer.contentType ?? 'application/json; charset=utf-8';
+	if (answer.bytes) headers['content-length'] = String(answer.bytes.length);
 	response.writeHead(answer.status, headers);
-	response.end(text);
+	response.end(content);
 }

@@ -36,6 +36,10 @@ export function resolveOptions(options: StandInOptions): ResolvedOptions {
 			phoneNumbers: options.seed?.phoneNumbers ?? 3,
 			users: options.seed?.users ?? 3,
 			messages: options.seed?.messages ?? 0,
+			contacts: options.seed?.contacts ?? 0,
+			calls: options.seed?.calls ?? 0,
+			conversations: options.seed?.conversations ?? 0,
+			tasks: options.seed?.tasks ?? 0,
 		},
 	};
 }

@@ -8,6 +8,7 @@ import type { PathMatch } from './path-matcher';
 import type { SlidingWindowRateLimiter } from './rate-limiter';
 import type { QueryValues, Route, Router } from './router';
 import type { StandInState } from './state';
+import { isMediaPath, mediaAnswer } from './media';
 import { headerVersion, surfaceFor } from './surfaces';
 import type { FaultRule, RecordedRequest } from './types';
 import type { Deliverer } from './webhooks/deliverer';
@@ -22,6 +23,8 @@ export interface HandlerDependencies {
 	deliverer: Deliverer;
 	apiKeys: ReadonlySet<string>;
 	responseDelayMs(): number;
+	/** The stand-in's own URL, known once it listens. */
+	baseUrl(): string;
 }
 
 interface Call {
@@ -41,7 +44,7 @@ export function createRequestHandler(dependencies: HandlerDependencies) {
 	};
 }
 
-/** Record, then faults, version header, auth, rate limit, route, validation and finally the handler. */
+/** Record, then faults, then media files (no auth), or version header, auth, rate limit, route, validation and the handler. */
 async function handle(
 	dependencies: HandlerDependencies,
 	request: IncomingMessage,
@@ -54,7 +57,10 @@ async function handle(
 		request.socket.destroy();
 		return;
 	}
-	const answer = faulted ?? (await regularAnswer(dependencies, call));
+	const media = isMediaPath(call.record.path);
+	const answer =
+		faulted ??
+		(media ? mediaAnswer(dependencies.state, call.record.method, call.record.path, call.query) : await regularAnswer(dependencies, call));
 	const delayMs = dependencies.responseDelayMs();
 	if (delayMs > 0) await sleep(delayMs);
 	call.record.status = answer.status;
@@ -131,7 +137,8 @@ async function regularAnswer(dependencies: HandlerDependencies, call: Call): Pro
 	}
 	try {
 		const { state, deliverer } = dependencies;
-		return await route.value.handle({ state, deliverer, params: route.params, query: call.query, body: record.body });
+		const context = { state, deliverer, params: route.params, query: call.query, body: record.body, baseUrl: dependencies.baseUrl() };
+		return await route.value.handle(context);
 	} catch (error) {
 		if (error instanceof RouteError) {
 			return { status: error.status, body: quoError(call.errors, error.status, error.message, error.errors) };

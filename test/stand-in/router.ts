@@ -11,6 +11,8 @@ export interface RouteContext {
 	query: QueryValues;
 	body: unknown;
 	deliverer: Deliverer;
+	/** The stand-in's own URL, for links it hands out (media files). */
+	baseUrl: string;
 }
 
 export interface RouteResponse {

@@ -1,10 +1,17 @@
 import { randomId } from './ids';
+import { seedCalls } from './seed-calls';
+import { seedContacts, seededCustomFields } from './seed-contacts';
+import { seedConversations, seedTasks } from './seed-conversations';
 import type { Message, PhoneNumber, RegionRestrictions, StandInState, User, UserRole } from './state';
 
 export interface SeedCounts {
 	phoneNumbers: number;
 	users: number;
 	messages: number;
+	contacts: number;
+	calls: number;
+	conversations: number;
+	tasks: number;
 }
 
 /** The outside number of the seeded conversation with the first phone number. */
@@ -24,17 +31,34 @@ export function createSeededState(counts: SeedCounts): StandInState {
 	const phoneNumbers = Array.from({ length: counts.phoneNumbers }, (_, index) =>
 		seedPhoneNumber(index, users, createdAt),
 	);
-	return {
+	const messages = seedConversation(counts.messages, phoneNumbers[0], users[0]);
+	const state: StandInState = {
 		organization: { id: randomId('OR', 8) },
 		users,
 		phoneNumbers,
 		webhooksV1: [],
 		webhooks2026: [],
 		deliveries: [],
-		messages: seedConversation(counts.messages, phoneNumbers[0], users[0]),
+		messages,
 		failedMessageIds: [],
 		lastWebhookNumber: 1000,
+		customFields: structuredClone(seededCustomFields),
+		contacts: seedContacts(counts.contacts, users[0]),
+		calls: [],
+		callRecordings: {},
+		callSummaries: {},
+		callTranscripts: {},
+		callVoicemails: {},
+		media: {},
+		conversations: [],
+		conversationInbox: {},
+		tasks: [],
 	};
+	state.calls = seedCalls(state, counts.calls, phoneNumbers[0], users[0], seededParticipant);
+	const first = { participant: seededParticipant, conversationId: messages[0]?.conversationId };
+	state.conversations = seedConversations(state, counts.conversations, phoneNumbers, users[0], first);
+	state.tasks = seedTasks(state, counts.tasks, users[0]);
+	return state;
 }
 
 /** `count` messages between the first line and `seededParticipant`, one a minute, newest first, alternating direction. */

@@ -8,7 +8,7 @@ import { createRequestHandler } from './request-handler';
 import { Router } from './router';
 import { allRoutes } from './routes';
 import { createSeededState } from './seed';
-import { clearWebhooks, restoreMessages } from './state';
+import { clearWebhooks, restoreWorkspace, snapshotWorkspace } from './state';
 import type { RecordedRequest, StandIn, StandInOptions } from './types';
 import { Deliverer } from './webhooks/deliverer';
 
@@ -16,12 +16,13 @@ import { Deliverer } from './webhooks/deliverer';
 export async function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
 	const settings = resolveOptions(options);
 	const state = createSeededState(settings.seed);
-	const seededMessages = structuredClone(state.messages);
+	const seeded = snapshotWorkspace(state);
 	const requests: RecordedRequest[] = [];
 	const faults = new FaultList();
 	const rateLimiter = new SlidingWindowRateLimiter(settings.rateLimitPerSecond);
 	const deliverer = new Deliverer(state, settings.deliveryRetryDelaysMs);
 	let responseDelayMs = settings.responseDelayMs;
+	let url = '';
 
 	const server = createServer(
 		createRequestHandler({
@@ -34,12 +35,14 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
 			deliverer,
 			apiKeys: new Set(settings.apiKeys),
 			responseDelayMs: () => responseDelayMs,
+			baseUrl: () => url,
 		}),
 	);
 	const port = await listen(server, settings.port);
+	url = `http://127.0.0.1:${port}`;
 
 	return {
-		url: `http://127.0.0.1:${port}`,
+		url,
 		apiKey: settings.apiKeys[0] ?? '',
 		requests,
 		state,
@@ -55,7 +58,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
 			faults.clear();
 			rateLimiter.clear();
 			clearWebhooks(state);
-			restoreMessages(state, seededMessages);
+			restoreWorkspace(state, seeded);
 		},
 		close: async () => {
 			const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -122,6 +122,172 @@ export interface WebhookDelivery {
 	attempts: DeliveryAttempt[];
 }
 
+export type CustomFieldType = 'address' | 'boolean' | 'date' | 'multi-select' | 'number' | 'string' | 'url';
+export type CustomFieldValue = string | number | boolean | string[] | null;
+
+/** A custom contact field of the workspace, as `GET /v1/contact-custom-fields` lists it. */
+export interface CustomFieldDefinition {
+	name: string;
+	key: string;
+	type: CustomFieldType;
+}
+
+/** An email or phone number of a contact. */
+export interface LabeledValue {
+	name: string;
+	value: string | null;
+	id: string;
+}
+
+export interface ContactCustomField {
+	name: string;
+	key: string;
+	id: string;
+	type: CustomFieldType;
+	value: CustomFieldValue;
+}
+
+/** A contact as `/v1/contacts` returns it; contact ids have no type prefix. */
+export interface Contact {
+	id: string;
+	externalId: string | null;
+	source: string | null;
+	sourceUrl: string | null;
+	defaultFields: {
+		company: string | null;
+		emails: LabeledValue[];
+		firstName: string | null;
+		lastName: string | null;
+		phoneNumbers: LabeledValue[];
+		role: string | null;
+	};
+	customFields: ContactCustomField[];
+	createdAt: string;
+	updatedAt: string;
+	createdByUserId: string;
+}
+
+export type CallStatus =
+	| 'queued'
+	| 'initiated'
+	| 'ringing'
+	| 'in-progress'
+	| 'completed'
+	| 'busy'
+	| 'failed'
+	| 'no-answer'
+	| 'canceled'
+	| 'missed'
+	| 'answered'
+	| 'forwarded'
+	| 'abandoned';
+
+/** A call as `/v1/calls` returns it. */
+export interface Call {
+	answeredAt: string | null;
+	answeredBy: string | null;
+	initiatedBy: string | null;
+	direction: 'incoming' | 'outgoing';
+	status: CallStatus;
+	completedAt: string | null;
+	createdAt: string;
+	callRoute: string | null;
+	duration: number;
+	forwardedFrom: string | null;
+	forwardedTo: string | null;
+	aiHandled: string | null;
+	id: string;
+	phoneNumberId: string;
+	participants: string[];
+	updatedAt: string | null;
+	userId: string;
+}
+
+export type ArtifactStatus = 'absent' | 'in-progress' | 'completed' | 'failed';
+
+/** A recording segment; `url` is a stand-in media path (`/media/…?token=…`), made absolute when answered. */
+export interface CallRecording {
+	duration: number | null;
+	id: string;
+	startTime: string | null;
+	status: 'absent' | 'completed' | 'deleted' | 'failed' | 'in-progress' | 'paused' | 'processing' | 'stopped' | 'stopping' | null;
+	type: string | null;
+	url: string | null;
+}
+
+export interface CallSummary {
+	callId: string;
+	nextSteps: string[] | null;
+	status: ArtifactStatus;
+	summary: string[] | null;
+}
+
+export interface CallTranscript {
+	callId: string;
+	createdAt: string;
+	dialogue: Array<{ content: string; start: number; end: number; identifier: string | null; userId: string | null }> | null;
+	duration: number;
+	status: ArtifactStatus;
+}
+
+/** A voicemail; `recordingUrl` is a stand-in media path, made absolute when answered. */
+export interface CallVoicemail {
+	duration: number | null;
+	id: string;
+	transcript: string | null;
+	recordingUrl: string | null;
+	status: 'completed' | 'in-progress';
+}
+
+/** An audio file behind a pre-signed link: served without the API key, only with its token. */
+export interface MediaFile {
+	contentType: string;
+	bytes: Buffer;
+	token: string;
+}
+
+/** A conversation as `/v1/conversations` returns it. */
+export interface Conversation {
+	assignedTo: string | null;
+	createdAt: string | null;
+	deletedAt: string | null;
+	id: string;
+	lastActivityAt: string | null;
+	lastActivityId: string | null;
+	mutedUntil: string | null;
+	name: string | null;
+	participants: string[];
+	phoneNumberId: string;
+	snoozedUntil: string | null;
+	updatedAt: string | null;
+}
+
+/** Where a conversation stands in the Quo inbox; Quo's conversation object does not show it. */
+export interface ConversationInbox {
+	read: boolean;
+	status: 'open' | 'done';
+}
+
+/** A task as `/v1/tasks` returns it. */
+export interface Task {
+	taskId: string;
+	phoneNumberId: string | null;
+	conversationId: string | null;
+	activityId: string | null;
+	phoneNumberGroupId: string | null;
+	orgId: string;
+	title: string | null;
+	description: string | null;
+	dueDate: string | null;
+	assignedTo: string | null;
+	assignedBy: string | null;
+	createdAt: string;
+	createdBy: string;
+	completed: boolean;
+	isDeleted: boolean;
+	revision: string;
+}
+
 export interface StandInState {
 	organization: { id: string };
 	/** The first user is the workspace owner. */
@@ -139,6 +305,22 @@ export interface StandInState {
 	failedMessageIds: string[];
 	/** The last numeric id handed out to a 2026-03-30 webhook; ids are never reused. */
 	lastWebhookNumber: number;
+	customFields: CustomFieldDefinition[];
+	contacts: Contact[];
+	/** Newest first. */
+	calls: Call[];
+	/** By call id. */
+	callRecordings: Record<string, CallRecording[]>;
+	callSummaries: Record<string, CallSummary>;
+	callTranscripts: Record<string, CallTranscript>;
+	callVoicemails: Record<string, CallVoicemail>;
+	/** By path (`/media/recordings/CR….mp3`). */
+	media: Record<string, MediaFile>;
+	/** Most recent activity first. */
+	conversations: Conversation[];
+	/** By conversation id. */
+	conversationInbox: Record<string, ConversationInbox>;
+	tasks: Task[];
 }
 
 export function workspaceOwner(state: StandInState): User {
@@ -153,8 +335,28 @@ export function clearWebhooks(state: StandInState): void {
 	state.deliveries.length = 0;
 }
 
-/** Back to the seeded conversation: messages sent and failures marked by tests are dropped. */
-export function restoreMessages(state: StandInState, seeded: readonly Message[]): void {
-	state.messages.splice(0, state.messages.length, ...structuredClone(seeded));
+/** What requests change of the seeded workspace, kept at start so `reset()` can bring it back. */
+export interface WorkspaceSnapshot {
+	messages: Message[];
+	contacts: Contact[];
+	conversations: Conversation[];
+	conversationInbox: Record<string, ConversationInbox>;
+	tasks: Task[];
+}
+
+export function snapshotWorkspace(state: StandInState): WorkspaceSnapshot {
+	const { messages, contacts, conversations, conversationInbox, tasks } = state;
+	return structuredClone({ messages, contacts, conversations, conversationInbox, tasks });
+}
+
+/** Back to the seeded workspace: messages sent, contacts and tasks changed and failures marked by tests are dropped. */
+export function restoreWorkspace(state: StandInState, snapshot: WorkspaceSnapshot): void {
+	const copy = structuredClone(snapshot);
+	state.messages.splice(0, state.messages.length, ...copy.messages);
+	state.contacts.splice(0, state.contacts.length, ...copy.contacts);
+	state.conversations.splice(0, state.conversations.length, ...copy.conversations);
+	state.tasks.splice(0, state.tasks.length, ...copy.tasks);
+	for (const id of Object.keys(state.conversationInbox)) delete state.conversationInbox[id];
+	Object.assign(state.conversationInbox, copy.conversationInbox);
 	state.failedMessageIds.length = 0;
 }

@@ -13,8 +13,19 @@ export interface StandInOptions {
 	openApiDir?: string | null;
 	/** Delays between delivery attempts after a non-2xx answer; default [100, 500, 2000]. */
 	deliveryRetryDelaysMs?: number[];
-	/** How much demo data to create (defaults: 3 phone numbers, 3 users, no messages). */
-	seed?: { phoneNumbers?: number; users?: number; messages?: number };
+	/**
+	 * How much demo data to create (defaults: 3 phone numbers, 3 users, none of the rest). Custom contact fields
+	 * (one of each type) are always there; calls, conversations and tasks are those of the first number.
+	 */
+	seed?: {
+		phoneNumbers?: number;
+		users?: number;
+		messages?: number;
+		contacts?: number;
+		calls?: number;
+		conversations?: number;
+		tasks?: number;
+	};
 }
 
 export interface RecordedRequest {
@@ -103,7 +114,10 @@ export interface StandIn {
 	deliver(request: DeliveryRequest): Promise<DeliveryResult>;
 	setRateLimit(perSecond: number): void;
 	setResponseDelay(ms: number): void;
-	/** Clears requests, faults, webhooks, deliveries, sent messages and rate-limit windows; keeps seeded data. */
+	/**
+	 * Clears requests, faults, webhooks, deliveries, sent messages and rate-limit windows, and brings seeded contacts,
+	 * conversations and tasks back to how they were seeded; keeps seeded data.
+	 */
 	reset(): void;
 	close(): Promise<void>;
 }

@@ -184,13 +184,13 @@ describeWithSpecs('stand-in request validation against the OpenAPI documents', (
 	});
 
 	it('validates and records requests to operations it does not implement, then answers 501', async () => {
-		const invalid = await callQuo(standIn, 'POST', '/v1/contacts', { body: { defaultFields: {} } });
-		const valid = await callQuo(standIn, 'POST', '/v1/contacts', { body: { defaultFields: { firstName: 'Ada' } } });
+		const invalid = await callQuo(standIn, 'GET', '/contacts?limit=51');
+		const valid = await callQuo(standIn, 'GET', '/contacts?limit=5');
 
 		expect(invalid.status).toBe(400);
 		expect(valid.status).toBe(501);
-		expect(valid.json.message).toBe('The Quo stand-in does not implement createContact_v1 yet');
-		expect(standIn.requests.map((request) => request.operationId)).toEqual(['createContact_v1', 'createContact_v1']);
+		expect(valid.json.message).toBe('The Quo stand-in does not implement listContacts yet');
+		expect(standIn.requests.map((request) => request.operationId)).toEqual(['listContacts', 'listContacts']);
 	});
 });
 
@@ -212,7 +212,7 @@ describe('stand-in without OpenAPI documents', () => {
 	});
 
 	it('answers unknown routes with 404', async () => {
-		const response = await callQuo(standIn, 'POST', '/v1/contacts', { body: {} });
+		const response = await callQuo(standIn, 'GET', '/contacts');
 
 		expect(response.status).toBe(404);
 		expect(standIn.requests.at(-1)?.operationId).toBeNull();

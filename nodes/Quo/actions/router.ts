@@ -3,9 +3,16 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { ExecutionCache } from '../helpers/executionCache';
 import { mapItemsConcurrently } from '../helpers/itemPool';
+import * as call from './call/Call.resource';
+import * as contact from './contact/Contact.resource';
+import * as contactCustomField from './contactCustomField/ContactCustomField.resource';
+import * as conversation from './conversation/Conversation.resource';
 import * as message from './message/Message.resource';
 import type { QuoType } from './node.type';
-import type { ItemOperation } from './types';
+import * as phoneNumber from './phoneNumber/PhoneNumber.resource';
+import * as task from './task/Task.resource';
+import { BinaryItems, type ItemOperation } from './types';
+import * as user from './user/User.resource';
 import * as webhook from './webhook/Webhook.resource';
 
 /** Items in flight at once; the transport's limiter keeps the pace under Quo's 10 requests per second. */
@@ -14,8 +21,29 @@ const MAX_ITEMS_IN_FLIGHT = 10;
 function operationOf(this: IExecuteFunctions, quoNodeData: QuoType): ItemOperation {
 	let operation: { execute: ItemOperation } | undefined;
 	switch (quoNodeData.resource) {
+		case 'call':
+			operation = call[quoNodeData.operation];
+			break;
+		case 'contact':
+			operation = contact[quoNodeData.operation];
+			break;
+		case 'contactCustomField':
+			operation = contactCustomField[quoNodeData.operation];
+			break;
+		case 'conversation':
+			operation = conversation[quoNodeData.operation];
+			break;
 		case 'message':
 			operation = message[quoNodeData.operation];
+			break;
+		case 'phoneNumber':
+			operation = phoneNumber[quoNodeData.operation];
+			break;
+		case 'task':
+			operation = task[quoNodeData.operation];
+			break;
+		case 'user':
+			operation = user[quoNodeData.operation];
 			break;
 		case 'webhook':
 			operation = webhook[quoNodeData.operation];
@@ -49,9 +77,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const outputs = await mapItemsConcurrently(items.length, MAX_ITEMS_IN_FLIGHT, async (itemIndex) => {
 		try {
 			const result = await execute.call(this, itemIndex, cache);
-			return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
-				itemData: { item: itemIndex },
-			});
+			const data = result instanceof BinaryItems ? result.items : this.helpers.returnJsonArray(result);
+			return this.helpers.constructExecutionMetaData(data, { itemData: { item: itemIndex } });
 		} catch (error) {
 			if (!this.continueOnFail()) throw itemError(this.getNode(), error, itemIndex);
 			return [{ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } }];

@@ -1,18 +1,55 @@
 import type { IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { fetchPhoneNumbers, type QuoPhoneNumber } from './directory';
+import {
+	CONTACT_PAGE_SIZE,
+	fetchCustomFields,
+	fetchPhoneNumbers,
+	fetchV1Page,
+	type QuoContact,
+	type QuoCustomField,
+	type QuoPhoneNumber,
+	type V1ListPage,
+} from './directory';
 import { fieldError, PHONE_NUMBER_ID, requireQuoId } from './fieldErrors';
 import { listOf } from './lists';
 import { isE164 } from './phoneNumbers';
 import { OrderedLanes } from './orderedLanes';
+
+/** A lookup made at most once per execution and shared by the items; a failed one is forgotten, so the next item asks again. */
+class SharedLookup<T> {
+	private pending: Promise<T> | undefined;
+
+	constructor(private readonly fetch: () => Promise<T>) {}
+
+	async get(): Promise<T> {
+		if (!this.pending) {
+			const lookup = this.fetch();
+			this.pending = lookup;
+			lookup.catch(() => {
+				if (this.pending === lookup) this.pending = undefined;
+			});
+		}
+		return await this.pending;
+	}
+}
 
 /** What the items of one execution share: lookups made once per execution, not once per item. */
 export class ExecutionCache {
 	/** Sends to the same conversation keep item order. */
 	readonly conversationLanes = new OrderedLanes();
 
-	private phoneNumbers: Promise<QuoPhoneNumber[]> | undefined;
+	/** Upserts of the same external ID run in item order, so a later item finds the contact an earlier one created. */
+	readonly externalIdLanes = new OrderedLanes();
+
+	private phoneNumbers: SharedLookup<QuoPhoneNumber[]> | undefined;
+
+	private customFields: SharedLookup<QuoCustomField[]> | undefined;
+
+	/** Page n of `GET /v1/contacts`; page n + 1 is asked for with the token of page n. */
+	private readonly contactPages: Array<SharedLookup<V1ListPage<QuoContact> | undefined>> = [];
+
+	private readonly contactPageTokens = new Set<string>();
 
 	constructor(private readonly context: IExecuteFunctions) {}
 
@@ -20,7 +57,8 @@ export class ExecutionCache {
 	async phoneNumberId(value: unknown, field: string, itemIndex: number): Promise<string> {
 		const text = String(value ?? '').trim();
 		if (!isE164(text)) return requireQuoId(this.context.getNode(), text, PHONE_NUMBER_ID, field, itemIndex);
-		const match = (await this.workspacePhoneNumbers(itemIndex)).find((phoneNumber) => phoneNumber.number === text);
+		this.phoneNumbers ??= new SharedLookup(async () => await fetchPhoneNumbers.call(this.context, itemIndex));
+		const match = (await this.shared(this.phoneNumbers, itemIndex)).find((phoneNumber) => phoneNumber.number === text);
 		if (match) return match.id;
 		throw fieldError(this.context.getNode(), field, `${text} is not one of this workspace's Quo numbers`, itemIndex);
 	}
@@ -30,13 +68,44 @@ export class ExecutionCache {
 		return await Promise.all(listOf(value).map(async (entry) => await this.phoneNumberId(entry, field, itemIndex)));
 	}
 
-	private async workspacePhoneNumbers(itemIndex: number): Promise<QuoPhoneNumber[]> {
-		const lookup = (this.phoneNumbers ??= fetchPhoneNumbers.call(this.context, itemIndex));
+	/** The workspace's custom contact fields (looked up once per execution). */
+	async contactCustomFields(itemIndex: number): Promise<QuoCustomField[]> {
+		this.customFields ??= new SharedLookup(async () => await fetchCustomFields.call(this.context, itemIndex));
+		return await this.shared(this.customFields, itemIndex);
+	}
+
+	/**
+	 * Page `index` of the workspace's contacts, or undefined past the last page. Quo has no phone filter on contacts,
+	 * so lookups by number walk these pages; items share them, each page is asked for once per execution.
+	 */
+	async contactPage(index: number, itemIndex: number): Promise<V1ListPage<QuoContact> | undefined> {
+		for (let next = this.contactPages.length; next <= index; next++) {
+			const previous = this.contactPages[next - 1];
+			this.contactPages.push(
+				new SharedLookup(async () => {
+					const pageToken = previous ? (await previous.get())?.nextPageToken : undefined;
+					if (previous && pageToken === undefined) return undefined;
+					const page = (await fetchV1Page.call(this.context, {
+						path: '/v1/contacts',
+						pageSize: CONTACT_PAGE_SIZE,
+						pageToken,
+						itemIndex,
+					})) as V1ListPage<QuoContact>;
+					// A repeated token would loop forever; an empty page with a token is Quo's old last-page quirk.
+					const token = page.nextPageToken;
+					const last = token === undefined || this.contactPageTokens.has(token) || page.items.length === 0;
+					if (token !== undefined) this.contactPageTokens.add(token);
+					return last ? { ...page, nextPageToken: undefined } : page;
+				}),
+			);
+		}
+		return await this.shared(this.contactPages[index]!, itemIndex);
+	}
+
+	private async shared<T>(lookup: SharedLookup<T>, itemIndex: number): Promise<T> {
 		try {
-			return await lookup;
+			return await lookup.get();
 		} catch (error) {
-			// A failed lookup is not kept: the next item asks Quo again.
-			if (this.phoneNumbers === lookup) this.phoneNumbers = undefined;
 			throw new NodeApiError(this.context.getNode(), error as JsonObject, { itemIndex });
 		}
 	}

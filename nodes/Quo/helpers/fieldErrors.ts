@@ -7,7 +7,7 @@ export function fieldError(node: INode, field: string, reason: string, itemIndex
 }
 
 export interface QuoIdKind {
-	/** The id's type prefix: `AC` message, `US` user, `PN` phone number. */
+	/** The id's type prefix: `AC` message or call, `US` user, `PN` phone number, `CN` conversation, `TK` task. */
 	prefix: string;
 	/** What the id names, as in "a Quo message ID". */
 	kind: string;
@@ -26,3 +26,15 @@ export function requireQuoId(node: INode, value: unknown, id: QuoIdKind, field: 
 export const MESSAGE_ID: QuoIdKind = { prefix: 'AC', kind: 'message' };
 export const USER_ID: QuoIdKind = { prefix: 'US', kind: 'user' };
 export const PHONE_NUMBER_ID: QuoIdKind = { prefix: 'PN', kind: 'phone number' };
+export const CALL_ID: QuoIdKind = { prefix: 'AC', kind: 'call' };
+/** Quo's "activity": a message or a call, both `AC…`. */
+export const ACTIVITY_ID: QuoIdKind = { prefix: 'AC', kind: 'message or call' };
+export const CONVERSATION_ID: QuoIdKind = { prefix: 'CN', kind: 'conversation' };
+export const TASK_ID: QuoIdKind = { prefix: 'TK', kind: 'task' };
+
+/** A required text value that Quo gives no form to (contact ids have no prefix): only emptiness is checked. */
+export function requireText(node: INode, value: unknown, field: string, itemIndex: number): string {
+	const text = String(value ?? '').trim();
+	if (text === '') throw fieldError(node, field, 'required', itemIndex);
+	return text;
+}

@@ -38,3 +38,31 @@ export function parsePhoneNumberList(
 	}
 	return numbers;
 }
+
+/**
+ * A phone number as people write it ("(555) 555-0100", "+1 555 555 0100", "0044 20 7946 0958") in E.164, or
+ * undefined when it cannot be. Ten digits without a country code (area code 2-9, optionally after a 1) are taken as
+ * North American (+1), like Quo's own numbers; any other number needs its country code ("+" or "00").
+ */
+export function toE164(value: string): string | undefined {
+	const text = value.trim();
+	if (!/^\+?[\d\s().\-/]+$/.test(text)) return undefined;
+	const digits = text.replace(/\D/g, '');
+	let candidate: string | undefined;
+	if (text.startsWith('+')) candidate = `+${digits}`;
+	else if (digits.startsWith('00')) candidate = `+${digits.slice(2)}`;
+	else if (/^[2-9]\d{9}$/.test(digits)) candidate = `+1${digits}`;
+	else if (/^1[2-9]\d{9}$/.test(digits)) candidate = `+${digits}`;
+	return candidate !== undefined && isE164(candidate) ? candidate : undefined;
+}
+
+/** One phone number in any common form, as E.164; checked before any request. */
+export function requireE164(node: INode, value: unknown, field: string, itemIndex: number): string {
+	const text = String(value ?? '').trim();
+	if (text === '') throw fieldError(node, field, `required, a phone number like ${E164_EXAMPLE}`, itemIndex);
+	const number = toE164(text);
+	if (number === undefined) {
+		throw fieldError(node, field, `'${text}' is not a phone number that can be written in E.164 like ${E164_EXAMPLE} (add the country code)`, itemIndex);
+	}
+	return number;
+}

@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 
 import type { WebhookApiVersion } from '../events/catalog';
-import { fieldError } from './fieldErrors';
+import { fieldError, requireText } from './fieldErrors';
 
 export interface WebhookRef {
 	id: string;
@@ -40,7 +40,5 @@ export function webhookPath(webhook: WebhookRef): string {
 
 /** Delivery ids (`msg_…`) are Quo's own; only emptiness is checked here. */
 export function requireDeliveryId(node: INode, value: unknown, itemIndex: number): string {
-	const id = String(value ?? '').trim();
-	if (id === '') throw fieldError(node, 'Delivery ID', 'required', itemIndex);
-	return id;
+	return requireText(node, value, 'Delivery ID', itemIndex);
 }

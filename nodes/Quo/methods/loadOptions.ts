@@ -1,6 +1,14 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { byName, fetchPhoneNumbers, phoneNumberLabel, type QuoUser, USER_PAGE_SIZE, userLabel } from '../helpers/directory';
+import {
+	byName,
+	fetchCustomFields,
+	fetchPhoneNumbers,
+	phoneNumberLabel,
+	type QuoUser,
+	USER_PAGE_SIZE,
+	userLabel,
+} from '../helpers/directory';
 import { quoApiRequestAllItemsV1 } from '../transport/pagination';
 
 /** The workspace's phone numbers as "Name (+1 555…)", for pickers that send `PN…` ids. */
@@ -13,4 +21,12 @@ export async function getPhoneNumbers(this: ILoadOptionsFunctions): Promise<INod
 export async function getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const users = (await quoApiRequestAllItemsV1.call(this, { path: '/v1/users', pageSize: USER_PAGE_SIZE })) as QuoUser[];
 	return users.map((user) => ({ name: userLabel(user), value: user.id })).sort(byName);
+}
+
+/** The workspace's custom contact fields by name (with their type), for pickers that send the field's key. */
+export async function getContactCustomFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const fields = await fetchCustomFields.call(this);
+	return fields
+		.map((field) => ({ name: `${field.name} (${field.type})`, value: field.key, description: `Key ${field.key}` }))
+		.sort(byName);
 }

@@ -7,6 +7,7 @@ import { unwrapData } from '../../helpers/responseData';
 import { eventsFor } from '../../helpers/webhookEvents';
 import { require2026Webhook } from '../../helpers/webhookGeneration';
 import { quoApiRequest } from '../../transport';
+import { updateFieldsCollection } from '../common.descriptions';
 import {
 	eventsField,
 	labelField,
@@ -18,24 +19,17 @@ import {
 
 const properties: INodeProperties[] = [
 	webhookIdField,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			eventsField('2026-03-30'),
-			{ ...labelField, description: 'A new name for the webhook; empty removes the label' },
-			{
-				...phoneNumberIdsField,
-				description:
-					'Only events on these Quo numbers are sent; empty sends events of every number. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			statusField,
-			urlField,
-		],
-	},
+	updateFieldsCollection([
+		eventsField('2026-03-30'),
+		{ ...labelField, description: 'A new name for the webhook; empty removes the label' },
+		{
+			...phoneNumberIdsField,
+			description:
+				'Only events on these Quo numbers are sent; empty sends events of every number. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		statusField,
+		urlField,
+	]),
 ];
 
 const displayOptions = { show: { resource: ['webhook'], operation: ['update'] } };

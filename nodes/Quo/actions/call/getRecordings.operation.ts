@@ -1,0 +1,39 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { binaryPropertyOf, withDownloads } from '../../helpers/mediaDownload';
+import { unwrapList } from '../../helpers/responseData';
+import { quoApiRequest } from '../../transport';
+import { BinaryItems } from '../types';
+import { requireCallId } from './artifact';
+import { callIdField, downloadFields } from './shared.descriptions';
+
+const properties: INodeProperties[] = [callIdField, ...downloadFields('recordings')];
+
+const displayOptions = { show: { resource: ['call'], operation: ['getRecordings'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+/** One item per recording segment, each with its call ID; a segment without a link (not finished) gets no file. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[] | BinaryItems> {
+	const callId = requireCallId.call(this, itemIndex);
+	const download = this.getNodeParameter('download', itemIndex, false) as boolean;
+	const property = download ? binaryPropertyOf.call(this, itemIndex) : '';
+	const response = await quoApiRequest.call(this, { method: 'GET', path: `/v1/call-recordings/${encodeURIComponent(callId)}`, itemIndex });
+	const recordings = unwrapList(response).map((recording): IDataObject => ({ callId, ...recording }));
+	if (!download) return recordings;
+
+	const entries = recordings.map((recording) => ({
+		json: recording,
+		media:
+			typeof recording.url === 'string'
+				? {
+						url: recording.url,
+						baseName: `${callId}-${String(recording.id)}`,
+						mimeType: typeof recording.type === 'string' ? recording.type : undefined,
+						what: `recording ${String(recording.id)} of call ${callId}`,
+					}
+				: undefined,
+	}));
+	return new BinaryItems(await withDownloads.call(this, entries, property, itemIndex));
+}

@@ -1,0 +1,3 @@
+import { artifactOperation } from './artifact';
+
+export const { description, execute } = artifactOperation('getTranscript', 'call-transcripts');

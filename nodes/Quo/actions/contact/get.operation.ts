@@ -1,0 +1,18 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { requireText } from '../../helpers/fieldErrors';
+import { unwrapData } from '../../helpers/responseData';
+import { quoApiRequest } from '../../transport';
+import { contactRLC } from '../common.descriptions';
+
+const properties: INodeProperties[] = [{ ...contactRLC, required: true, description: 'The contact to fetch' }];
+
+const displayOptions = { show: { resource: ['contact'], operation: ['get'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const contactId = requireText(this.getNode(), this.getNodeParameter('contactId', itemIndex, '', { extractValue: true }), 'Contact', itemIndex);
+	return unwrapData(await quoApiRequest.call(this, { method: 'GET', path: `/v1/contacts/${encodeURIComponent(contactId)}`, itemIndex }));
+}

@@ -1,0 +1,32 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { ExecutionCache } from '../../helpers/executionCache';
+import { fieldError, requireText } from '../../helpers/fieldErrors';
+import { unwrapData } from '../../helpers/responseData';
+import { quoApiRequest } from '../../transport';
+import { contactRLC, updateFieldsCollection } from '../common.descriptions';
+import { contactBody } from './contactBody';
+import { updateFields } from './shared.descriptions';
+
+const properties: INodeProperties[] = [
+	{ ...contactRLC, required: true, description: 'The contact to change' },
+	updateFieldsCollection(updateFields),
+];
+
+const displayOptions = { show: { resource: ['contact'], operation: ['update'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+/** Quo patches the contact with what is sent; a field added but left empty is cleared. */
+export async function updateContact(this: IExecuteFunctions, contactId: string, body: IDataObject, itemIndex: number): Promise<IDataObject> {
+	return unwrapData(await quoApiRequest.call(this, { method: 'PATCH', path: `/v1/contacts/${encodeURIComponent(contactId)}`, body, itemIndex }));
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject> {
+	const node = this.getNode();
+	const contactId = requireText(node, this.getNodeParameter('contactId', itemIndex, '', { extractValue: true }), 'Contact', itemIndex);
+	const body = await contactBody.call(this, { collection: 'updateFields', topLevel: {}, empty: 'clear', itemIndex, cache });
+	if (Object.keys(body).length === 0) throw fieldError(node, 'Update Fields', 'add at least one field to change', itemIndex);
+	return await updateContact.call(this, contactId, body, itemIndex);
+}

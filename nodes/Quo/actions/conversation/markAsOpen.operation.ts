@@ -1,0 +1,3 @@
+import { markAsOperation } from './markAs';
+
+export const { description, execute } = markAsOperation('markAsOpen', 'mark-as-open');

@@ -1,0 +1,3 @@
+import { markAsOperation } from './markAs';
+
+export const { description, execute } = markAsOperation('markAsRead', 'mark-as-read');

@@ -1,0 +1,21 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { ExecutionCache } from '../../helpers/executionCache';
+import { unwrapData } from '../../helpers/responseData';
+import { quoApiRequest } from '../../transport';
+import { phoneNumberRLC } from '../common.descriptions';
+
+const properties: INodeProperties[] = [{ ...phoneNumberRLC, required: true, description: 'The Quo number to fetch' }];
+
+const displayOptions = { show: { resource: ['phoneNumber'], operation: ['get'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+/** An E.164 number is looked up among the workspace's numbers first (Quo gets numbers by ID only). */
+export async function execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject> {
+	const value = this.getNodeParameter('phoneNumberId', itemIndex, '', { extractValue: true });
+	const phoneNumberId = await cache.phoneNumberId(value, 'Phone Number', itemIndex);
+	const response = await quoApiRequest.call(this, { method: 'GET', path: `/v1/phone-numbers/${encodeURIComponent(phoneNumberId)}`, itemIndex });
+	return unwrapData(response);
+}

@@ -1,0 +1,9 @@
+import { USER_ID } from '../../helpers/fieldErrors';
+import { userRLC } from '../common.descriptions';
+import { locatorInput, taskActionOperation } from './taskAction';
+
+export const { description, execute } = taskActionOperation(
+	'assign',
+	'assign',
+	locatorInput(userRLC, USER_ID, 'The Quo user to assign the task to'),
+);

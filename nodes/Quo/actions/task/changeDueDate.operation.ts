@@ -1,0 +1,10 @@
+import { requireIsoDateTime } from '../../helpers/dateTime';
+import { dueDateField } from './shared.descriptions';
+import { taskActionOperation } from './taskAction';
+
+export const { description, execute } = taskActionOperation('changeDueDate', 'change-due-date', {
+	properties: [{ ...dueDateField, required: true, description: 'The new due date and time' }],
+	body(itemIndex) {
+		return { dueDate: requireIsoDateTime(this.getNode(), this.getNodeParameter('dueDate', itemIndex), 'Due Date', itemIndex) };
+	},
+});

@@ -1,0 +1,9 @@
+import { CONVERSATION_ID } from '../../helpers/fieldErrors';
+import { conversationRLC } from '../common.descriptions';
+import { locatorInput, taskActionOperation } from './taskAction';
+
+export const { description, execute } = taskActionOperation(
+	'linkConversation',
+	'link-conversation',
+	locatorInput(conversationRLC, CONVERSATION_ID, 'The conversation to link the task to'),
+);

@@ -1,0 +1,9 @@
+import { CONVERSATION_ID } from '../../helpers/fieldErrors';
+import { conversationRLC } from '../common.descriptions';
+import { locatorInput, taskActionOperation } from './taskAction';
+
+export const { description, execute } = taskActionOperation(
+	'unlinkConversation',
+	'unlink-conversation',
+	locatorInput(conversationRLC, CONVERSATION_ID, 'The conversation to unlink the task from'),
+);

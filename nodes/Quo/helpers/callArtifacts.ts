@@ -1,0 +1,27 @@
+import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { quoApiRequest } from '../transport';
+import { unwrapData } from './responseData';
+
+/**
+ * Quo makes a call's summary, transcript and voicemail some time after the call: until then it answers
+ * `status: in-progress`, or 404. Either is a result (`ready: false`), not a failure, so a workflow can wait
+ * and ask again. A 404 is checked against the call itself: for a call that does not exist it stays an error.
+ */
+export async function fetchCallArtifact(
+	this: IExecuteFunctions,
+	path: string,
+	callId: string,
+	itemIndex: number,
+): Promise<IDataObject> {
+	try {
+		const artifact = unwrapData(await quoApiRequest.call(this, { method: 'GET', path, itemIndex }));
+		return { ...artifact, ready: artifact.status === 'completed' };
+	} catch (error) {
+		// The transport's errors are NodeApiErrors already, which NodeApiError passes on unchanged.
+		if (!(error instanceof NodeApiError) || error.httpCode !== '404') throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
+		await quoApiRequest.call(this, { method: 'GET', path: `/v1/calls/${encodeURIComponent(callId)}`, itemIndex });
+		return { callId, ready: false, status: 'absent' };
+	}
+}
