@@ -103,35 +103,6 @@ describe('v1 deliveries', () => {
 		expect(item.json.schemaIssues).toBeUndefined();
 	});
 
-	test('a real v4 message (string `to`, contactIds, deepLink) arrives in the same shape as a 2026-03-30 one', async () => {
-		await activeTrigger({ apiVersion: 'v1', events: ['message.received'] });
-		const [messages] = world.standIn.state.webhooksV1;
-		await world.standIn.deliver({ webhookId: messages.id, envelope: legacySamples.messageReceivedV4Real, retry: false });
-		expect(world.receiver.runs[0][0].json).toEqual({
-			event: 'message.received',
-			eventId: 'EVv4realMessageReceived01',
-			deliveryId: null,
-			apiVersion: 'v4',
-			createdAt: '2025-01-15T10:20:03.120Z',
-			resource: {
-				id: 'MSG_TEST_002',
-				direction: 'incoming',
-				text: 'Hi, is the shop open on Saturday?',
-				status: 'received',
-				createdAt: '2025-01-15T10:20:02.981Z',
-			},
-			context: {
-				phoneNumberId: 'PN_TEST_001',
-				conversationId: null,
-				userId: 'US_TEST_001',
-				contacts: { ids: ['CONT_TEST_002'], lookupStatus: 'matched' },
-				senderIdentifier: '+15559876543',
-				recipientIdentifiers: ['+15551234567'],
-			},
-			links: { quo: 'https://my.quo.com/inbox/PN_TEST_001/c/CN_TEST_002?at=MSG_TEST_002' },
-		});
-	});
-
 	test('a repeated event id starts no second run; a bad signature gets 401', async () => {
 		await activeTrigger({ apiVersion: 'v1', events: ['message.received'] });
 		const [messages] = world.standIn.state.webhooksV1;
