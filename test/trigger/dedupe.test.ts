@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { IDataObject, INode, INodeTypes } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { DEDUPE_MEMORY_SIZE, rememberDelivery } from '../../nodes/Quo/trigger/dedupe';
+import { DEDUPE_MEMORY_SIZE, rememberDelivery, rememberInStaticData } from '../../nodes/Quo/trigger/dedupe';
 
 const TRIGGER_NODE = { name: 'Quo Trigger' } as INode;
 
@@ -16,7 +16,7 @@ function keys(count: number, from = 0): string[] {
 }
 
 function rememberAll(staticData: IDataObject, deliveryKeys: string[]): boolean[] {
-	return deliveryKeys.map((key) => rememberDelivery(staticData, key));
+	return deliveryKeys.map((key) => rememberInStaticData(staticData, key));
 }
 
 /** A workflow as n8n builds one for a delivery, so static data sits behind n8n's ObservableObject proxies. */
@@ -38,13 +38,13 @@ function markSaved(workflow: Workflow): void {
 	(workflow.staticData as IDataObject & { __dataChanged?: boolean }).__dataChanged = false;
 }
 
-describe('rememberDelivery', () => {
+describe('rememberInStaticData', () => {
 	it('accepts a key once and rejects it when it comes again', () => {
 		const staticData: IDataObject = {};
-		expect(rememberDelivery(staticData, 'msg_1')).toBe(true);
-		expect(rememberDelivery(staticData, 'msg_1')).toBe(false);
-		expect(rememberDelivery(staticData, 'msg_2')).toBe(true);
-		expect(rememberDelivery(staticData, 'msg_1')).toBe(false);
+		expect(rememberInStaticData(staticData, 'msg_1')).toBe(true);
+		expect(rememberInStaticData(staticData, 'msg_1')).toBe(false);
+		expect(rememberInStaticData(staticData, 'msg_2')).toBe(true);
+		expect(rememberInStaticData(staticData, 'msg_1')).toBe(false);
 	});
 
 	it(`remembers the last ${DEDUPE_MEMORY_SIZE} distinct keys and forgets the oldest on the next one`, () => {
@@ -52,20 +52,20 @@ describe('rememberDelivery', () => {
 		expect(rememberAll(staticData, keys(DEDUPE_MEMORY_SIZE)).every(Boolean)).toBe(true);
 		expect(rememberAll(staticData, keys(DEDUPE_MEMORY_SIZE)).some(Boolean)).toBe(false);
 
-		expect(rememberDelivery(staticData, `msg_${DEDUPE_MEMORY_SIZE}`)).toBe(true);
-		expect(rememberDelivery(staticData, 'msg_1')).toBe(false);
-		expect(rememberDelivery(staticData, `msg_${DEDUPE_MEMORY_SIZE}`)).toBe(false);
-		expect(rememberDelivery(staticData, 'msg_0')).toBe(true);
+		expect(rememberInStaticData(staticData, `msg_${DEDUPE_MEMORY_SIZE}`)).toBe(true);
+		expect(rememberInStaticData(staticData, 'msg_1')).toBe(false);
+		expect(rememberInStaticData(staticData, `msg_${DEDUPE_MEMORY_SIZE}`)).toBe(false);
+		expect(rememberInStaticData(staticData, 'msg_0')).toBe(true);
 		// Taking msg_0 back in pushed out the next oldest.
-		expect(rememberDelivery(staticData, 'msg_1')).toBe(true);
-		expect(rememberDelivery(staticData, 'msg_3')).toBe(false);
+		expect(rememberInStaticData(staticData, 'msg_1')).toBe(true);
+		expect(rememberInStaticData(staticData, 'msg_3')).toBe(false);
 	});
 
 	it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('remembers a delivery keyed %s like any other, across a restart', (key) => {
 		const staticData: IDataObject = {};
-		expect(rememberDelivery(staticData, key)).toBe(true);
-		expect(rememberDelivery(staticData, key)).toBe(false);
-		expect(rememberDelivery(restart(staticData), key)).toBe(false);
+		expect(rememberInStaticData(staticData, key)).toBe(true);
+		expect(rememberInStaticData(staticData, key)).toBe(false);
+		expect(rememberInStaticData(restart(staticData), key)).toBe(false);
 	});
 
 	it('keeps no more than its size in static data', () => {
@@ -81,17 +81,17 @@ describe('rememberDelivery', () => {
 		rememberAll(staticData, keys(DEDUPE_MEMORY_SIZE + 250));
 		staticData = restart(staticData);
 
-		expect(rememberDelivery(staticData, `msg_${DEDUPE_MEMORY_SIZE + 249}`)).toBe(false);
-		expect(rememberDelivery(staticData, 'msg_250')).toBe(false);
-		expect(rememberDelivery(staticData, 'msg_249')).toBe(true);
-		expect(rememberDelivery(staticData, 'msg_250')).toBe(true);
-		expect(rememberDelivery(staticData, 'msg_252')).toBe(false);
-		expect(rememberDelivery(staticData, 'msg_251')).toBe(true);
+		expect(rememberInStaticData(staticData, `msg_${DEDUPE_MEMORY_SIZE + 249}`)).toBe(false);
+		expect(rememberInStaticData(staticData, 'msg_250')).toBe(false);
+		expect(rememberInStaticData(staticData, 'msg_249')).toBe(true);
+		expect(rememberInStaticData(staticData, 'msg_250')).toBe(true);
+		expect(rememberInStaticData(staticData, 'msg_252')).toBe(false);
+		expect(rememberInStaticData(staticData, 'msg_251')).toBe(true);
 	});
 
 	it('leaves other static data alone', () => {
 		const staticData: IDataObject = { webhookId: '42', webhookSecret: 'whsec_x' };
-		rememberDelivery(staticData, 'msg_1');
+		rememberInStaticData(staticData, 'msg_1');
 		expect(staticData).toMatchObject({ webhookId: '42', webhookSecret: 'whsec_x' });
 	});
 
@@ -105,8 +105,8 @@ describe('rememberDelivery', () => {
 		['too many keys', { keys: keys(DEDUPE_MEMORY_SIZE + 1), oldest: 0 }],
 	])('starts afresh from stored memory holding %s', (_, stored) => {
 		const staticData: IDataObject = { recentDeliveries: stored as IDataObject };
-		expect(rememberDelivery(staticData, 'msg_1')).toBe(true);
-		expect(rememberDelivery(staticData, 'msg_1')).toBe(false);
+		expect(rememberInStaticData(staticData, 'msg_1')).toBe(true);
+		expect(rememberInStaticData(staticData, 'msg_1')).toBe(false);
 		expect(restart(staticData)).toEqual(staticData);
 	});
 
@@ -133,7 +133,7 @@ describe('rememberDelivery', () => {
 						model.push(step.deliver);
 						if (model.length > DEDUPE_MEMORY_SIZE) model.shift();
 					}
-					expect(rememberDelivery(staticData, step.deliver)).toBe(expected);
+					expect(rememberInStaticData(staticData, step.deliver)).toBe(expected);
 				}
 			}),
 			{ numRuns: 15 },
@@ -146,11 +146,11 @@ describe('rememberDelivery', () => {
 			const staticData = workflow.getStaticData('node', TRIGGER_NODE);
 			for (const key of ['msg_1', 'msg_2', 'msg_3']) {
 				markSaved(workflow);
-				expect(rememberDelivery(staticData, key)).toBe(true);
+				expect(rememberInStaticData(staticData, key)).toBe(true);
 				expect(hasUnsavedChanges(workflow)).toBe(true);
 			}
 			markSaved(workflow);
-			expect(rememberDelivery(staticData, 'msg_2')).toBe(false);
+			expect(rememberInStaticData(staticData, 'msg_2')).toBe(false);
 			expect(hasUnsavedChanges(workflow)).toBe(false);
 		});
 
@@ -162,17 +162,37 @@ describe('rememberDelivery', () => {
 			const second = loadWorkflow(saved);
 			const staticData = second.getStaticData('node', TRIGGER_NODE);
 			markSaved(second);
-			expect(rememberDelivery(staticData, 'msg_10')).toBe(false);
+			expect(rememberInStaticData(staticData, 'msg_10')).toBe(false);
 			expect(hasUnsavedChanges(second)).toBe(false);
-			expect(rememberDelivery(staticData, 'msg_new')).toBe(true);
+			expect(rememberInStaticData(staticData, 'msg_new')).toBe(true);
 			expect(hasUnsavedChanges(second)).toBe(true);
 
 			const third = loadWorkflow(restart(second.staticData));
 			const reloaded = third.getStaticData('node', TRIGGER_NODE);
-			expect(rememberDelivery(reloaded, 'msg_new')).toBe(false);
-			expect(rememberDelivery(reloaded, 'msg_5')).toBe(true);
-			expect(rememberDelivery(reloaded, 'msg_6')).toBe(true);
-			expect(rememberDelivery(reloaded, 'msg_8')).toBe(false);
+			expect(rememberInStaticData(reloaded, 'msg_new')).toBe(false);
+			expect(rememberInStaticData(reloaded, 'msg_5')).toBe(true);
+			expect(rememberInStaticData(reloaded, 'msg_6')).toBe(true);
+			expect(rememberInStaticData(reloaded, 'msg_8')).toBe(false);
 		});
+	});
+});
+
+describe('rememberDelivery (static data, and this process)', () => {
+	it('catches a repeat even when n8n did not save the static data the first delivery wrote (n8n 2.x)', () => {
+		const scope = `subscription-${Math.random()}`;
+		expect(rememberDelivery({}, 'msg_first', scope)).toBe(true);
+		// n8n 2.x reloads the workflow without the write: the static data looks as if nothing was seen.
+		expect(rememberDelivery({}, 'msg_first', scope)).toBe(false);
+	});
+
+	it('keeps triggers apart: the same delivery id for another subscription is new', () => {
+		expect(rememberDelivery({}, 'msg_shared', `a-${Math.random()}`)).toBe(true);
+		expect(rememberDelivery({}, 'msg_shared', `b-${Math.random()}`)).toBe(true);
+	});
+
+	it('still answers from static data after a restart (a fresh process memory)', () => {
+		const staticData: IDataObject = {};
+		rememberInStaticData(staticData, 'msg_before_restart');
+		expect(rememberDelivery(restart(staticData), 'msg_before_restart', `fresh-${Math.random()}`)).toBe(false);
 	});
 });

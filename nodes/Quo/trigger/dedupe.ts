@@ -28,12 +28,45 @@ function addToIndex(index: Record<string, 1>, key: string): void {
 	Object.defineProperty(index, key, { value: 1, enumerable: true, writable: true, configurable: true });
 }
 
+/** Deliveries this n8n process has seen, across every Quo Trigger: `scope` + key, oldest first. */
+const PROCESS_MEMORY_SIZE = 20_000;
+const processKeys: string[] = [];
+const processSeen = new Set<string>();
+let processOldest = 0;
+
+function rememberInProcess(key: string): boolean {
+	if (processSeen.has(key)) return false;
+	if (processKeys.length < PROCESS_MEMORY_SIZE) {
+		processKeys.push(key);
+	} else {
+		processSeen.delete(processKeys[processOldest]);
+		processKeys[processOldest] = key;
+		processOldest = (processOldest + 1) % PROCESS_MEMORY_SIZE;
+	}
+	processSeen.add(key);
+	return true;
+}
+
 /**
- * Records a delivery in the dedupe memory of `staticData` (the trigger's node static data).
- * Stored memory that is not in the expected shape is started afresh.
- * @returns false when `deliveryKey` is among the last {@link DEDUPE_MEMORY_SIZE} recorded, true otherwise.
+ * Records a delivery in the dedupe memory, and answers whether it is new.
+ *
+ * The memory that counts lives in `staticData` (the trigger's node static data), so it survives restarts.
+ * n8n 2.x does not save static data that `webhook()` changed when the delivery starts a run (it wraps the
+ * same object in a new Workflow before saving, which clears the change flag), so the process also keeps its
+ * own memory, keyed by `scope` (the trigger's subscriptions): a repeat is caught while n8n keeps running.
+ * @returns false when `deliveryKey` is among the last {@link DEDUPE_MEMORY_SIZE} recorded in static data or
+ * was seen by this process for the same scope; true otherwise.
  */
-export function rememberDelivery(staticData: IDataObject, deliveryKey: string): boolean {
+export function rememberDelivery(staticData: IDataObject, deliveryKey: string, scope: string): boolean {
+	const newInProcess = rememberInProcess(`${scope}\n${deliveryKey}`);
+	return rememberInStaticData(staticData, deliveryKey) && newInProcess;
+}
+
+/**
+ * Records a delivery in the dedupe memory of `staticData`; stored memory that is not in the expected shape
+ * is started afresh. Answers false when `deliveryKey` is already there.
+ */
+export function rememberInStaticData(staticData: IDataObject, deliveryKey: string): boolean {
 	const stored = staticData[RECENT_DELIVERIES_KEY];
 	const recent: RecentDeliveries = isRecentDeliveries(stored) ? stored : { keys: [], oldest: 0, index: {} };
 	if (Object.hasOwn(recent.index, deliveryKey)) return false;

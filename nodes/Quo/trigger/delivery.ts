@@ -47,7 +47,7 @@ function parsedBody(body: unknown, rawBody: Buffer): unknown {
 export function receiveDelivery(this: IWebhookFunctions): IWebhookResponseData {
 	const request = this.getRequestObject();
 	const staticData = this.getWorkflowStaticData('node');
-	const { apiVersion, events, includeRawBody, keys } = registeredDeliverySettings(staticData);
+	const { apiVersion, events, includeRawBody, keys, subscriptionIds } = registeredDeliverySettings(staticData);
 	const rawBody = request.rawBody ?? Buffer.alloc(0);
 
 	const check = checkSignature(apiVersion, rawBody, request.headers, keys);
@@ -64,7 +64,9 @@ export function receiveDelivery(this: IWebhookFunctions): IWebhookResponseData {
 
 	const deliveryId = apiVersion === 'v1' ? null : (firstHeader(request.headers['webhook-id']) ?? null);
 	const dedupeKey = deliveryId ?? (typeof envelope.id === 'string' ? envelope.id : undefined);
-	if (dedupeKey !== undefined && !rememberDelivery(staticData, dedupeKey)) return ACKNOWLEDGED;
+	if (dedupeKey !== undefined && !rememberDelivery(staticData, dedupeKey, subscriptionIds.join(','))) {
+		return ACKNOWLEDGED;
+	}
 
 	const event = normalizeEvent(body, { deliveryId }) as unknown as IDataObject;
 	return { workflowData: [[{ json: includeRawBody ? { ...event, raw: rawBody.toString('utf8') } : event }]] };

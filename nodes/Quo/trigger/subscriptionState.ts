@@ -59,12 +59,14 @@ export function forgetSubscriptions(staticData: IDataObject): void {
  */
 export function registeredDeliverySettings(
 	staticData: IDataObject,
-): Partial<DeliverySettings> & { events: string[]; keys: string[] } {
+): Partial<DeliverySettings> & { events: string[]; keys: string[]; subscriptionIds: string[] } {
 	const data = staticData as TriggerStaticData;
+	const subscriptions = Array.isArray(data.subscriptions) ? data.subscriptions : [];
 	return {
 		apiVersion: data.apiVersion,
 		events: Array.isArray(data.events) ? data.events : [],
 		includeRawBody: data.includeRawBody === true,
-		keys: Array.isArray(data.subscriptions) ? data.subscriptions.map((subscription) => subscription.key) : [],
+		keys: subscriptions.map((subscription) => subscription.key),
+		subscriptionIds: subscriptions.map((subscription) => subscription.id),
 	};
 }
