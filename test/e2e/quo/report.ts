@@ -1,0 +1,75 @@
+// The rows of an e2e run (version, route, scenario, result, seconds), the printed table and the closing count.
+import { seconds } from '../util';
+
+export type Outcome = 'ok' | 'FAIL' | 'SKIP' | 'N/A';
+
+export interface Row {
+	version: string;
+	route: string;
+	scenario: string;
+	outcome: Outcome;
+	detail: string;
+	seconds: number;
+}
+
+/** Thrown by a scenario to say it cannot be checked on this version/route; the message says exactly why. */
+export class NotApplicable extends Error {}
+
+/** A scenario that depends on a failed one is not run; it counts as failed. */
+export class Skipped extends Error {}
+
+export function log(message: string): void {
+	process.stdout.write(`[e2e ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+export class Report {
+	readonly rows: Row[] = [];
+
+	/**
+	 * Runs one scenario and records its row. A scenario returns a short detail for the table; it throws to fail,
+	 * NotApplicable to be recorded as N/A (not counted either way), Skipped when a prerequisite failed.
+	 * Returns whether it passed.
+	 */
+	async run(version: string, route: string, scenario: string, fn: () => Promise<string | void>): Promise<boolean> {
+		const started = Date.now();
+		let outcome: Outcome = 'ok';
+		let detail = '';
+		try {
+			detail = (await fn()) ?? '';
+		} catch (error) {
+			const message = error instanceof Error ? error.message : String(error);
+			outcome = error instanceof NotApplicable ? 'N/A' : error instanceof Skipped ? 'SKIP' : 'FAIL';
+			detail = message;
+			if (outcome === 'FAIL' && error instanceof Error && error.stack && process.env.QUO_E2E_STACKS === '1') detail += `\n${error.stack}`;
+		}
+		const row: Row = { version, route, scenario, outcome, detail, seconds: seconds(started) };
+		this.rows.push(row);
+		log(`${version} ${route} ${outcome.padEnd(4)} ${scenario} ${row.seconds}s${detail ? `\n    ${detail.split('\n').join('\n    ')}` : ''}`);
+		return outcome === 'ok';
+	}
+
+	get passed(): number {
+		return this.rows.filter((r) => r.outcome === 'ok').length;
+	}
+	/** FAIL and SKIP (a scenario that could not run because another failed) both count as failed. */
+	get failed(): number {
+		return this.rows.filter((r) => r.outcome === 'FAIL' || r.outcome === 'SKIP').length;
+	}
+
+	table(): string {
+		const header = ['version', 'route', 'scenario', 'result', 'seconds'];
+		const body = this.rows.map((r) => {
+			const first = r.detail.split('\n')[0];
+			const result = r.outcome === 'ok' ? `ok${first ? `: ${first}` : ''}` : `${r.outcome}: ${first}`;
+			return [r.version, r.route, r.scenario, result, r.seconds.toFixed(1)];
+		});
+		const max = [10, 9, 62, 120, 7];
+		const widths = header.map((h, i) => Math.min(max[i], Math.max(h.length, ...body.map((b) => b[i].length))));
+		const cell = (c: string, i: number) => {
+			if (i === 4) return c.padStart(widths[i]);
+			return c.length > widths[i] ? `${c.slice(0, widths[i] - 1)}…` : c.padEnd(widths[i]);
+		};
+		const line = (cells: string[]) => cells.map(cell).join(' | ');
+		return ['', line(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...body.map(line)].join('\n');
+	}
+}

@@ -1,0 +1,226 @@
+// End-to-end test of n8n-nodes-quo in real n8n (1.123.81 and 2.41.1 on Node 24, from the e2e cache) against the
+// local Quo stand-in, which runs in this process.
+//
+//   prepare: install the runtime if missing (scripts/e2e/install-n8n.js, cached), `npm run build`, `npm pack` into a
+//            temp folder; for 2.x also Verdaccio with the tarball published to it.
+//   routes:  tarball   - the tarball unpacked into ~/.n8n/nodes the way the Community Nodes installer lays it out;
+//            community - (2.x) a second instance installs it through Settings > Community Nodes from Verdaccio.
+//   each instance: its own stand-in, owner + API key over REST, then scenarios 1-8 (quo/scenarios.ts).
+// Prints a table (version, route, scenario, result, seconds) and `N passed, N failed`; exit code 1 on any failure.
+//
+// Run: npm run test:e2e [-- --versions 2.41.1] [--routes tarball] [--no-build] [--rate-limit 0]
+//   (= ts-node --transpile-only --prefer-ts-exts -P tsconfig.test.json test/e2e/run.ts)
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+import { startStandIn } from '../stand-in';
+import { bootstrap, type Bootstrapped } from './bootstrap';
+import { ensureInstalled, layout, majorOf, N8N_VERSIONS, REPO_ROOT } from './layout';
+import { N8nInstance } from './n8n-instance';
+import { CUSTOM_REGISTRY_FEATURE } from './n8n-rest';
+import { assert } from './quo/checks';
+import { ACTION_TYPE, CREDENTIAL_TYPE, PACKAGE_NAME, TRIGGER_TYPE } from './quo/quo-workflows';
+import { log, Report } from './quo/report';
+import { runQuoScenarios, type Route } from './quo/scenarios';
+import { runCommand, seconds } from './util';
+import { packDirectory, Verdaccio } from './verdaccio';
+
+interface Options {
+	versions: string[];
+	routes: Route[];
+	build: boolean;
+	rateLimitPerSecond: number;
+}
+
+function parseArgs(argv: string[]): Options {
+	const value = (flag: string) => {
+		const i = argv.indexOf(flag);
+		return i >= 0 ? argv[i + 1] : undefined;
+	};
+	const list = (flag: string, env: string | undefined) => (value(flag) ?? env)?.split(',').map((v) => v.trim()).filter(Boolean);
+	const versions = list('--versions', process.env.QUO_E2E_VERSIONS) ?? N8N_VERSIONS;
+	for (const v of versions) if (!N8N_VERSIONS.includes(v)) throw new Error(`Unknown n8n version ${v} (known: ${N8N_VERSIONS.join(', ')})`);
+	const routes = (list('--routes', process.env.QUO_E2E_ROUTES) ?? ['tarball', 'community']) as Route[];
+	for (const r of routes) if (r !== 'tarball' && r !== 'community') throw new Error(`Unknown route ${r} (tarball, community)`);
+	const rate = Number(value('--rate-limit') ?? process.env.QUO_E2E_RATE_LIMIT ?? 10);
+	return { versions, routes, build: !argv.includes('--no-build'), rateLimitPerSecond: rate };
+}
+
+/** Where this run's n8n logs are kept (inside the cache, so they survive the temp folders). */
+function runLogDir(): string {
+	const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+	const dir = path.join(layout.cacheRoot(), 'logs', `e2e-run-${stamp}`);
+	mkdirSync(dir, { recursive: true });
+	return dir;
+}
+
+/** The lines of an n8n log that mention Quo at warn or error level (for the report on the nodes themselves). */
+function quoProblems(logText: string): string[] {
+	return logText
+		.split('\n')
+		// Only log lines of the warn/error level that name Quo themselves, not merely the cache or temp folder paths.
+		.filter((l) => /^\S+ \| (warn|error) /.test(l) && /quo/i.test(l.replace(/[\w./-]*quo-e2e[\w./-]*/gi, '')))
+		.slice(0, 15);
+}
+
+async function prepareInstance(
+	version: string,
+	route: Route,
+	tarball: string,
+	packageVersion: string,
+	verdaccio: Verdaccio | undefined,
+): Promise<{ n8n: N8nInstance; setUp: () => Promise<{ ctx: Bootstrapped; detail: string }> }> {
+	const n8n = await N8nInstance.create({
+		version,
+		logLevel: 'debug',
+		...(route === 'community' ? { e2eTestMode: true, communityPackagesRegistry: verdaccio!.url } : {}),
+	});
+	return {
+		n8n,
+		setUp: async () => {
+			let how: string;
+			let ctx: Bootstrapped;
+			if (route === 'tarball') {
+				const installed = await n8n.installTarball(tarball);
+				const took = await n8n.start();
+				ctx = await bootstrap(n8n);
+				how = `${installed.name}@${installed.version} in ~/.n8n/nodes; ready in ${took}s`;
+			} else {
+				const took = await n8n.start();
+				ctx = await bootstrap(n8n);
+				await ctx.rest.setLicenseFeature(CUSTOM_REGISTRY_FEATURE, true);
+				const installed = await ctx.rest.installCommunityPackage(PACKAGE_NAME, packageVersion);
+				const packages = await ctx.rest.communityPackages();
+				assert(packages.some((p) => p.packageName === PACKAGE_NAME), 'not listed by GET /rest/community-packages');
+				how = `POST /rest/community-packages -> ${installed.packageName}@${installed.installedVersion} (${installed.installedNodes.map((n) => n.type).join(', ')}) from ${verdaccio!.url}; ready in ${took}s`;
+			}
+			const nodeTypes = await ctx.rest.nodeTypeNames();
+			for (const type of [TRIGGER_TYPE, ACTION_TYPE]) assert(nodeTypes.includes(type), `${type} is not among n8n's ${nodeTypes.length} node types`);
+			const credentialTypes = await ctx.rest.credentialTypeNames();
+			assert(credentialTypes.includes(CREDENTIAL_TYPE), `credential type ${CREDENTIAL_TYPE} not loaded`);
+			return { ctx, detail: `${how}; ${TRIGGER_TYPE}, ${ACTION_TYPE}, ${CREDENTIAL_TYPE} loaded` };
+		},
+	};
+}
+
+async function runTarget(
+	report: Report,
+	options: Options,
+	version: string,
+	route: Route,
+	tarball: string,
+	packageVersion: string,
+	verdaccio: Verdaccio | undefined,
+	logDir: string,
+	problems: string[],
+): Promise<void> {
+	const standIn = await startStandIn({ rateLimitPerSecond: options.rateLimitPerSecond });
+	const { n8n, setUp } = await prepareInstance(version, route, tarball, packageVersion, verdaccio);
+	try {
+		let ctx: Bootstrapped | undefined;
+		await report.run(version, route, `0 ${route === 'tarball' ? 'tarball into ~/.n8n/nodes' : 'Community Nodes install'}, n8n up`, async () => {
+			const out = await setUp();
+			ctx = out.ctx;
+			return out.detail;
+		});
+		if (ctx) await runQuoScenarios({ version, major: majorOf(version), route, n8n, ctx, standIn }, report);
+	} finally {
+		const logCopy = path.join(logDir, `n8n-${version}-${route}.log`);
+		if (existsSync(n8n.logFile)) copyFileSync(n8n.logFile, logCopy);
+		for (const line of quoProblems(n8n.readLog())) problems.push(`${version} ${route}: ${line.slice(0, 400)}`);
+		await n8n.dispose();
+		await standIn.close();
+	}
+}
+
+async function main(): Promise<number> {
+	const options = parseArgs(process.argv.slice(2));
+	const started = Date.now();
+	const report = new Report();
+	const work = mkdtempSync(path.join(tmpdir(), 'quo-e2e-run-'));
+	const logDir = runLogDir();
+	const problems: string[] = [];
+	const wantsCommunity = options.routes.includes('community') && options.versions.some((v) => majorOf(v) >= 2);
+	let verdaccio: Verdaccio | undefined;
+	log(`versions ${options.versions.join(', ')}; routes ${options.routes.join(', ')}; stand-in rate limit ${options.rateLimitPerSecond}/s; logs in ${logDir}`);
+	try {
+		const prepared = await report.run('all', '-', 'runtime installed (cache)', async () => {
+			await ensureInstalled(['node', ...options.versions.map((v) => `n8n@${v}`), ...(wantsCommunity ? ['verdaccio'] : [])]);
+			return layout.cacheRoot();
+		});
+		const built =
+			prepared &&
+			(await report.run('all', '-', options.build ? 'npm run build' : 'npm run build (skipped: --no-build)', async () => {
+				if (options.build) await runCommand('npm', ['run', 'build'], { cwd: REPO_ROOT, timeoutMs: 300_000 });
+				assert(existsSync(path.join(REPO_ROOT, 'dist', 'nodes', 'Quo', 'QuoTrigger.node.js')), 'dist/nodes/Quo/QuoTrigger.node.js missing');
+			}));
+		let tarball = '';
+		let packageVersion = '';
+		const packed =
+			built &&
+			(await report.run('all', '-', 'npm pack', async () => {
+				tarball = await packDirectory(REPO_ROOT, work);
+				const listing = (await runCommand('tar', ['-tzf', tarball])).stdout.split('\n');
+				for (const file of [
+					'package/dist/nodes/Quo/QuoTrigger.node.js',
+					'package/dist/nodes/Quo/Quo.node.js',
+					'package/dist/nodes/Quo/QuoTrigger.node.json',
+					'package/dist/nodes/Quo/quo.svg',
+					'package/dist/credentials/QuoApi.credentials.js',
+				]) {
+					assert(listing.includes(file), `${file} not in the tarball`);
+				}
+				const manifest = JSON.parse((await runCommand('tar', ['-xzOf', tarball, 'package/package.json'])).stdout) as { version: string };
+				packageVersion = manifest.version;
+				return `${path.basename(tarball)}, ${listing.filter(Boolean).length} files`;
+			}));
+		if (packed && wantsCommunity) {
+			const up = await report.run('all', '-', 'Verdaccio up + npm publish', async () => {
+				verdaccio = await Verdaccio.create();
+				await verdaccio.start();
+				return `${await verdaccio.publish(tarball)} on ${verdaccio.url}`;
+			});
+			if (!up) verdaccio = undefined;
+		}
+		if (packed) {
+			for (const version of options.versions) {
+				for (const route of options.routes) {
+					if (route === 'community' && majorOf(version) < 2) continue;
+					if (route === 'community' && !verdaccio) continue;
+					const t = Date.now();
+					log(`=== n8n ${version}, route ${route}`);
+					try {
+						await runTarget(report, options, version, route, tarball, packageVersion, verdaccio, logDir, problems);
+					} catch (error) {
+						await report.run(version, route, 'harness', () => Promise.reject(error));
+					}
+					log(`=== n8n ${version}, route ${route}: ${seconds(t)}s`);
+				}
+			}
+		}
+	} finally {
+		await verdaccio?.dispose();
+		rmSync(work, { recursive: true, force: true });
+	}
+	console.log(report.table());
+	const notApplicable = report.rows.filter((r) => r.outcome === 'N/A');
+	for (const row of notApplicable) console.log(`\nN/A ${row.version} ${row.route} ${row.scenario}: ${row.detail}`);
+	for (const row of report.rows.filter((r) => r.outcome === 'FAIL')) console.log(`\nFAIL ${row.version} ${row.route} ${row.scenario}:\n  ${row.detail}`);
+	if (problems.length > 0) console.log(`\nn8n log lines mentioning Quo at warn/error level:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+	console.log(`\nn8n logs: ${logDir}`);
+	console.log(`e2e run: ${seconds(started)}s`);
+	console.log(`${report.passed} passed, ${report.failed} failed`);
+	return report.failed > 0 ? 1 : 0;
+}
+
+main().then(
+	(code) => {
+		process.exitCode = code;
+	},
+	(error) => {
+		console.error(error);
+		console.log('0 passed, 1 failed');
+		process.exitCode = 1;
+	},
+);
