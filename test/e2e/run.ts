@@ -10,7 +10,7 @@
 //
 // Run: npm run test:e2e [-- --versions 2.41.1] [--routes tarball] [--no-build] [--rate-limit 0]
 //   (= ts-node --transpile-only --prefer-ts-exts -P tsconfig.test.json test/e2e/run.ts)
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -25,6 +25,9 @@ import { log, Report } from './quo/report';
 import { runQuoScenarios, type Route } from './quo/scenarios';
 import { runCommand, seconds } from './util';
 import { packDirectory, Verdaccio } from './verdaccio';
+
+/** The run's totals, for `.ci/run`'s closing line (next to jest's results). */
+const RESULTS_FILE = path.join(REPO_ROOT, 'test-results-e2e.json');
 
 interface Options {
 	versions: string[];
@@ -210,6 +213,7 @@ async function main(): Promise<number> {
 	if (problems.length > 0) console.log(`\nn8n log lines mentioning Quo at warn/error level:\n${problems.map((p) => `  ${p}`).join('\n')}`);
 	console.log(`\nn8n logs: ${logDir}`);
 	console.log(`e2e run: ${seconds(started)}s`);
+	writeFileSync(RESULTS_FILE, JSON.stringify({ passed: report.passed, failed: report.failed, notApplicable: notApplicable.length }));
 	console.log(`${report.passed} passed, ${report.failed} failed`);
 	return report.failed > 0 ? 1 : 0;
 }
@@ -220,6 +224,7 @@ main().then(
 	},
 	(error) => {
 		console.error(error);
+		writeFileSync(RESULTS_FILE, JSON.stringify({ passed: 0, failed: 1, notApplicable: 0 }));
 		console.log('0 passed, 1 failed');
 		process.exitCode = 1;
 	},
