@@ -1,0 +1,46 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(__dirname, '../..');
+
+interface PackedFile {
+	path: string;
+}
+
+/** What `npm pack` would publish: the files users install. Needs `npm run build` first (the README's first command). */
+function packedFiles(): string[] {
+	if (!existsSync(join(root, 'dist'))) throw new Error('dist/ is missing: run `npm run build` before the tests');
+	const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
+	const [pack] = JSON.parse(output) as Array<{ files: PackedFile[] }>;
+	return pack.files.map((file) => file.path);
+}
+
+describe('the published package', () => {
+	const files = packedFiles();
+
+	test('holds dist/, package.json, README.md, LICENSE and index.js, and nothing else', () => {
+		expect([...new Set(files.map((path) => path.split('/')[0]))].sort()).toEqual(['LICENSE', 'README.md', 'dist', 'index.js', 'package.json']);
+	});
+
+	test('ships no sources, tests or source maps', () => {
+		const unexpected = files.filter((path) => path.startsWith('dist/') && !/\.(js|d\.ts|svg|node\.json)$/.test(path));
+		expect(unexpected).toEqual([]);
+		expect(files.filter((path) => /(^|\/)test\//.test(path))).toEqual([]);
+	});
+
+	test('contains every node and credential n8n is told to load, with their icons and codex files', () => {
+		const { n8n } = require(join(root, 'package.json')) as { n8n: { nodes: string[]; credentials: string[] } };
+		expect(files).toEqual(expect.arrayContaining([...n8n.nodes, ...n8n.credentials]));
+		expect(files).toEqual(
+			expect.arrayContaining([
+				'dist/nodes/Quo/quo.svg',
+				'dist/nodes/Quo/quo.dark.svg',
+				'dist/credentials/quo.svg',
+				'dist/credentials/quo.dark.svg',
+				'dist/nodes/Quo/Quo.node.json',
+				'dist/nodes/Quo/QuoTrigger.node.json',
+			]),
+		);
+	});
+});
