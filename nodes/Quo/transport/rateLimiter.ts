@@ -45,7 +45,7 @@ export class SlidingWindowLimiter {
 
 const limiters = new Map<string, SlidingWindowLimiter>();
 
-/** One limiter per credential, shared by every node that uses it in this n8n process. */
+/** One limiter per credential, shared by every node of this n8n instance that uses it. */
 export function limiterForCredential(credentialKey: string): SlidingWindowLimiter {
 	let limiter = limiters.get(credentialKey);
 	if (!limiter) {
