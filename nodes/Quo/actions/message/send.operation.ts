@@ -110,7 +110,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, cache:
 	if (userId) body.userId = requireQuoId(node, userId, USER_ID, 'User', itemIndex);
 	if (inboxStatus === 'done') body.setInboxStatus = 'done';
 
-	// Never retried by the transport (no idempotency key), so a failed send is reported, not repeated.
+	// The transport resends only after a 429 (Quo refused it, nothing was sent); after a 5xx or a lost connection
+	// the send is reported, never repeated: Quo has no idempotency key. Sends of one conversation go in item order.
 	const conversation = `${from}>${[...to].sort().join(',')}`;
 	const response = await cache.conversationLanes.run(conversation, async () =>
 		await quoApiRequest.call(this, { method: 'POST', path: '/v1/messages', body, itemIndex }),
