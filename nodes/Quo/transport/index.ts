@@ -96,7 +96,7 @@ export async function quoApiRequest(this: QuoApiContext, request: QuoRequest): P
 	};
 
 	for (let retries = 0; ; retries++) {
-		await limiter.acquire();
+		const release = await limiter.acquire();
 		let failure: QuoFailure;
 		let retryAfter: string | undefined;
 		try {
@@ -117,6 +117,8 @@ export async function quoApiRequest(this: QuoApiContext, request: QuoRequest): P
 				networkError: networkErrorText(error),
 				retries,
 			};
+		} finally {
+			release();
 		}
 
 		const kind = failureKindOf(failure.statusCode);

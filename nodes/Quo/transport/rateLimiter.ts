@@ -5,40 +5,48 @@ export const QUO_REQUESTS_PER_SECOND = 10;
 
 const WINDOW_MS = 1000;
 
-/**
- * Slack added to the window: Quo counts requests when they arrive, we count them when they leave, and a
- * request on a fresh connection arrives later than one on a warm connection sent after it.
- */
-const ARRIVAL_JITTER_MS = 50;
+/** How often a caller waiting for an in-flight request to finish looks again. */
+const POLL_MS = 10;
+
+/** One request's place in the window: in flight until `finishedAt` is set. */
+interface Slot {
+	finishedAt: number | null;
+}
 
 /**
- * Lets at most `limit` requests start in any window of one second (plus the jitter slack). Callers
- * await `acquire()` before each request; waiting callers are served in the order they arrived.
+ * Lets a request start only when fewer than `limit` requests are in flight or finished within the last second.
+ * Counting from when a request *finished* (it reached Quo before that) rather than from when it was sent means
+ * that however late a request leaves or arrives (a busy event loop, a slow connection), Quo never sees more than
+ * `limit` arrivals in any second. Waiting callers are served in the order they arrived.
  */
 export class SlidingWindowLimiter {
-	private readonly startTimes: number[] = [];
+	private slots: Slot[] = [];
 
 	private queue: Promise<void> = Promise.resolve();
 
 	constructor(private readonly limit: number) {}
 
-	async acquire(): Promise<void> {
+	/** Waits for a place, and returns the function to call once the request has been answered (or failed). */
+	async acquire(): Promise<() => void> {
 		const turn = this.queue.then(async () => await this.waitForSlot());
-		this.queue = turn;
-		await turn;
+		this.queue = turn.then(() => undefined);
+		return await turn;
 	}
 
-	private async waitForSlot(): Promise<void> {
+	private async waitForSlot(): Promise<() => void> {
 		for (;;) {
 			const now = Date.now();
-			while (this.startTimes.length > 0 && this.startTimes[0] <= now - WINDOW_MS - ARRIVAL_JITTER_MS) {
-				this.startTimes.shift();
+			this.slots = this.slots.filter((slot) => slot.finishedAt === null || slot.finishedAt > now - WINDOW_MS);
+			if (this.slots.length < this.limit) {
+				const slot: Slot = { finishedAt: null };
+				this.slots.push(slot);
+				return () => {
+					slot.finishedAt ??= Date.now();
+				};
 			}
-			if (this.startTimes.length < this.limit) {
-				this.startTimes.push(now);
-				return;
-			}
-			await sleep(this.startTimes[0] + WINDOW_MS + ARRIVAL_JITTER_MS - now + 1);
+			const finished = this.slots.flatMap((slot) => (slot.finishedAt === null ? [] : [slot.finishedAt]));
+			const freeAt = finished.length > 0 ? Math.min(...finished) + WINDOW_MS + 1 : now + POLL_MS;
+			await sleep(Math.max(1, Math.min(freeAt - now, POLL_MS * 10)));
 		}
 	}
 }
