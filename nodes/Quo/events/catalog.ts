@@ -193,6 +193,11 @@ export function groupEventsByV1Family(events: readonly string[]): Map<V1WebhookF
 	return byFamily;
 }
 
+/** Contact events are workspace-wide: a phone-number filter does not apply to a webhook with only those. */
+export function isWorkspaceWide(events: readonly string[]): boolean {
+	return events.every((event) => event.startsWith('contact.'));
+}
+
 /** The event picker's options for one webhook generation, sorted by label. */
 export function eventOptions(version: WebhookApiVersion): INodePropertyOptions[] {
 	return QUO_EVENT_CATALOG.filter((definition) => definition.apiVersions.includes(version))

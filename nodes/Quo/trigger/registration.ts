@@ -1,20 +1,21 @@
 import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { groupEventsByV1Family, v1FamilyOf, type WebhookApiVersion } from '../events/catalog';
+import { groupEventsByV1Family, isWorkspaceWide, v1FamilyOf, type WebhookApiVersion } from '../events/catalog';
 import {
 	createSubscription,
-	createV1Subscription,
+	createV1Subscriptions,
 	deleteSubscription,
 	deleteV1Subscription,
 	listSubscriptions,
 	listV1Subscriptions,
+	requireKey,
 	type QuoSubscription,
 	rotateSubscriptionKey,
 	sendTestEvent,
 	type SubscriptionSpec,
 	updateSubscription,
-} from './subscriptionApi';
+} from '../transport/webhooks';
 import {
 	type DeliverySettings,
 	forgetSubscriptions,
@@ -39,8 +40,7 @@ function sameMembers(a: readonly string[], b: readonly string[]): boolean {
 
 /** Contact events are workspace-wide: Quo answers a contact-only subscription with `["*"]` whatever was asked. */
 function resourceIdsFor(config: TriggerConfig, events: readonly string[]): string[] {
-	const phoneScoped = events.some((event) => !event.startsWith('contact.'));
-	return config.phoneNumberIds.length > 0 && phoneScoped ? [...config.phoneNumberIds] : ALL_PHONE_NUMBERS;
+	return config.phoneNumberIds.length > 0 && !isWorkspaceWide(events) ? [...config.phoneNumberIds] : ALL_PHONE_NUMBERS;
 }
 
 function specFor(config: TriggerConfig, events: string[]): SubscriptionSpec {
@@ -153,60 +153,25 @@ export async function subscribe(this: IHookFunctions, config: TriggerConfig): Pr
 	const staticData = this.getWorkflowStaticData('node');
 	if (config.apiVersion === '2026-03-30') {
 		const created = await createSubscription.call(this, specFor(config, config.events));
-		storeSubscriptions(staticData, config, [{ id: created.id, key: requireKey.call(this, created), family: null }]);
+		storeSubscriptions(staticData, config, [{ id: created.id, key: requireKey.call(this, created).key, family: null }]);
 	} else {
 		await subscribeMissingV1Families.call(this, config, staticData);
 	}
 	await sendSampleWhenListening.call(this, config);
 }
 
-function requireKey(this: IHookFunctions, subscription: QuoSubscription): string {
-	if (typeof subscription.key === 'string' && subscription.key !== '') return subscription.key;
-	throw new NodeApiError(this.getNode(), { id: subscription.id }, {
-		message: `Quo created webhook ${subscription.id} but sent no signing key`,
-		description: 'Without the key the trigger cannot tell Quo\'s deliveries from forged ones. Deactivate and activate the workflow again.',
-	});
-}
-
-/**
- * Creates one subscription per missing family. If Quo refuses one, the ones created by this call are
- * removed again, so a failed activation never leaves a half-registered set behind.
- */
+/** Creates a subscription for each family still missing, all or none, and stores them beside the existing ones. */
 async function subscribeMissingV1Families(this: IHookFunctions, config: TriggerConfig, staticData: IDataObject): Promise<void> {
 	const existing = storedSubscriptions(staticData, config.apiVersion);
-	const created: StoredSubscription[] = [];
-	for (const [family, events] of groupEventsByV1Family(config.events)) {
-		if (existing.some((subscription) => subscription.family === family)) continue;
-		try {
-			const subscription = await createV1Subscription.call(this, family, specFor(config, events));
-			created.push({ id: subscription.id, key: requireKey.call(this, subscription), family });
-		} catch (error) {
-			const undone = await undoCreated.call(this, created);
-			// Wrapping a NodeApiError returns it as it is; the description gains what happened to the rest.
-			const failure = new NodeApiError(this.getNode(), error as JsonObject);
-			failure.description = [`Quo refused the "${family}" webhook. ${undone}`, failure.description]
-				.filter(Boolean)
-				.join('\n');
-			throw failure;
-		}
-	}
-	storeSubscriptions(staticData, config, [...existing, ...created]);
-}
-
-async function undoCreated(this: IHookFunctions, created: StoredSubscription[]): Promise<string> {
-	const leftBehind: string[] = [];
-	for (const subscription of created) {
-		try {
-			await removeSubscription.call(this, subscription.id, 'v1');
-		} catch (error) {
-			this.logger.error(`Could not remove Quo webhook ${subscription.id} after a failed activation`, { error });
-			leftBehind.push(subscription.id);
-		}
-	}
-	if (created.length === 0) return 'No webhook was created.';
-	return leftBehind.length === 0
-		? `The ${created.length} created before it were removed again.`
-		: `Remove these by hand in Quo, they could not be removed: ${leftBehind.join(', ')}.`;
+	const missing = [...groupEventsByV1Family(config.events)].filter(
+		([family]) => !existing.some((subscription) => subscription.family === family),
+	);
+	const created = await createV1Subscriptions.call(
+		this,
+		missing.map(([family, events]) => [family, specFor(config, events)]),
+	);
+	const stored = created.map(({ family, subscription }) => ({ id: subscription.id, key: subscription.key, family }));
+	storeSubscriptions(staticData, config, [...existing, ...stored]);
 }
 
 /**

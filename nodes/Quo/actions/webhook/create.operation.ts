@@ -1,12 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { groupEventsByV1Family, type WebhookApiVersion } from '../../events/catalog';
+import { groupEventsByV1Family, isWorkspaceWide, type V1WebhookFamily, type WebhookApiVersion } from '../../events/catalog';
 import type { ExecutionCache } from '../../helpers/executionCache';
 import { fieldError } from '../../helpers/fieldErrors';
 import { unwrapData } from '../../helpers/responseData';
 import { eventsFor } from '../../helpers/webhookEvents';
 import { quoApiRequest } from '../../transport';
+import { createV1Subscriptions, type SubscriptionSpec } from '../../transport/webhooks';
 import {
 	apiVersionOptions,
 	eventsField,
@@ -37,30 +38,6 @@ const displayOptions = { show: { resource: ['webhook'], operation: ['create'] } 
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-/** v1 has one webhook per event family; all of them are created, or none (the ones made are removed again). */
-async function createV1Webhooks(this: IExecuteFunctions, itemIndex: number, base: IDataObject, events: string[]): Promise<IDataObject[]> {
-	const created: IDataObject[] = [];
-	try {
-		for (const [family, familyEvents] of groupEventsByV1Family(events)) {
-			const response = await quoApiRequest.call(this, {
-				method: 'POST',
-				path: `/v1/webhooks/${family}`,
-				body: { ...base, events: familyEvents },
-				itemIndex,
-			});
-			created.push({ ...unwrapData(response), apiVersion: 'v1' });
-		}
-	} catch (error) {
-		for (const webhook of created) {
-			await quoApiRequest.call(this, { method: 'DELETE', path: `/v1/webhooks/${String(webhook.id)}`, itemIndex }).catch((cleanupError: unknown) => {
-				this.logger.warn(`Quo: could not remove v1 webhook ${String(webhook.id)} after a failed create: ${String(cleanupError)}`);
-			});
-		}
-		throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
-	}
-	return created;
-}
-
 export async function execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const apiVersion = this.getNodeParameter('apiVersion', itemIndex) as WebhookApiVersion;
@@ -71,17 +48,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, cache:
 	const label = String(this.getNodeParameter('label', itemIndex, '')).trim();
 	const status = this.getNodeParameter('status', itemIndex, 'enabled') as string;
 
-	const base: IDataObject = { url, status };
-	if (label) base.label = label;
-
 	if (apiVersion === 'v1') {
 		// v1 states no default for an absent filter, so "every number" is said explicitly.
-		base.resourceIds = phoneNumberIds.length > 0 ? phoneNumberIds : ['*'];
-		return await createV1Webhooks.call(this, itemIndex, base, events);
+		const resourceIds = phoneNumberIds.length > 0 ? phoneNumberIds : ['*'];
+		const specs = [...groupEventsByV1Family(events)].map(
+			([family, familyEvents]): [V1WebhookFamily, SubscriptionSpec] => [family, { url, events: familyEvents, resourceIds, label, status }],
+		);
+		const created = await createV1Subscriptions.call(this, specs, itemIndex);
+		return created.map(({ subscription }) => ({ ...(subscription as unknown as IDataObject), apiVersion: 'v1' }));
 	}
+
+	const base: IDataObject = { url, status };
+	if (label) base.label = label;
 	// Quo wants no filter on contact-only webhooks (contact events are workspace-wide); absent means every number.
-	const contactOnly = events.every((event) => event.startsWith('contact.'));
-	if (phoneNumberIds.length > 0 && !contactOnly) base.resourceIds = phoneNumberIds;
+	if (phoneNumberIds.length > 0 && !isWorkspaceWide(events)) base.resourceIds = phoneNumberIds;
 	const response = await quoApiRequest.call(this, { method: 'POST', path: '/webhooks', body: { ...base, events }, itemIndex });
 	return [unwrapData(response)];
 }

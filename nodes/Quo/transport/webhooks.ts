@@ -2,7 +2,7 @@ import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { V1WebhookFamily } from '../events/catalog';
-import { quoApiRequest, type QuoApiContext } from '../transport';
+import { quoApiRequest, type QuoApiContext } from './index';
 
 /** A Quo webhook subscription of either generation, as both list and create return it. */
 export interface QuoSubscription {
@@ -20,7 +20,8 @@ export interface SubscriptionSpec {
 	url: string;
 	events: string[];
 	resourceIds: string[];
-	label: string;
+	label?: string;
+	status?: string;
 }
 
 function isSubscription(value: unknown): value is QuoSubscription {
@@ -38,7 +39,10 @@ function expectSubscription(this: QuoApiContext, response: IDataObject, what: st
 }
 
 function bodyOf(spec: SubscriptionSpec): IDataObject {
-	return { url: spec.url, events: spec.events, resourceIds: spec.resourceIds, label: spec.label };
+	const body: IDataObject = { url: spec.url, events: spec.events, resourceIds: spec.resourceIds };
+	if (spec.label) body.label = spec.label;
+	if (spec.status) body.status = spec.status;
+	return body;
 }
 
 // 2026-03-30 subscriptions
@@ -83,15 +87,67 @@ export async function listV1Subscriptions(this: QuoApiContext): Promise<QuoSubsc
 	return Array.isArray(data) ? data.filter(isSubscription) : [];
 }
 
-export async function createV1Subscription(
+async function createV1Subscription(
 	this: QuoApiContext,
 	family: V1WebhookFamily,
 	spec: SubscriptionSpec,
-): Promise<QuoSubscription> {
-	const response = await quoApiRequest.call(this, { method: 'POST', path: `/v1/webhooks/${family}`, body: bodyOf(spec) });
-	return expectSubscription.call(this, response, `creating a ${family} webhook`);
+	itemIndex?: number,
+): Promise<QuoSubscription & { key: string }> {
+	const response = await quoApiRequest.call(this, { method: 'POST', path: `/v1/webhooks/${family}`, body: bodyOf(spec), itemIndex });
+	return requireKey.call(this, expectSubscription.call(this, response, `creating a ${family} webhook`));
 }
 
-export async function deleteV1Subscription(this: QuoApiContext, id: string): Promise<void> {
-	await quoApiRequest.call(this, { method: 'DELETE', path: `/v1/webhooks/${id}` });
+export async function deleteV1Subscription(this: QuoApiContext, id: string, itemIndex?: number): Promise<void> {
+	await quoApiRequest.call(this, { method: 'DELETE', path: `/v1/webhooks/${id}`, itemIndex });
+}
+
+/** Without its key, Quo's deliveries cannot be told from forged ones: a created webhook without one is a failure. */
+export function requireKey(this: QuoApiContext, subscription: QuoSubscription): QuoSubscription & { key: string } {
+	if (typeof subscription.key === 'string' && subscription.key !== '') return subscription as QuoSubscription & { key: string };
+	throw new NodeApiError(this.getNode(), { id: subscription.id }, {
+		message: `Quo created webhook ${subscription.id} but sent no signing key`,
+		description: "Without the key, deliveries cannot be verified. Delete the webhook and create it again.",
+	});
+}
+
+/**
+ * v1 has one webhook per event family: creates one per entry, all or none. If Quo refuses one, those this
+ * call created are removed again, and the error says which family failed and what became of the others.
+ */
+export async function createV1Subscriptions(
+	this: QuoApiContext,
+	specs: Array<[V1WebhookFamily, SubscriptionSpec]>,
+	itemIndex?: number,
+): Promise<Array<{ family: V1WebhookFamily; subscription: QuoSubscription & { key: string } }>> {
+	const created: Array<{ family: V1WebhookFamily; subscription: QuoSubscription & { key: string } }> = [];
+	for (const [family, spec] of specs) {
+		try {
+			created.push({ family, subscription: await createV1Subscription.call(this, family, spec, itemIndex) });
+		} catch (error) {
+			const undone = await removeCreated.call(this, created.map(({ subscription }) => subscription.id), itemIndex);
+			// Wrapping a NodeApiError returns it as it is; the description gains what happened to the rest.
+			const failure = new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
+			failure.description = [`Quo refused the "${family}" webhook. ${undone}`, failure.description]
+				.filter(Boolean)
+				.join('\n');
+			throw failure;
+		}
+	}
+	return created;
+}
+
+async function removeCreated(this: QuoApiContext, ids: string[], itemIndex?: number): Promise<string> {
+	const leftBehind: string[] = [];
+	for (const id of ids) {
+		try {
+			await deleteV1Subscription.call(this, id, itemIndex);
+		} catch (error) {
+			this.logger.error(`Could not remove Quo webhook ${id} after a failed create`, { error });
+			leftBehind.push(id);
+		}
+	}
+	if (ids.length === 0) return 'No webhook was created.';
+	return leftBehind.length === 0
+		? `The ${ids.length} created before it were removed again.`
+		: `Remove these by hand in Quo, they could not be removed: ${leftBehind.join(', ')}.`;
 }
