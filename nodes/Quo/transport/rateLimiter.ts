@@ -8,19 +8,40 @@ const WINDOW_MS = 1000;
 /** How often a caller waiting for an in-flight request to finish looks again. */
 const POLL_MS = 10;
 
-/** One request's place in the window: in flight until `finishedAt` is set. */
+/** How many recent round trips the fastest one is taken from. */
+const ROUND_TRIPS_KEPT = 20;
+
+/** Room for the outward trip of a request whose round trip was the fastest seen (it is not zero). */
+export const ARRIVAL_ALLOWANCE_MS = 25;
+
+/**
+ * When a finished request reached Quo, at the latest, as far as the client can tell. A round trip is the time before
+ * the request left (a busy event loop), its way to Quo, Quo's work and the way back. The fastest recent round trip
+ * bounds Quo's work plus the way back from below, so `finishedAt - fastestRoundTrip` plus a small allowance is at
+ * or after the arrival: any extra time this request took before arriving counts, while Quo's own 150 ms of work
+ * does not hold a place in the window. Never before it was sent, never after it was answered.
+ */
+export function latestArrival(startedAt: number, finishedAt: number, fastestRoundTrip: number): number {
+	return Math.min(finishedAt, Math.max(startedAt, finishedAt - fastestRoundTrip + ARRIVAL_ALLOWANCE_MS));
+}
+
+/** One request's place in the window: in flight until `countsFrom` is set. */
 interface Slot {
-	finishedAt: number | null;
+	startedAt: number;
+	countsFrom: number | null;
 }
 
 /**
- * Lets a request start only when fewer than `limit` requests are in flight or finished within the last second.
- * Counting from when a request *finished* (it reached Quo before that) rather than from when it was sent means
- * that however late a request leaves or arrives (a busy event loop, a slow connection), Quo never sees more than
- * `limit` arrivals in any second. Waiting callers are served in the order they arrived.
+ * Lets a request start only when fewer than `limit` requests are in flight or reached Quo within the last second.
+ * A request in flight always holds a place; once answered, it holds it for a second from its latest possible
+ * arrival (see `latestArrival`), so however late a request leaves, Quo never sees more than `limit` arrivals in any
+ * second, and Quo's response time does not slow the pace (it would cap it at `limit / (1 s + latency)`).
+ * Waiting callers are served in the order they arrived.
  */
 export class SlidingWindowLimiter {
 	private slots: Slot[] = [];
+
+	private roundTrips: number[] = [];
 
 	private queue: Promise<void> = Promise.resolve();
 
@@ -36,18 +57,24 @@ export class SlidingWindowLimiter {
 	private async waitForSlot(): Promise<() => void> {
 		for (;;) {
 			const now = Date.now();
-			this.slots = this.slots.filter((slot) => slot.finishedAt === null || slot.finishedAt > now - WINDOW_MS);
+			this.slots = this.slots.filter((slot) => slot.countsFrom === null || slot.countsFrom > now - WINDOW_MS);
 			if (this.slots.length < this.limit) {
-				const slot: Slot = { finishedAt: null };
+				const slot: Slot = { startedAt: now, countsFrom: null };
 				this.slots.push(slot);
-				return () => {
-					slot.finishedAt ??= Date.now();
-				};
+				return () => this.release(slot);
 			}
-			const finished = this.slots.flatMap((slot) => (slot.finishedAt === null ? [] : [slot.finishedAt]));
-			const freeAt = finished.length > 0 ? Math.min(...finished) + WINDOW_MS + 1 : now + POLL_MS;
+			const counted = this.slots.flatMap((slot) => (slot.countsFrom === null ? [] : [slot.countsFrom]));
+			const freeAt = counted.length > 0 ? Math.min(...counted) + WINDOW_MS + 1 : now + POLL_MS;
 			await sleep(Math.max(1, Math.min(freeAt - now, POLL_MS * 10)));
 		}
+	}
+
+	private release(slot: Slot): void {
+		if (slot.countsFrom !== null) return;
+		const finishedAt = Date.now();
+		this.roundTrips.push(finishedAt - slot.startedAt);
+		if (this.roundTrips.length > ROUND_TRIPS_KEPT) this.roundTrips.shift();
+		slot.countsFrom = latestArrival(slot.startedAt, finishedAt, Math.min(...this.roundTrips));
 	}
 }
 
