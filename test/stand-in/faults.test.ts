@@ -1,5 +1,29 @@
+import { request as httpRequest } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+
 import { startStandIn, type StandIn } from './index';
 import { callQuo } from './test-support/quo-client';
+
+/** Status, declared length and the bytes that arrived before the connection ended, read with node:http. */
+function rawGet(standIn: StandIn, path: string): Promise<{ status: number; declaredLength: number; received: string; complete: boolean }> {
+	return new Promise((resolve, reject) => {
+		const outgoing = httpRequest(`${standIn.url}${path}`, { headers: { Authorization: standIn.apiKey } }, (response) => {
+			const chunks: Buffer[] = [];
+			const settle = () =>
+				resolve({
+					status: response.statusCode ?? 0,
+					declaredLength: Number(response.headers['content-length']),
+					received: Buffer.concat(chunks).toString('utf8'),
+					complete: response.complete,
+				});
+			response.on('data', (chunk: Buffer) => chunks.push(chunk));
+			response.on('end', settle);
+			response.on('error', settle);
+		});
+		outgoing.on('error', reject);
+		outgoing.end();
+	});
+}
 
 describe('stand-in fault injection', () => {
 	let standIn: StandIn;
@@ -86,6 +110,65 @@ describe('stand-in fault injection', () => {
 		await expect(listNumbers()).rejects.toThrow();
 		expect(standIn.requests[0]?.status).toBe(0);
 		expect((await listNumbers()).status).toBe(200);
+	});
+
+	describe('after handling', () => {
+		const createWebhook = () =>
+			callQuo(standIn, 'POST', '/v1/webhooks/messages', { body: { url: 'https://example.com/hook', events: ['message.received'] } });
+
+		it('carries out the request, then drops the connection without answering', async () => {
+			standIn.addFault({ method: 'POST', path: '/v1/webhooks/messages', dropConnection: true, afterHandling: true });
+
+			await expect(createWebhook()).rejects.toThrow();
+
+			expect(standIn.state.webhooksV1).toHaveLength(1);
+			expect(standIn.requests[0]?.status).toBe(0);
+		});
+
+		it('carries out the request at once and holds the answer back for the delay', async () => {
+			standIn.addFault({ method: 'POST', path: '/v1/webhooks/messages', delayMs: 400, afterHandling: true });
+
+			const startedAt = Date.now();
+			const answer = createWebhook();
+			await sleep(200);
+			const createdBeforeAnswer = standIn.state.webhooksV1.length;
+			const response = await answer;
+
+			expect(createdBeforeAnswer).toBe(1);
+			expect(Date.now() - startedAt).toBeGreaterThanOrEqual(390);
+			expect(response.status).toBe(201);
+		});
+
+		it('keeps serving after a client gave up waiting for a held answer', async () => {
+			standIn.addFault({ path: '/v1/phone-numbers', delayMs: 300, afterHandling: true });
+
+			await expect(fetch(`${standIn.url}/v1/phone-numbers`, { headers: { Authorization: standIn.apiKey }, signal: AbortSignal.timeout(50) })).rejects.toThrow();
+			await sleep(400);
+
+			expect((await listNumbers()).status).toBe(200);
+		});
+
+		it('replaces the body, keeping the status of the answer', async () => {
+			standIn.addFault({ path: '/v1/phone-numbers', rawBody: 'Request received', contentType: 'text/plain', afterHandling: true });
+
+			const replaced = await listNumbers();
+
+			expect(replaced.status).toBe(200);
+			expect(replaced.headers.get('content-type')).toBe('text/plain');
+			expect(replaced.text).toBe('Request received');
+		});
+	});
+
+	it('cuts a body short: the full length is declared, half of it sent, and the connection closed', async () => {
+		const whole = await listNumbers();
+		standIn.addFault({ path: '/v1/phone-numbers', truncateBody: true });
+
+		const cut = await rawGet(standIn, '/v1/phone-numbers');
+
+		expect(cut.status).toBe(200);
+		expect(cut.declaredLength).toBe(Buffer.byteLength(whole.text));
+		expect(cut.received).toBe(whole.text.slice(0, Math.floor(whole.text.length / 2)));
+		expect(cut.complete).toBe(false);
 	});
 
 	it('matches by method and by RegExp, for the given number of times', async () => {

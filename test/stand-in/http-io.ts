@@ -40,11 +40,28 @@ export function parseJsonBody(rawBody: string): unknown {
 	}
 }
 
-export function writeAnswer(response: ServerResponse, answer: Answer): void {
-	const content = answer.bytes ?? answer.rawBody ?? (answer.body === undefined ? '' : JSON.stringify(answer.body));
+function contentOf(answer: Answer): string | Buffer {
+	return answer.bytes ?? answer.rawBody ?? (answer.body === undefined ? '' : JSON.stringify(answer.body));
+}
+
+function headersOf(answer: Answer, content: string | Buffer): Record<string, string> {
 	const headers: Record<string, string> = { ...answer.headers };
 	if (content.length > 0) headers['content-type'] = answer.contentType ?? 'application/json; charset=utf-8';
+	return headers;
+}
+
+export function writeAnswer(response: ServerResponse, answer: Answer): void {
+	const content = contentOf(answer);
+	const headers = headersOf(answer, content);
 	if (answer.bytes) headers['content-length'] = String(answer.bytes.length);
 	response.writeHead(answer.status, headers);
 	response.end(content);
+}
+
+/** The answer cut short: its full Content-Length is declared, half the body is sent, then the connection closes. */
+export function writeTruncated(response: ServerResponse, answer: Answer): void {
+	const content = Buffer.from(contentOf(answer));
+	response.writeHead(answer.status, { ...headersOf(answer, content), 'content-length': String(content.length) });
+	response.flushHeaders();
+	response.write(content.subarray(0, Math.floor(content.length / 2)), () => response.socket?.destroy());
 }

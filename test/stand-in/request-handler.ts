@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { generalErrors, liveUnauthorizedBody, quoError, RouteError, type ErrorCatalog } from './errors';
 import type { FaultList } from './faults';
-import { parseJsonBody, parseQuery, readBody, writeAnswer, type Answer } from './http-io';
+import { parseJsonBody, parseQuery, readBody, writeAnswer, writeTruncated, type Answer } from './http-io';
 import type { SpecCheck, SpecValidator } from './openapi/spec-validator';
 import type { PathMatch } from './path-matcher';
 import type { SlidingWindowRateLimiter } from './rate-limiter';
@@ -23,6 +23,8 @@ export interface HandlerDependencies {
 	deliverer: Deliverer;
 	apiKeys: ReadonlySet<string>;
 	responseDelayMs(): number;
+	/** The earliest an answer leaves, in ms after its request arrived. */
+	responseLatencyMs: number;
 	/** The stand-in's own URL, known once it listens. */
 	baseUrl(): string;
 }
@@ -44,7 +46,10 @@ export function createRequestHandler(dependencies: HandlerDependencies) {
 	};
 }
 
-/** Record, then faults, then media files (no auth), or version header, auth, rate limit, route, validation and the handler. */
+/**
+ * Record, then faults, then media files (no auth), or version header, auth, rate limit, route, validation and the
+ * handler; faults marked `afterHandling` apply to the answer the handler gave.
+ */
 async function handle(
 	dependencies: HandlerDependencies,
 	request: IncomingMessage,
@@ -52,19 +57,43 @@ async function handle(
 ): Promise<void> {
 	const call = await receive(dependencies, request);
 	const fault = dependencies.faults.take(call.record.method, call.record.path);
-	const faulted = fault ? await faultAnswer(fault, call) : null;
+	const faulted = fault && !fault.afterHandling ? await faultAnswer(fault, call) : null;
 	if (faulted === 'drop') {
 		request.socket.destroy();
 		return;
 	}
 	const media = isMediaPath(call.record.path);
-	const answer =
+	let answer =
 		faulted ??
 		(media ? mediaAnswer(dependencies.state, call.record.method, call.record.path, call.query) : await regularAnswer(dependencies, call));
+	if (fault?.afterHandling) {
+		if (fault.delayMs) await faultDelay(fault.delayMs);
+		if (fault.dropConnection) {
+			request.socket.destroy();
+			return;
+		}
+		answer = answerReplacedBy(answer, fault);
+	}
 	const delayMs = dependencies.responseDelayMs();
 	if (delayMs > 0) await sleep(delayMs);
+	const untilLatency = call.record.at + dependencies.responseLatencyMs - Date.now();
+	if (untilLatency > 0) await sleep(untilLatency);
 	call.record.status = answer.status;
-	writeAnswer(response, answer);
+	call.record.answeredAt = Date.now();
+	if (fault?.truncateBody) writeTruncated(response, answer);
+	else writeAnswer(response, answer);
+}
+
+/** The handler's answer with what the fault gives in its place. */
+function answerReplacedBy(answer: Answer, fault: FaultRule): Answer {
+	const replacesBody = fault.body !== undefined || fault.rawBody !== undefined;
+	return {
+		...answer,
+		status: fault.status ?? answer.status,
+		...(replacesBody ? { body: fault.body, rawBody: fault.rawBody, bytes: undefined } : {}),
+		contentType: fault.contentType ?? answer.contentType,
+		headers: { ...answer.headers, ...fault.headers },
+	};
 }
 
 async function receive(dependencies: HandlerDependencies, request: IncomingMessage): Promise<Call> {
@@ -88,6 +117,7 @@ async function receive(dependencies: HandlerDependencies, request: IncomingMessa
 		rawBody,
 		operationId: route?.value.operationId ?? check?.operationId ?? null,
 		status: 0,
+		answeredAt: 0,
 		validationErrors: check?.problems ?? [],
 		apiKey: request.headers.authorization ?? null,
 	};
@@ -95,9 +125,14 @@ async function receive(dependencies: HandlerDependencies, request: IncomingMessa
 	return { record, query, route, check, errors: route?.value.errors ?? generalErrors };
 }
 
+/** A fault's wait, which does not keep the process alive once the stand-in is closed (a stall outlasts its client). */
+async function faultDelay(ms: number): Promise<void> {
+	await sleep(ms, undefined, { ref: false });
+}
+
 /** 'drop' to destroy the socket, null to go on with regular handling after the delay. */
 async function faultAnswer(fault: FaultRule, call: Call): Promise<Answer | 'drop' | null> {
-	if (fault.delayMs) await sleep(fault.delayMs);
+	if (fault.delayMs) await faultDelay(fault.delayMs);
 	if (fault.dropConnection) return 'drop';
 	if (fault.status === undefined) return null;
 	const defaultBody =

@@ -9,6 +9,11 @@ export interface StandInOptions {
 	rateLimitPerSecond?: number;
 	/** Added latency before every answer (default 0). */
 	responseDelayMs?: number;
+	/**
+	 * Every answer leaves no earlier than this long after its request arrived (default 0), however long the
+	 * stand-in itself took: a fixed response time, as a client sees Quo's, that the stand-in's own work does not add to.
+	 */
+	responseLatencyMs?: number;
 	/** Default: env QUO_OPENAPI_DIR, else `<repo>/../shared/quo-api` if it exists, else null (no validation). */
 	openApiDir?: string | null;
 	/** Delays between delivery attempts after a non-2xx answer; default [100, 500, 2000]. */
@@ -42,6 +47,8 @@ export interface RecordedRequest {
 	operationId: string | null;
 	/** The status answered; 0 while unanswered or when the connection was dropped. */
 	status: number;
+	/** When the answer was written (ms since the epoch, like `at`); 0 while unanswered or when the connection was dropped. */
+	answeredAt: number;
 	/** Problems against the OpenAPI operation, checked on arrival for every matched request. */
 	validationErrors: string[];
 	/** The Authorization header as received; null when absent. */
@@ -60,6 +67,14 @@ export interface FaultRule {
 	headers?: Record<string, string>;
 	delayMs?: number;
 	dropConnection?: boolean;
+	/**
+	 * Handle the request as usual first, so its effects happen (a message is sent, a webhook created), then apply
+	 * the fault to the answer: wait `delayMs`, drop the connection instead of answering, or replace the status, body,
+	 * content type or headers given. Without it a fault answers in place of Quo, which never sees the request.
+	 */
+	afterHandling?: boolean;
+	/** Declare the whole answer's Content-Length, send only the first half of the body, then close the connection. */
+	truncateBody?: boolean;
 	/** Default 1; Infinity allowed. */
 	times?: number;
 }

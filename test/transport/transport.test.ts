@@ -117,13 +117,26 @@ describe('errors', () => {
 		expect(error.httpCode).toBe('502');
 	});
 
-	test('a dropped connection on a write fails once, with a clear message and no key', async () => {
+	test('a dropped connection on a write fails once, saying the message may have been sent, with no key', async () => {
 		session.standIn.addFault({ method: 'POST', path: '/v1/messages', dropConnection: true });
 		const error = await failureOf({ method: 'POST', path: '/v1/messages', body: { content: 'hi', from: '+15555550101', to: ['+15555550100'] } });
-		expect(error.message).toMatch(/^Could not reach Quo: /);
-		expect(error.description).toMatch(/Base URL/);
+		expect(error.message).toBe(
+			"The connection to Quo broke before Quo's answer arrived; the message may have been sent. Check in Quo before sending it again.",
+		);
+		expect(error.description).toMatch(/not sent again automatically/);
 		expect(session.standIn.requests.filter((r) => r.path === '/v1/messages')).toHaveLength(1);
 		expect(everythingIn(error)).not.toContain(session.standIn.apiKey);
+	});
+
+	test('a Base URL where nothing listens: Quo could not be reached, and the hint points at the Base URL', async () => {
+		const nowhere = new N8nRuntime({ baseUrl: 'http://127.0.0.1:9', apiKey: session.standIn.apiKey });
+		const error = await nowhere.execute(probe, [{ json: { method: 'POST', path: '/v1/messages', body: { content: 'hi' } } }]).then(
+			() => undefined,
+			(thrown: NodeApiError) => thrown,
+		);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error!.message).toBe('Could not reach Quo');
+		expect(error!.description).toMatch(/Check the Base URL[^]*ECONNREFUSED/);
 	});
 });
 

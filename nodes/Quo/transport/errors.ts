@@ -1,15 +1,27 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-/** What Quo answered to a request that failed, or `statusCode: null` when no answer came at all. */
-export interface QuoFailure {
-	statusCode: number | null;
-	body: unknown;
+import { isRepeatable, REQUEST_TIMEOUT_MS } from './retryPolicy';
+
+/**
+ * Why no answer came: Quo took longer than the timeout, the connection broke after the request went out (Quo may
+ * have received it), or no connection was made at all (Quo received nothing).
+ */
+export type NoAnswerKind = 'timeout' | 'connectionLost' | 'unreachable';
+
+/** One attempt of a request: what was sent, and how many retries came before it. */
+export interface QuoAttempt {
 	method: string;
 	path: string;
-	/** The network error's text when there was no answer. */
-	networkError?: string;
 	retries: number;
+}
+
+/** What Quo answered to a request that failed, or `statusCode: null` when no answer came at all. */
+export interface QuoFailure extends QuoAttempt {
+	statusCode: number | null;
+	body: unknown;
+	/** When no answer came: why, and the network error's code or text. */
+	noAnswer?: { kind: NoAnswerKind; detail: string };
 }
 
 interface QuoErrorDetails {
@@ -49,10 +61,11 @@ function readQuoErrorBody(body: unknown): QuoErrorDetails {
 	};
 }
 
-/** A short, tag-free excerpt of a body that is not JSON (an HTML error page from a proxy, say). */
+/** A short, tag-free excerpt of a body that is not JSON (an HTML error page from a proxy, say), without its head. */
 function excerptOfText(body: unknown): string | undefined {
 	if (typeof body !== 'string' || body.trim() === '') return undefined;
 	const text = body
+		.replace(/<(head|script|style)\b[^]*?<\/\1\s*>/gi, ' ')
 		.replace(/<[^>]*>/g, ' ')
 		.replace(/\s+/g, ' ')
 		.trim();
@@ -65,10 +78,49 @@ function idInPath(path: string): string | undefined {
 	return segments.reverse().find((segment) => /^[A-Z]{2}[A-Za-z0-9]+$|^\d+$|^[a-z]+_[A-Za-z0-9]+$/.test(segment));
 }
 
+/**
+ * For a POST or PATCH whose outcome n8n cannot know: what Quo may have done, and to check before running it again.
+ * Those are never sent twice automatically, as Quo cannot tell a repeat from a new request (a second text).
+ */
+function outcomeNote(attempt: QuoAttempt, likely: boolean): string | undefined {
+	if (isRepeatable(attempt.method)) return undefined;
+	if (attempt.method === 'POST' && attempt.path === '/v1/messages') {
+		return `the message ${likely ? 'was probably' : 'may have been'} sent. Check in Quo before sending it again`;
+	}
+	return `Quo ${likely ? 'probably carried' : 'may have carried'} it out. Check in Quo before running it again`;
+}
+
+function withOutcome(what: string, attempt: QuoAttempt, likely: boolean): string {
+	const note = outcomeNote(attempt, likely);
+	return note ? `${what}; ${note}.` : what;
+}
+
+/** What happened when no answer came. No network error code goes in it: n8n would swap the text for its own. */
+function noAnswerMessage(failure: QuoFailure): string {
+	switch (failure.noAnswer?.kind) {
+		case 'timeout':
+			return withOutcome(`Quo did not answer within ${REQUEST_TIMEOUT_MS / 1000} seconds`, failure, false);
+		case 'connectionLost':
+			return withOutcome("The connection to Quo broke before Quo's answer arrived", failure, false);
+		default:
+			return 'Could not reach Quo';
+	}
+}
+
+const NOT_RESENT = ' It was not sent again automatically, as Quo cannot tell a repeat from a new request.';
+
 function hintFor(failure: QuoFailure): string {
 	const { statusCode } = failure;
 	if (statusCode === null) {
-		return 'Quo could not be reached. Check the Base URL in the Quo API credential and the network between n8n and Quo.';
+		const notResent = isRepeatable(failure.method) ? '' : NOT_RESENT;
+		switch (failure.noAnswer?.kind) {
+			case 'timeout':
+				return `Quo, or the network between n8n and Quo, is slow or down.${notResent}`;
+			case 'connectionLost':
+				return `The network between n8n and Quo, or a proxy on the way, closed the connection.${notResent}`;
+			default:
+				return 'Quo could not be reached. Check the Base URL in the Quo API credential and the network between n8n and Quo.';
+		}
 	}
 	switch (statusCode) {
 		case 400:
@@ -91,10 +143,23 @@ function hintFor(failure: QuoFailure): string {
 		case 429:
 			return `Quo allows 10 requests per second per API key; this request was retried ${failure.retries} times and was still refused. Send fewer items at once or spread the work out.`;
 		default:
-			return statusCode >= 500
+			if (statusCode < 500) return 'Quo did not accept the request.';
+			return isRepeatable(failure.method)
 				? 'Quo had a problem with this request. Try again later.'
-				: 'Quo did not accept the request.';
+				: 'Quo had a problem with this request. It was not sent again automatically, as Quo may have carried it out anyway: check in Quo before running it again.';
 	}
+}
+
+/** The facts behind an error, for its description: "(HTTP 500, 4 attempts, GET /v1/calls)". */
+function factsOf(failure: QuoAttempt & { statusCode: number | null; code?: string; detail?: string }): string {
+	const facts = [
+		failure.code ? `Quo error code ${failure.code}` : undefined,
+		failure.statusCode !== null ? `HTTP ${failure.statusCode}` : undefined,
+		failure.detail,
+		failure.retries > 0 ? `${failure.retries + 1} attempts` : undefined,
+		`${failure.method} ${failure.path}`,
+	].filter(Boolean);
+	return `(${facts.join(', ')})`;
 }
 
 function withoutSecret(text: string, secret: string | undefined): string {
@@ -111,14 +176,10 @@ export function quoApiError(node: INode, failure: QuoFailure, apiKey: string | u
 	const message =
 		details.message ??
 		(status === null
-			? `Could not reach Quo: ${failure.networkError ?? 'no answer'}`
+			? noAnswerMessage(failure)
 			: `Quo answered HTTP ${status}${excerptOfText(failure.body) ? `: ${excerptOfText(failure.body)}` : ''}`);
-	const facts = [
-		details.code ? `Quo error code ${details.code}` : undefined,
-		status !== null ? `HTTP ${status}` : undefined,
-		`${failure.method} ${failure.path}`,
-	].filter(Boolean);
-	const description = [hintFor(failure), ...details.fieldErrors, `(${facts.join(', ')})`].join('\n');
+	const facts = factsOf({ ...failure, code: details.code, detail: failure.noAnswer?.detail });
+	const description = [hintFor(failure), ...details.fieldErrors, facts].join('\n');
 
 	const errorResponse: JsonObject = {
 		message: withoutSecret(message, apiKey),
@@ -132,6 +193,23 @@ export function quoApiError(node: INode, failure: QuoFailure, apiKey: string | u
 		message: withoutSecret(message, apiKey),
 		description: withoutSecret(description, apiKey),
 		httpCode: status === null ? undefined : String(status),
+		itemIndex,
+	});
+}
+
+/**
+ * A 2xx answer whose body is not JSON: a proxy cut or replaced it, or the Base URL points elsewhere. Quo accepted
+ * the request, so a POST or PATCH was probably carried out; the error says so instead of passing on junk.
+ */
+export function unreadableAnswerError(node: INode, attempt: QuoAttempt & { statusCode: number }, itemIndex?: number): NodeApiError {
+	const message = withOutcome(`Quo answered HTTP ${attempt.statusCode} with a body that is not JSON`, attempt, true);
+	return new NodeApiError(node, { message, status: attempt.statusCode, method: attempt.method, path: attempt.path }, {
+		message,
+		description: [
+			"A proxy between n8n and Quo may have cut or replaced Quo's answer; check the Base URL in the Quo API credential.",
+			factsOf(attempt),
+		].join('\n'),
+		httpCode: String(attempt.statusCode),
 		itemIndex,
 	});
 }

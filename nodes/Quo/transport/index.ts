@@ -8,12 +8,12 @@ import type {
 	INode,
 	IWebhookFunctions,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { isVersionedPath, QUO_API_VERSION, QUO_API_VERSION_HEADER } from './apiVersion';
-import { quoApiError, type QuoFailure } from './errors';
+import { type NoAnswerKind, quoApiError, type QuoAttempt, type QuoFailure, unreadableAnswerError } from './errors';
 import { limiterForCredential } from './rateLimiter';
-import { type FailureKind, mayRetry, retryDelayMs } from './retryPolicy';
+import { type FailureKind, mayRetry, REQUEST_TIMEOUT_MS, retryDelayMs } from './retryPolicy';
 
 export type QuoApiContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions | IWebhookFunctions;
 
@@ -35,12 +35,17 @@ interface FullResponse {
 
 const CREDENTIAL_TYPE = 'quoApi';
 const DEFAULT_BASE_URL = 'https://api.quo.com';
-const REQUEST_TIMEOUT_MS = 20_000;
 
-function failureKindOf(statusCode: number | null): FailureKind | undefined {
-	if (statusCode === null) return 'networkError';
-	if (statusCode === 429) return 'rateLimited';
-	if (statusCode >= 500) return 'serverError';
+/** Network errors that mean no connection was made, so Quo received nothing. */
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** Axios's codes for a request that got no answer within the timeout. */
+const TIMED_OUT = new Set(['ECONNABORTED', 'ETIMEDOUT']);
+
+function failureKindOf(failure: QuoFailure): FailureKind | undefined {
+	if (failure.statusCode === null) return failure.noAnswer?.kind === 'timeout' ? 'timeout' : 'networkError';
+	if (failure.statusCode === 429) return 'rateLimited';
+	if (failure.statusCode >= 500) return 'serverError';
 	return undefined;
 }
 
@@ -49,26 +54,27 @@ function headerValue(headers: FullResponse['headers'], name: string): string | u
 	return Array.isArray(value) ? value[0] : value;
 }
 
-/** The network error's code or text; never the request config, which holds the API key. */
-function networkErrorText(error: unknown): string {
-	const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
-	const code = cause?.code ?? (error as { code?: unknown } | undefined)?.code;
-	if (typeof code === 'string') return code;
-	const message = cause?.message ?? (error as { message?: unknown } | undefined)?.message;
-	return typeof message === 'string' ? message : 'no answer';
+/**
+ * Why no answer came, from the network error's code (n8n keeps axios's code as the wrapping error's `httpCode`)
+ * or else its text; never the request config, which holds the API key.
+ */
+function noAnswerOf(error: unknown): { kind: NoAnswerKind; detail: string } {
+	const candidate = error as { cause?: { code?: unknown }; code?: unknown; httpCode?: unknown; message?: unknown } | undefined;
+	const code = [candidate?.cause?.code, candidate?.code, candidate?.httpCode].find(
+		(value): value is string => typeof value === 'string' && /^[A-Z_]+$/.test(value),
+	);
+	const detail = code ?? (typeof candidate?.message === 'string' ? candidate.message : 'no answer');
+	if (code !== undefined && TIMED_OUT.has(code)) return { kind: 'timeout', detail };
+	if (code !== undefined && NOT_CONNECTED.has(code)) return { kind: 'unreachable', detail };
+	return { kind: 'connectionLost', detail };
 }
 
 /** A 2xx answer's JSON object; `{}` for an empty answer (204). A body that is not JSON is an error, not data. */
-function jsonBodyOf(response: FullResponse, request: QuoRequest, node: INode): IDataObject {
+function jsonBodyOf(response: FullResponse, attempt: QuoAttempt, node: INode, itemIndex?: number): IDataObject {
 	const { body } = response;
 	if (body === undefined || body === null || body === '') return {};
 	if (typeof body === 'object' && !Array.isArray(body)) return body as IDataObject;
-	throw new NodeApiError(node, { status: response.statusCode, path: request.path }, {
-		message: `Quo answered HTTP ${response.statusCode} with a body that is not JSON`,
-		description: `${request.method} ${request.path}. A proxy between n8n and Quo may have cut or replaced the answer; check the Base URL in the Quo API credential.`,
-		httpCode: String(response.statusCode),
-		itemIndex: request.itemIndex,
-	});
+	throw unreadableAnswerError(node, { ...attempt, statusCode: response.statusCode }, itemIndex);
 }
 
 /**
@@ -95,36 +101,36 @@ export async function quoApiRequest(this: QuoApiContext, request: QuoRequest): P
 		ignoreHttpStatusErrors: true,
 	};
 
+	// Set once an attempt failed in a way that leaves open whether Quo carried it out (not a 429: Quo refused that).
+	let earlierAttemptMayHaveActed = false;
 	for (let retries = 0; ; retries++) {
 		const release = await limiter.acquire();
-		let failure: QuoFailure;
-		let retryAfter: string | undefined;
+		let response: FullResponse | undefined;
+		let noAnswer: QuoFailure['noAnswer'];
 		try {
-			const response = (await this.helpers.httpRequestWithAuthentication.call(
+			response = (await this.helpers.httpRequestWithAuthentication.call(
 				this,
 				CREDENTIAL_TYPE,
 				{ ...options, headers: { ...options.headers } },
 			)) as FullResponse;
-			if (response.statusCode < 400) return jsonBodyOf(response, request, node);
-			failure = { statusCode: response.statusCode, body: response.body, method: request.method, path: request.path, retries };
-			retryAfter = headerValue(response.headers, 'retry-after');
 		} catch (error) {
-			failure = {
-				statusCode: null,
-				body: undefined,
-				method: request.method,
-				path: request.path,
-				networkError: networkErrorText(error),
-				retries,
-			};
+			noAnswer = noAnswerOf(error);
 		} finally {
 			release();
 		}
 
-		const kind = failureKindOf(failure.statusCode);
+		const attempt: QuoAttempt = { method: request.method, path: request.path, retries };
+		if (response && response.statusCode < 400) return jsonBodyOf(response, attempt, node, request.itemIndex);
+		// A DELETE sent again finds nothing when the attempt whose answer was lost had removed it: it is done.
+		if (response?.statusCode === 404 && request.method === 'DELETE' && earlierAttemptMayHaveActed) return {};
+		const failure: QuoFailure = response
+			? { ...attempt, statusCode: response.statusCode, body: response.body }
+			: { ...attempt, statusCode: null, body: undefined, noAnswer };
+		const kind = failureKindOf(failure);
 		if (kind === undefined || !mayRetry(kind, request.method, retries)) {
 			throw quoApiError(node, failure, credentials.apiKey, request.itemIndex);
 		}
-		await sleep(retryDelayMs(retries, retryAfter));
+		earlierAttemptMayHaveActed ||= kind !== 'rateLimited';
+		await sleep(retryDelayMs(retries, response && headerValue(response.headers, 'retry-after')));
 	}
 }

@@ -127,9 +127,12 @@ export async function createV1Subscriptions(
 			const undone = await removeCreated.call(this, created.map(({ subscription }) => subscription.id), itemIndex);
 			// Wrapping a NodeApiError returns it as it is; the description gains what happened to the rest.
 			const failure = new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
-			failure.description = [`Quo refused the "${family}" webhook. ${undone}`, failure.description]
-				.filter(Boolean)
-				.join('\n');
+			// No answer, or an unreadable 2xx: Quo may hold this family's webhook though n8n never learned its id.
+			const refused = Number(failure.httpCode) >= 400;
+			const outcome = refused
+				? `Quo refused the "${family}" webhook.`
+				: `Quo did not confirm the "${family}" webhook, so it may exist anyway: delete it if Webhook → Get Many lists it.`;
+			failure.description = [`${outcome} ${undone}`, failure.description].filter(Boolean).join('\n');
 			throw failure;
 		}
 	}
