@@ -3,6 +3,8 @@
 // a community package (Settings > Community Nodes). Cookie auth (`n8n-auth`) plus a fixed `browser-id` header,
 // which n8n binds into the auth cookie and checks on every request.
 
+import type { INodeTypeDescription } from 'n8n-workflow';
+
 export const E2E_OWNER = {
 	email: 'owner@example.com',
 	firstName: 'E2E',
@@ -150,14 +152,19 @@ export class N8nRest {
 	}
 
 	/**
-	 * The node type names the editor gets: GET /types/nodes.json (served from n8n's static cache, regenerated
-	 * when packages are installed). Names are `<package>.<node name>`, e.g. `n8n-nodes-quo.quoTrigger`.
+	 * The node type descriptions the editor gets: GET /types/nodes.json (served from n8n's static cache, regenerated
+	 * when packages are installed). Names are `<package>.<node name>`, e.g. `n8n-nodes-quo.quoTrigger`; a versioned
+	 * node has one entry per description, whose `version` is a number or the list of versions it covers.
 	 */
-	async nodeTypeNames(): Promise<string[]> {
+	async nodeTypes(): Promise<INodeTypeDescription[]> {
 		const res = await fetch(`${this.baseUrl}/types/nodes.json`, { headers: this.cookie ? { cookie: this.cookie } : {} });
 		if (!res.ok) throw new N8nRequestError('GET', '/types/nodes.json', res.status, await res.text());
-		const types = (await res.json()) as Array<{ name: string }>;
-		return [...new Set(types.map((t) => t.name))];
+		return (await res.json()) as INodeTypeDescription[];
+	}
+
+	/** The node type names of GET /types/nodes.json. */
+	async nodeTypeNames(): Promise<string[]> {
+		return [...new Set((await this.nodeTypes()).map((t) => t.name))];
 	}
 
 	/** Credential type names (GET /types/credentials.json), e.g. `quoApi`. */

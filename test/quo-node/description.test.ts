@@ -67,7 +67,6 @@ describe('Quo node description', () => {
 			icon: { light: 'file:quo.svg', dark: 'file:quo.dark.svg' },
 			usableAsTool: true,
 			credentials: [{ name: 'quoApi', required: true }],
-			subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		});
 	});
 
@@ -174,8 +173,22 @@ describe('Quo node description', () => {
 			alias: ['sms', 'text', 'phone', 'call', 'openphone'],
 			resources: {
 				credentialDocumentation: [{ url: 'https://www.quo.com/docs/mdx/api-reference/authentication' }],
-				primaryDocumentation: [{ url: 'https://www.quo.com/docs' }],
+				primaryDocumentation: [{ url: 'https://github.com/n8n-nodes-quo/n8n-nodes-quo#quo-action-node' }],
 			},
 		});
+	});
+
+	test("each node's Docs link opens its own section of the README", () => {
+		const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+		// GitHub's heading anchors: lower case, punctuation dropped, spaces as hyphens.
+		const anchors = [...readme.matchAll(/^#+ (.+)$/gm)].map(([, heading]) =>
+			heading.toLowerCase().replace(/[^\w\- ]/g, '').replace(/ /g, '-'),
+		);
+		for (const codexFile of ['Quo.node.json', 'QuoTrigger.node.json']) {
+			const codex = JSON.parse(readFileSync(join(__dirname, '../../nodes/Quo', codexFile), 'utf8'));
+			const [{ url }] = codex.resources.primaryDocumentation as Array<{ url: string }>;
+			expect(url.startsWith('https://github.com/n8n-nodes-quo/n8n-nodes-quo#')).toBe(true);
+			expect(anchors).toContain(url.split('#')[1]);
+		}
 	});
 });

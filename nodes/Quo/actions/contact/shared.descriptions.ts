@@ -3,8 +3,8 @@ import type { INodeProperties } from 'n8n-workflow';
 import { E164_EXAMPLE } from '../../helpers/phoneNumbers';
 import { userRLC } from '../common.descriptions';
 
-function textField(displayName: string, name: string, description: string): INodeProperties {
-	return { displayName, name, type: 'string', default: '', description };
+function textField(displayName: string, name: string, description: string, example: string): INodeProperties {
+	return { displayName, name, type: 'string', default: '', placeholder: `e.g. ${example}`, description };
 }
 
 /** A list of labeled values (emails, phone numbers) as Quo keeps them: `[{name, value}]`. */
@@ -29,23 +29,25 @@ function labeledValuesField(displayName: string, name: string, labelExample: str
 	};
 }
 
-export const firstNameField = textField('First Name', 'firstName', "The contact's first name");
+export const firstNameField = textField('First Name', 'firstName', "The contact's first name", 'Jane');
 
 export const externalIdField = textField(
 	'External ID',
 	'externalId',
 	"The contact's ID in another system (up to 75 characters); Get Many and Upsert find contacts by it",
+	'crm-42',
 );
 
-const companyField = textField('Company', 'company', "The contact's company");
-const lastNameField = textField('Last Name', 'lastName', "The contact's last name");
-const roleField = textField('Role', 'role', "The contact's role or job title");
+const companyField = textField('Company', 'company', "The contact's company", 'Acme Inc.');
+const lastNameField = textField('Last Name', 'lastName', "The contact's last name", 'Doe');
+const roleField = textField('Role', 'role', "The contact's role or job title", 'Head of Sales');
 const sourceField = textField(
 	'Source',
 	'source',
 	'Where the contact comes from, 1 to 72 characters (Quo sets public-api when left out). Quo reserves openphone, device, csv, zapier, google-people and other, and the prefixes openphone and csv.',
+	'hubspot',
 );
-const sourceUrlField = { ...textField('Source URL', 'sourceUrl', 'A link to the contact in the source system'), placeholder: 'e.g. https://crm.example.com/contacts/42' };
+const sourceUrlField = textField('Source URL', 'sourceUrl', 'A link to the contact in the source system', 'https://crm.example.com/contacts/42');
 
 const emailsField = labeledValuesField('Emails', 'emails', 'work', {
 	displayName: 'Email',

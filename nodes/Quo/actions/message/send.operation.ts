@@ -18,6 +18,7 @@ const properties: INodeProperties[] = [
 		name: 'from',
 		required: true,
 		description: 'The Quo number the message is sent from',
+		hint: 'To answer from the number a Quo Trigger event came in on, choose By ID with {{ $json.context.phoneNumberId }}',
 	},
 	{
 		displayName: 'To',
@@ -28,6 +29,7 @@ const properties: INodeProperties[] = [
 		placeholder: `e.g. ${E164_EXAMPLE}, +15555550124`,
 		description:
 			'One to ten recipients in E.164 form, separated by commas (or an array from an expression). More than one sends a group message.',
+		hint: 'After a Quo Trigger: {{ $json.context.senderIdentifier }} is who texted, {{ $json.context.participants.external[0] }} who called',
 	},
 	{
 		displayName: 'Content',
@@ -36,6 +38,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		typeOptions: { rows: 4 },
+		placeholder: "e.g. Thanks for your message! We'll get back to you shortly.",
 		description: 'The text of the message: 1 to 1,600 characters, not only spaces',
 	},
 	{

@@ -18,6 +18,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
+		placeholder: 'e.g. Call back about the quote',
 		description: 'What is to be done',
 	},
 	{
@@ -26,6 +27,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		typeOptions: { rows: 3 },
+		placeholder: 'e.g. They asked for the enterprise price list',
 		description: 'More about the task',
 	},
 	{

@@ -19,7 +19,7 @@ const properties: INodeProperties[] = [
 			typeOptions: { rows: 3 },
 			description: 'The new description; empty clears it',
 		},
-		{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'The new title' },
+		{ displayName: 'Title', name: 'title', type: 'string', default: '', placeholder: 'e.g. Call back about the quote', description: 'The new title' },
 	]),
 ];
 

@@ -72,6 +72,7 @@ export const labelField: INodeProperties = {
 	name: 'label',
 	type: 'string',
 	default: '',
+	placeholder: 'e.g. CRM sync',
 	description: 'A name for the webhook, to tell it apart in lists',
 };
 
