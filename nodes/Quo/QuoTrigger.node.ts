@@ -32,7 +32,9 @@ export class QuoTrigger implements INodeType {
 		icon: { light: 'file:quo.svg', dark: 'file:quo.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		// The first two events, then how many more: a long selection would not fit under the node.
+		subtitle:
+			'={{ $parameter["events"].slice(0, 2).join(", ") + ($parameter["events"].length > 2 ? " +" + ($parameter["events"].length - 2) + " more" : "") }}',
 		description: 'Starts the workflow when Quo (formerly OpenPhone) sends a message, call, contact or task event',
 		defaults: { name: 'Quo Trigger' },
 		inputs: [],
@@ -105,6 +107,6 @@ export class QuoTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return receiveDelivery.call(this);
+		return await receiveDelivery.call(this);
 	}
 }

@@ -2,6 +2,7 @@ import { httpRequest } from 'n8n-core/dist/execution-engine/node-execution-conte
 import type { ICredentialType, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { examine } from '../secrets/ledger';
 import type { N8nRuntime, NodeSetup } from './runtime';
 
 /**
@@ -29,11 +30,15 @@ export async function testCredential(
 		json: true,
 	};
 	const authenticated = await runtime.credentialsHelper.authenticate(credentials, credentialType.name, options, workflow, node);
+	let verdict: { status: 'OK' } | { status: 'Error'; message: string; httpCode?: string | null };
 	try {
 		await httpRequest(authenticated);
-		return { status: 'OK' };
+		verdict = { status: 'OK' };
 	} catch (error) {
 		const apiError = new NodeApiError(node, error as never);
-		return { status: 'Error', message: apiError.message, httpCode: apiError.httpCode };
+		verdict = { status: 'Error', message: apiError.message, httpCode: apiError.httpCode };
 	}
+	// What n8n shows the user who pressed "Test".
+	examine({ source: credentialType.name, channel: 'credential test' }, verdict);
+	return verdict;
 }

@@ -16,6 +16,8 @@ import type {
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
 import { QuoApi } from '../../credentials/QuoApi.credentials';
+import { examine, recordSecret } from '../secrets/ledger';
+import { apiKeySecret } from '../secrets/secretForms';
 import { InMemoryCredentialsHelper } from './credentialsHelper';
 
 export const PACKAGE_NAME = 'n8n-nodes-quo';
@@ -52,7 +54,8 @@ export interface NodeSetup {
 
 /**
  * Runs our nodes inside n8n-core's real execution contexts, so parameter resolution, `getCredentials`,
- * the credential's `authenticate` block and n8n's HTTP helpers all run as they do inside n8n.
+ * the credential's `authenticate` block and n8n's HTTP helpers all run as they do inside n8n. The API key it
+ * hands out, and everything the nodes return, throw and store, go to the secret scan (test/secrets).
  */
 export class N8nRuntime {
 	readonly credentialsHelper: InMemoryCredentialsHelper;
@@ -65,6 +68,7 @@ export class N8nRuntime {
 			quoApi: { apiKey: options.apiKey, baseUrl: options.baseUrl } as ICredentialDataDecryptedObject,
 		});
 		this.webhookBaseUrl = options.webhookBaseUrl ?? 'http://127.0.0.1:5678/';
+		recordSecret(apiKeySecret(options.apiKey, 'the API key of a test credential'));
 	}
 
 	additionalData(extra: Partial<IWorkflowExecuteAdditionalData> = {}): IWorkflowExecuteAdditionalData {
@@ -120,12 +124,13 @@ export class N8nRuntime {
 	async execute(setup: NodeSetup, items: INodeExecutionData[] = [{ json: {} }]): Promise<INodeExecutionData[][]> {
 		const { workflow, node } = this.workflow(setup);
 		const inputData = { main: [items] };
+		const runExecutionData = createRunExecutionData();
 		const context = new ExecuteContext(
 			workflow,
 			node,
 			this.additionalData(),
 			'manual',
-			createRunExecutionData(),
+			runExecutionData,
 			0,
 			items,
 			inputData,
@@ -134,7 +139,19 @@ export class N8nRuntime {
 		);
 		const nodeType = setup.nodeType;
 		if (!nodeType.execute) throw new Error(`${nodeType.description.name} has no execute()`);
-		return (await nodeType.execute.call(context)) as INodeExecutionData[][];
+		const { resource, operation } = setup.parameters;
+		const where = { source: nodeType.description.name, operation: resource === undefined ? undefined : `${String(resource)}.${String(operation)}` };
+		try {
+			const output = (await nodeType.execute.call(context)) as INodeExecutionData[][];
+			examine({ ...where, channel: 'output' }, output.flat());
+			return output;
+		} catch (error) {
+			examine({ ...where, channel: 'error' }, error);
+			throw error;
+		} finally {
+			examine({ ...where, channel: 'execution data' }, runExecutionData);
+			examine({ ...where, channel: 'static data' }, workflow.staticData);
+		}
 	}
 
 	/** Runs a webhook lifecycle method (`checkExists`, `create`, `delete`) in n8n-core's `HookContext`. */
@@ -156,7 +173,15 @@ export class N8nRuntime {
 		);
 		const methods = setup.nodeType.webhookMethods?.[options.webhookName ?? 'default'];
 		if (!methods) throw new Error(`${setup.nodeType.description.name} has no webhook methods`);
-		return await methods[method].call(context);
+		const source = setup.nodeType.description.name;
+		try {
+			return await methods[method].call(context);
+		} catch (error) {
+			examine({ source, operation: method, channel: 'error' }, error);
+			throw error;
+		} finally {
+			examine({ source, operation: method, channel: 'static data' }, workflow.staticData);
+		}
 	}
 
 	/** n8n's description of the node's webhook, as the server builds it before calling lifecycle methods. */

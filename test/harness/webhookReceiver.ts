@@ -1,8 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parse as parseQueryString } from 'node:querystring';
 
 import type { INode, INodeExecutionData, IWebhookResponseData, Workflow, WorkflowExecuteMode } from 'n8n-workflow';
 
+import { examine } from '../secrets/ledger';
 import type { N8nRuntime, NodeSetup } from './runtime';
 
 export interface ReceivedDelivery {
@@ -20,13 +22,14 @@ interface Target {
 }
 
 /** The express-style response n8n hands a trigger: `status().send().end()` write straight to the socket. */
-function expressStyleResponse(res: ServerResponse) {
+function expressStyleResponse(res: ServerResponse, source: string) {
 	const response = {
 		status(code: number) {
 			res.statusCode = code;
 			return response;
 		},
 		send(body: string) {
+			examine({ source, channel: 'answer to Quo' }, body);
 			res.write(body);
 			return response;
 		},
@@ -46,9 +49,25 @@ async function readRawBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 /**
- * n8n's side of a delivery, on a real HTTP port: reads the raw body, parses JSON as n8n's body parser does,
+ * The body n8n hands a webhook node of typeVersion 1 (n8n's `parseBody`, the same in 1.123 and 2.41): by the
+ * content type's media type, JSON parsed (a failure is thrown: n8n answers 422), form fields parsed,
+ * text as a string; an empty body or any other type is left undefined.
+ */
+function parseBodyAsN8nDoes(contentTypeHeader: string | undefined, rawBody: Buffer): unknown {
+	const mediaType = (contentTypeHeader ?? '').split(';')[0].trim().toLowerCase();
+	if (rawBody.length === 0) return undefined;
+	const text = rawBody.toString('utf8');
+	if (mediaType === 'application/json') return JSON.parse(text) as unknown;
+	if (mediaType === 'application/x-www-form-urlencoded') return parseQueryString(text, undefined, undefined, { maxKeys: 1000 });
+	if (mediaType === 'text/plain') return text;
+	return undefined;
+}
+
+/**
+ * n8n's side of a delivery, on a real HTTP port: reads the raw body, parses it as n8n's body parser does,
  * runs the trigger's `webhook()` inside n8n-core's `WebhookContext`, and answers as n8n does for a webhook
- * with response mode "On Received". Records what each delivery produced.
+ * with response mode "On Received". Records what each delivery produced, and hands what the trigger emitted,
+ * answered, threw and stored to the secret scan (test/secrets).
  */
 export class WebhookReceiver {
 	readonly deliveries: ReceivedDelivery[] = [];
@@ -101,23 +120,35 @@ export class WebhookReceiver {
 			res.end('No trigger is listening');
 			return;
 		}
-		let body: unknown = {};
-		if (String(req.headers['content-type']).includes('json') && rawBody.length > 0) {
-			try {
-				body = JSON.parse(rawBody.toString('utf8'));
-			} catch {
-				body = {};
-			}
+		let body: unknown;
+		try {
+			body = parseBodyAsN8nDoes(req.headers['content-type'], rawBody);
+		} catch {
+			// n8n answers before the node runs (UnprocessableRequestError).
+			res.statusCode = 422;
+			res.end('Failed to parse request body');
+			this.deliveries.push({ status: 422, items: undefined });
+			return;
 		}
 		const httpRequest = Object.assign(req, { body, rawBody, query: {} });
+		const source = target.setup.nodeType.description.name;
 		const context = target.runtime.webhookContext(
 			target.setup,
 			target.workflow,
 			target.node,
-			{ httpRequest: httpRequest as never, httpResponse: expressStyleResponse(res) as never },
+			{ httpRequest: httpRequest as never, httpResponse: expressStyleResponse(res, source) as never },
 			target.mode,
 		);
-		const result: IWebhookResponseData = await target.setup.nodeType.webhook!.call(context);
+		let result: IWebhookResponseData;
+		try {
+			result = await target.setup.nodeType.webhook!.call(context);
+		} catch (error) {
+			examine({ source, channel: 'error' }, error);
+			throw error;
+		} finally {
+			examine({ source, channel: 'static data' }, target.workflow.staticData);
+		}
+		examine({ source, channel: 'output' }, result);
 		const items = result.workflowData?.[0];
 		if (result.noWebhookResponse) {
 			this.deliveries.push({ status: res.statusCode, items: undefined });

@@ -3,6 +3,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import { canonicalEventName, type WebhookApiVersion } from '../events/catalog';
 import { normalizeEvent } from '../events/normalize';
 import { rememberDelivery } from './dedupe';
+import { recoverSigningKey } from './keyRecovery';
 import { type SignatureCheck, verifyLegacySignature, verifyStandardWebhook } from './signature';
 import { registeredDeliverySettings } from './subscriptionState';
 
@@ -29,9 +30,16 @@ function checkSignature(
 	return check;
 }
 
-/** n8n has parsed a JSON body already; anything else (another content type, say) is parsed here from the raw bytes. */
-function parsedBody(body: unknown, rawBody: Buffer): unknown {
-	if (typeof body === 'object' && body !== null && Object.keys(body).length > 0) return body;
+/** The media type n8n parses as JSON (it answers 422 itself when such a body is not JSON). */
+const JSON_MEDIA_TYPE = /^\s*application\/json\s*(;|$)/i;
+
+/**
+ * n8n has parsed a body sent as application/json already. It reads other content types its own way (form fields,
+ * plain text), so those bodies are parsed here from the raw bytes that the signature covers.
+ */
+function parsedBody(body: unknown, rawBody: Buffer, contentType: string | undefined): unknown {
+	const parsedAsJson = contentType !== undefined && JSON_MEDIA_TYPE.test(contentType);
+	if (parsedAsJson && typeof body === 'object' && body !== null && Object.keys(body).length > 0) return body;
 	try {
 		return JSON.parse(rawBody.toString('utf8'));
 	} catch {
@@ -41,10 +49,11 @@ function parsedBody(body: unknown, rawBody: Buffer): unknown {
 }
 
 /**
- * One delivery: verify the signature over the raw bytes (401 and no run when it fails), skip events the node
- * did not select, skip a delivery seen before, then emit one `QuoEvent` item.
+ * One delivery: verify the signature over the raw bytes (401 and no run when it fails; a 2026-03-30 key that
+ * Quo no longer signs with is recovered first, see keyRecovery), skip events the node did not select, skip a
+ * delivery seen before, then emit one `QuoEvent` item.
  */
-export function receiveDelivery(this: IWebhookFunctions): IWebhookResponseData {
+export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const request = this.getRequestObject();
 	const staticData = this.getWorkflowStaticData('node');
 	const { apiVersion, events, includeRawBody, keys, subscriptionIds } = registeredDeliverySettings(staticData);
@@ -53,11 +62,15 @@ export function receiveDelivery(this: IWebhookFunctions): IWebhookResponseData {
 	const check = checkSignature(apiVersion, rawBody, request.headers, keys);
 	if (!check.valid) {
 		this.logger.debug(`Quo Trigger refused a delivery: ${check.reason}`);
+		// Before answering, so that Quo's retry is checked against the key Quo now signs with.
+		if (check.reason === 'mismatch' && apiVersion === '2026-03-30' && subscriptionIds.length === 1) {
+			await recoverSigningKey.call(this, staticData, subscriptionIds[0], keys[0]);
+		}
 		this.getResponseObject().status(401).send('Unauthorized').end();
 		return { noWebhookResponse: true };
 	}
 
-	const body = parsedBody(request.body, rawBody);
+	const body = parsedBody(request.body, rawBody, request.headers['content-type']);
 	const envelope = (typeof body === 'object' && body !== null ? body : {}) as IDataObject;
 	const type = typeof envelope.type === 'string' ? canonicalEventName(envelope.type) : undefined;
 	if (type !== undefined && !events.includes(type)) return ACKNOWLEDGED;

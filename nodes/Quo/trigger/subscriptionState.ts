@@ -45,6 +45,16 @@ export function storeSubscriptions(
 	data.subscriptions = subscriptions.map((subscription) => ({ ...subscription }));
 }
 
+/** Keeps a subscription's new signing key (after a rotation); assigning makes n8n save it. */
+export function replaceStoredKey(staticData: IDataObject, subscriptionId: string, key: string): void {
+	const data = staticData as TriggerStaticData;
+	if (!Array.isArray(data.subscriptions)) return;
+	if (!data.subscriptions.some((subscription) => subscription.id === subscriptionId && subscription.key !== key)) return;
+	data.subscriptions = data.subscriptions.map((subscription) =>
+		subscription.id === subscriptionId ? { ...subscription, key } : { ...subscription },
+	);
+}
+
 export function forgetSubscriptions(staticData: IDataObject): void {
 	const data = staticData as TriggerStaticData;
 	delete data.apiVersion;
@@ -61,12 +71,22 @@ export function registeredDeliverySettings(
 	staticData: IDataObject,
 ): Partial<DeliverySettings> & { events: string[]; keys: string[]; subscriptionIds: string[] } {
 	const data = staticData as TriggerStaticData;
-	const subscriptions = Array.isArray(data.subscriptions) ? data.subscriptions : [];
-	return {
-		apiVersion: data.apiVersion,
-		events: Array.isArray(data.events) ? data.events : [],
-		includeRawBody: data.includeRawBody === true,
-		keys: subscriptions.map((subscription) => subscription.key),
-		subscriptionIds: subscriptions.map((subscription) => subscription.id),
-	};
+	// n8n hands static data over wrapped in proxies (to notice changes), and array methods such as map or includes
+	// take a slow, generic path on a proxy: each list is read once, with an indexed loop, into a plain array.
+	const subscriptions = data.subscriptions;
+	const keys: string[] = [];
+	const subscriptionIds: string[] = [];
+	if (Array.isArray(subscriptions)) {
+		for (let i = 0, count = subscriptions.length; i < count; i++) {
+			const subscription = subscriptions[i];
+			keys.push(subscription.key);
+			subscriptionIds.push(subscription.id);
+		}
+	}
+	const storedEvents = data.events;
+	const events: string[] = [];
+	if (Array.isArray(storedEvents)) {
+		for (let i = 0, count = storedEvents.length; i < count; i++) events.push(storedEvents[i]);
+	}
+	return { apiVersion: data.apiVersion, events, includeRawBody: data.includeRawBody === true, keys, subscriptionIds };
 }

@@ -1,9 +1,9 @@
 import { sampleEnvelope2026 } from '../../fixtures/events';
 import { errorFamilies, RouteError, type ErrorCatalog } from '../errors';
-import { randomBase64 } from '../ids';
 import { bodyObject, optionalString, stringList } from '../route-input';
 import type { Route } from '../router';
 import type { StandInState, Webhook2026 } from '../state';
+import { issueStandardSecret } from '../webhooks/signing-keys';
 
 const errors: ErrorCatalog = { family: errorFamilies.webhooks };
 export const invalidIdErrors: ErrorCatalog = { ...errors, invalidInput: { code: '0303400', title: 'Invalid Id' } };
@@ -41,7 +41,7 @@ export const webhook2026Routes: Route[] = [
 				apiVersion: '2026-03-30',
 				events,
 				resourceIds: effectiveResourceIds(events, input.resourceIds),
-				key: newSigningSecret(),
+				key: issueStandardSecret(String(state.lastWebhookNumber), 'created'),
 			};
 			state.webhooks2026.push(webhook);
 			return { status: 201, body: { data: webhook } };
@@ -95,7 +95,7 @@ export const webhook2026Routes: Route[] = [
 		errors: invalidIdErrors,
 		handle: ({ state, params }) => {
 			const webhook = findWebhook2026(state, params.webhookId);
-			webhook.key = newSigningSecret();
+			webhook.key = issueStandardSecret(webhook.id, 'rotated');
 			webhook.updatedAt = new Date().toISOString();
 			return { status: 200, body: { data: { key: webhook.key } } };
 		},
@@ -124,10 +124,6 @@ export function findWebhook2026(state: StandInState, id: string): Webhook2026 {
 /** Quo returns the signing secret only from create and rotate. */
 function withoutKey({ key: _key, ...webhook }: Webhook2026): Omit<Webhook2026, 'key'> {
 	return webhook;
-}
-
-function newSigningSecret(): string {
-	return 'whsec_' + randomBase64(24);
 }
 
 /** null, [] and ["*"] all mean every number; contact events are workspace-wide, so contact-only webhooks get ["*"]. */

@@ -1,8 +1,9 @@
 import { errorFamilies, RouteError, type ErrorCatalog } from '../errors';
-import { randomBase64, randomId } from '../ids';
+import { randomId } from '../ids';
 import { bodyObject, optionalString, queryValue, stringList } from '../route-input';
 import type { Route, RouteContext, RouteResponse } from '../router';
 import { workspaceOwner, type StandInState, type WebhookV1 } from '../state';
+import { issueLegacyKey } from '../webhooks/signing-keys';
 
 const errors: ErrorCatalog = { family: errorFamilies.webhooks };
 
@@ -52,14 +53,15 @@ function createWebhook({ state, body }: RouteContext): RouteResponse {
 	const userId = optionalString(input.userId) ?? workspaceOwner(state).id;
 	if (!state.users.some((user) => user.id === userId)) throw new RouteError(404, 'User not found');
 	const now = new Date().toISOString();
+	const id = randomId('WH', 8);
 	const webhook: WebhookV1 = {
-		id: randomId('WH', 8),
+		id,
 		userId,
 		orgId: state.organization.id,
 		label: optionalString(input.label) ?? null,
 		status: input.status === 'disabled' ? 'disabled' : 'enabled',
 		url: optionalString(input.url) ?? '',
-		key: randomBase64(32),
+		key: issueLegacyKey(id),
 		createdAt: now,
 		updatedAt: now,
 		deletedAt: null,

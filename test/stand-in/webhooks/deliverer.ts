@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { newDeliveryId } from '../ids';
 import type { DeliveryAttempt, StandInState } from '../state';
@@ -23,7 +24,10 @@ export class Deliverer {
 	constructor(
 		private readonly state: StandInState,
 		private readonly retryDelaysMs: number[],
-	) {}
+	) {
+		// Every open request and waiting retry listens for shutdown; many deliveries at once are normal.
+		setMaxListeners(0, this.shutdown.signal);
+	}
 
 	async deliver(request: DeliveryRequest, triggerType: TriggerType = 'scheduled'): Promise<DeliveryResult> {
 		const subscription = this.findSubscription(request.webhookId);

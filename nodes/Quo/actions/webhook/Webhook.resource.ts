@@ -73,7 +73,7 @@ export const description: INodeProperties[] = [
 				value: 'getMany',
 				action: 'Get many webhooks',
 				description:
-					'List the workspace\'s webhooks of both generations (or one). Returns one item per webhook, each with "apiVersion" set to "2026-03-30" or "v1".',
+					'List the workspace\'s webhooks of both generations (or one). Returns one item per webhook, each with "apiVersion" set to "2026-03-30" or "v1", without signing keys.',
 			},
 			{
 				name: 'Retry Delivery',
@@ -87,7 +87,7 @@ export const description: INodeProperties[] = [
 				value: 'rotateSecret',
 				action: 'Rotate the signing secret of a webhook',
 				description:
-					'Replace the signing secret of a 2026-03-30 webhook; deliveries are signed with the new one from then on. Needs the webhook ID. Returns the new "key" (whsec_…).',
+					'Replace the signing secret of a 2026-03-30 webhook; deliveries are signed with the new one from then on. Needs the webhook ID. Returns the new "key" (whsec_…). On a Quo Trigger\'s webhook, the trigger notices and rotates once more, so that only it holds the key.',
 			},
 			{
 				name: 'Send Test Event',
