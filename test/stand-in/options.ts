@@ -9,6 +9,7 @@ export interface ResolvedOptions {
 	apiKeys: string[];
 	rateLimitPerSecond: number;
 	responseDelayMs: number;
+	responseLatencyMs: number;
 	openApiDir: string | null;
 	deliveryRetryDelaysMs: number[];
 	seed: SeedCounts;
@@ -30,6 +31,7 @@ export function resolveOptions(options: StandInOptions): ResolvedOptions {
 		apiKeys,
 		rateLimitPerSecond: options.rateLimitPerSecond ?? 10,
 		responseDelayMs: options.responseDelayMs ?? 0,
+		responseLatencyMs: options.responseLatencyMs ?? 0,
 		openApiDir: options.openApiDir === undefined ? defaultOpenApiDir() : options.openApiDir,
 		deliveryRetryDelaysMs: options.deliveryRetryDelaysMs ?? [100, 500, 2000],
 		seed: {

@@ -76,8 +76,9 @@ async function handle(
 	}
 	const delayMs = dependencies.responseDelayMs();
 	if (delayMs > 0) await sleep(delayMs);
-	const untilLatency = call.record.at + dependencies.responseLatencyMs - Date.now();
-	if (untilLatency > 0) await sleep(untilLatency);
+	// A timer may fire a millisecond early by Date.now(): wait until the latency has really passed.
+	const answerAt = call.record.at + dependencies.responseLatencyMs;
+	for (let left = answerAt - Date.now(); left > 0; left = answerAt - Date.now()) await sleep(left);
 	call.record.status = answer.status;
 	call.record.answeredAt = Date.now();
 	if (fault?.truncateBody) writeTruncated(response, answer);

@@ -35,6 +35,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
 			deliverer,
 			apiKeys: new Set(settings.apiKeys),
 			responseDelayMs: () => responseDelayMs,
+			responseLatencyMs: settings.responseLatencyMs,
 			baseUrl: () => url,
 		}),
 	);

@@ -35,6 +35,7 @@ describe('stand-in server', () => {
 				rawBody: '{"url":"https://example.com/hook","events":["message.received"]}',
 				operationId: 'createMessageWebhook_v1',
 				status: expect.any(Number),
+				answeredAt: expect.any(Number),
 				validationErrors: expect.any(Array),
 				apiKey: standIn.apiKey,
 			},
