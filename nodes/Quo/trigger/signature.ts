@@ -49,24 +49,33 @@ function decodeBase64(text: string): Buffer | undefined {
 	return text.length > 0 && BASE64.test(text) ? Buffer.from(text, 'base64') : undefined;
 }
 
-function decodeSignature(text: string): Buffer | undefined {
-	const bytes = decodeBase64(text);
-	return bytes?.length === SHA256_BYTES ? bytes : undefined;
+/**
+ * Exactly the texts `BASE64` accepts that decode to an HMAC-SHA256 (32 bytes): 10 groups of 4 plus `xxx=`.
+ * Checked without decoding; a signature is decoded only when it is compared (`matchesAny`).
+ */
+const SIGNATURE_BASE64 = /^[A-Za-z0-9+/]{43}=$/;
+
+function isSignatureText(text: string): boolean {
+	return text.length === 44 && SIGNATURE_BASE64.test(text);
 }
 
-/** Decoded keys by secret: a trigger verifies every delivery with the same one or few keys. */
-const decodedKeys = new Map<string, Buffer | undefined>();
+/** Decoded keys by secret, one cache per secret prefix: a trigger verifies every delivery with the same one or few keys. */
+const decodedKeys = new Map<string, Map<string, Buffer | undefined>>();
 const MAX_CACHED_KEYS = 256;
 
 function decodeKey(secret: string | undefined, prefix = ''): Buffer | undefined {
 	if (typeof secret !== 'string') return undefined;
-	const cacheKey = `${prefix}${secret}`;
-	if (decodedKeys.has(cacheKey)) return decodedKeys.get(cacheKey);
+	let cache = decodedKeys.get(prefix);
+	if (cache === undefined) {
+		cache = new Map();
+		decodedKeys.set(prefix, cache);
+	}
+	if (cache.has(secret)) return cache.get(secret);
 	const trimmed = secret.trim();
 	const encoded = prefix !== '' && trimmed.startsWith(prefix) ? trimmed.slice(prefix.length) : trimmed;
 	const key = decodeBase64(encoded);
-	if (decodedKeys.size >= MAX_CACHED_KEYS) decodedKeys.clear();
-	decodedKeys.set(cacheKey, key);
+	if (cache.size >= MAX_CACHED_KEYS) cache.clear();
+	cache.set(secret, key);
 	return key;
 }
 
@@ -77,6 +86,7 @@ function headerValues(headers: DeliveryHeaders, lowerCaseName: string): string[]
 		const name = Object.keys(headers).find((key) => key.toLowerCase() === lowerCaseName);
 		value = name === undefined ? undefined : headers[name];
 	}
+	if (typeof value === 'string') return value === '' ? [] : [value];
 	const values = Array.isArray(value) ? value : [value];
 	return values.filter((entry): entry is string => typeof entry === 'string' && entry !== '');
 }
@@ -86,8 +96,15 @@ function isFresh(timestampMs: number, nowMs: number): boolean {
 	return Math.abs(nowMs - timestampMs) <= TIMESTAMP_TOLERANCE_MS;
 }
 
-function matchesAny(expected: Buffer, candidates: Buffer[]): boolean {
-	return candidates.some((candidate) => timingSafeEqual(candidate, expected));
+/** Where a candidate signature is decoded for the comparison, so that checking one allocates nothing. */
+const decodedSignature = Buffer.alloc(SHA256_BYTES);
+
+/** Candidates are texts `isSignatureText` accepted; each decodes to exactly 32 bytes. */
+function matchesAny(expected: Buffer, candidates: string[]): boolean {
+	return candidates.some((candidate) => {
+		decodedSignature.write(candidate, 'base64');
+		return timingSafeEqual(decodedSignature, expected);
+	});
 }
 
 /**
@@ -116,11 +133,11 @@ export function verifyStandardWebhook(
 	const [timestamp] = timestamps;
 	if (!UNIX_TIME.test(timestamp)) return failure('malformed-header');
 
-	const candidates: Buffer[] = [];
+	const candidates: string[] = [];
 	for (const entry of signatureHeaders.join(' ').split(/\s+/)) {
 		if (!entry.startsWith(STANDARD_SIGNATURE_VERSION)) continue;
-		const signature = decodeSignature(entry.slice(STANDARD_SIGNATURE_VERSION.length));
-		if (signature !== undefined) candidates.push(signature);
+		const signature = entry.slice(STANDARD_SIGNATURE_VERSION.length);
+		if (isSignatureText(signature)) candidates.push(signature);
 	}
 	if (candidates.length === 0) return failure('malformed-header');
 
@@ -133,16 +150,16 @@ export function verifyStandardWebhook(
 interface LegacyEntry {
 	timestamp: string;
 	timestampMs: number;
-	signature: Buffer;
+	/** Base64 that `isSignatureText` accepted. */
+	signature: string;
 }
 
 function parseLegacyEntry(entry: string): LegacyEntry | undefined {
 	const fields = entry.trim().split(';');
 	if (fields.length !== 4) return undefined;
-	const [scheme, version, timestamp, encodedSignature] = fields;
+	const [scheme, version, timestamp, signature] = fields;
 	if (scheme !== 'hmac' || version !== '1' || !UNIX_TIME.test(timestamp)) return undefined;
-	const signature = decodeSignature(encodedSignature);
-	if (signature === undefined) return undefined;
+	if (!isSignatureText(signature)) return undefined;
 	const value = Number(timestamp);
 	const timestampMs = value >= LEGACY_MILLISECONDS_THRESHOLD ? value : value * 1000;
 	return { timestamp, timestampMs, signature };
@@ -166,22 +183,23 @@ export function verifyLegacySignature(
 	const signatureHeaders = headerValues(headers, 'openphone-signature');
 	if (signatureHeaders.length === 0) return failure('missing-header');
 
-	const entries = signatureHeaders
-		.join(',')
-		.split(',')
-		.map(parseLegacyEntry)
-		.filter((entry): entry is LegacyEntry => entry !== undefined);
+	const entries: LegacyEntry[] = [];
+	for (const text of signatureHeaders.join(',').split(',')) {
+		const entry = parseLegacyEntry(text);
+		if (entry !== undefined) entries.push(entry);
+	}
 	if (entries.length === 0) return failure('malformed-header');
 
-	const freshEntries = entries.filter((entry) => isFresh(entry.timestampMs, nowMs));
-	if (freshEntries.length === 0) return failure('stale-timestamp');
-
-	const signaturesByTimestamp = new Map<string, Buffer[]>();
-	for (const { timestamp, signature } of freshEntries) {
+	let freshCount = 0;
+	const signaturesByTimestamp = new Map<string, string[]>();
+	for (const { timestamp, timestampMs, signature } of entries) {
+		if (!isFresh(timestampMs, nowMs)) continue;
+		freshCount++;
 		const signatures = signaturesByTimestamp.get(timestamp);
 		if (signatures !== undefined) signatures.push(signature);
 		else if (signaturesByTimestamp.size < MAX_LEGACY_TIMESTAMPS) signaturesByTimestamp.set(timestamp, [signature]);
 	}
+	if (freshCount === 0) return failure('stale-timestamp');
 	for (const [timestamp, signatures] of signaturesByTimestamp) {
 		const expected = createHmac('sha256', key).update(`${timestamp}.`).update(rawBody).digest();
 		if (matchesAny(expected, signatures)) return VALID;
