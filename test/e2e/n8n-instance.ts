@@ -1,6 +1,7 @@
 // Starts and stops one real n8n (from the e2e cache, on Node 24) with its own user folder, SQLite database,
 // loopback ports and log file; restarts it on the same folder; installs package tarballs into
-// <N8N_USER_FOLDER>/.n8n/nodes the way n8n's Community Nodes installer lays them out.
+// <N8N_USER_FOLDER>/.n8n/nodes the way n8n's Community Nodes installer lays them out. For queue mode it also runs
+// `n8n webhook` and `n8n worker` (test/queue: several processes on one user folder, each with its own log).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,15 +23,30 @@ export const N8N_NPM_INSTALL_FLAGS = [
 	'--package-lock=false',
 ];
 
-/** The line n8n's `start` command logs after the server listens AND active workflows were activated. */
-const READY_LINE = 'Editor is now accessible via';
+/** `start` (main), or in queue mode `webhook` (production webhooks only) and `worker` (runs the executions). */
+export type N8nCommand = 'start' | 'webhook' | 'worker';
+
+/**
+ * The line each command logs once it serves requests (`start`: after the server listens AND active workflows were
+ * activated). Its /healthz/readiness is on N8N_PORT (`worker`: on its health server, QUEUE_HEALTH_CHECK_PORT).
+ */
+const READY_LINES: Record<N8nCommand, string> = {
+	start: 'Editor is now accessible via',
+	webhook: 'Webhook listener waiting for requests.',
+	worker: 'n8n worker is now ready',
+};
 
 export interface N8nInstanceOptions {
 	/** A key of layout.N8N_VERSIONS, e.g. '1.123.81' or '2.41.1'. */
 	version: string;
+	/** Default `start`. */
+	command?: N8nCommand;
 	/** Defaults to a fresh temp folder (removed by dispose() unless QUO_E2E_KEEP=1). n8n keeps its data in <userFolder>/.n8n. */
 	userFolder?: string;
+	/** N8N_PORT (`worker`: the port of its health server). */
 	port?: number;
+	/** Default <userFolder>/n8n.log; processes sharing a user folder need one each. */
+	logFile?: string;
 	/** The task runner broker's port (n8n's default 5679 would clash between instances). */
 	brokerPort?: number;
 	/** Extra or overriding environment for n8n. */
@@ -57,6 +73,7 @@ export interface InstalledTarball {
 
 export class N8nInstance {
 	readonly version: string;
+	readonly command: N8nCommand;
 	readonly major: number;
 	readonly userFolder: string;
 	readonly port: number;
@@ -73,12 +90,13 @@ export class N8nInstance {
 	private constructor(options: N8nInstanceOptions, userFolder: string, ownsUserFolder: boolean, port: number, brokerPort: number) {
 		this.options = options;
 		this.version = options.version;
+		this.command = options.command ?? 'start';
 		this.major = majorOf(options.version);
 		this.userFolder = userFolder;
 		this.ownsUserFolder = ownsUserFolder;
 		this.port = port;
 		this.brokerPort = brokerPort;
-		this.logFile = path.join(userFolder, 'n8n.log');
+		this.logFile = options.logFile ?? path.join(userFolder, 'n8n.log');
 	}
 
 	/** Allocates the folder and ports; does not start n8n. */
@@ -113,6 +131,10 @@ export class N8nInstance {
 	}
 	get running(): boolean {
 		return this.child !== undefined && this.exitCode === undefined;
+	}
+	/** The main n8n process's pid while it runs (the task runner is a child of it). */
+	get pid(): number | undefined {
+		return this.running ? this.child?.pid : undefined;
 	}
 
 	/** The environment n8n runs with: ours only, nothing inherited that could point it elsewhere. */
@@ -167,6 +189,11 @@ export class N8nInstance {
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 			NODE_ENV: 'production',
 		};
+		if (this.command === 'worker') {
+			env.QUEUE_HEALTH_CHECK_ACTIVE = 'true';
+			env.QUEUE_HEALTH_CHECK_PORT = String(this.port);
+			env.N8N_WORKER_SERVER_ADDRESS = '127.0.0.1';
+		}
 		if (this.options.e2eTestMode) env.E2E_TESTS = 'true';
 		if (this.options.communityPackagesRegistry) env.N8N_COMMUNITY_PACKAGES_REGISTRY = this.options.communityPackagesRegistry;
 		for (const [key, value] of Object.entries(this.options.env ?? {})) {
@@ -182,9 +209,9 @@ export class N8nInstance {
 		const started = Date.now();
 		const logOffset = existsSync(this.logFile) ? statSync(this.logFile).size : 0;
 		const fd = openSync(this.logFile, 'a');
-		writeFileSync(fd, `\n===== start n8n ${this.version} on :${this.port} at ${new Date().toISOString()} =====\n`);
+		writeFileSync(fd, `\n===== ${this.command} n8n ${this.version} on :${this.port} at ${new Date().toISOString()} =====\n`);
 		// Its own process group (detached), so stop() can signal n8n and the task runner it spawns together.
-		const child = spawn(layout.nodeBin(), [layout.n8nBin(this.version), 'start'], {
+		const child = spawn(layout.nodeBin(), [layout.n8nBin(this.version), this.command], {
 			cwd: this.userFolder,
 			env: this.environment(),
 			stdio: ['ignore', fd, fd],
@@ -206,7 +233,7 @@ export class N8nInstance {
 					if (this.exitCode !== undefined) throw new FatalWaitError(`n8n ${this.version} exited with ${this.exitCode} during startup`);
 					const health = await fetch(`${this.baseUrl}/healthz/readiness`).catch(() => undefined);
 					if (!health || health.status !== 200) return false;
-					return this.logSince(logOffset).includes(READY_LINE);
+					return this.logSince(logOffset).includes(READY_LINES[this.command]);
 				},
 				{ timeoutMs: this.options.startTimeoutMs ?? 240_000, intervalMs: 300 },
 			);

@@ -128,13 +128,14 @@ export class N8nPublicApi {
 
 	// Executions
 	listExecutions(
-		query: { workflowId?: string; status?: string; includeData?: boolean; limit?: number } = {},
+		query: { workflowId?: string; status?: string; includeData?: boolean; limit?: number; cursor?: string } = {},
 	): Promise<{ data: Execution[]; nextCursor: string | null }> {
 		const params = new URLSearchParams();
 		if (query.workflowId) params.set('workflowId', query.workflowId);
 		if (query.status) params.set('status', query.status);
 		if (query.includeData) params.set('includeData', 'true');
 		params.set('limit', String(query.limit ?? 100));
+		if (query.cursor) params.set('cursor', query.cursor);
 		return this.request('GET', `/executions?${params.toString()}`);
 	}
 	getExecution(id: string, includeData = true): Promise<Execution> {

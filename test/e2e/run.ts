@@ -5,12 +5,13 @@
 //            temp folder; for 2.x also Verdaccio with the tarball published to it.
 //   routes:  tarball   - the tarball unpacked into ~/.n8n/nodes the way the Community Nodes installer lays it out;
 //            community - (2.x) a second instance installs it through Settings > Community Nodes from Verdaccio.
-//   each instance: its own stand-in, owner + API key over REST, then scenarios 1-8 (quo/scenarios.ts).
+//   each instance: its own stand-in, owner + API key over REST, the example imports (quo/examples.ts), then
+//            scenarios 1-8 (quo/scenarios.ts).
 // Prints a table (version, route, scenario, result, seconds) and `N passed, N failed`; exit code 1 on any failure.
 //
 // Run: npm run test:e2e [-- --versions 2.41.1] [--routes tarball] [--no-build] [--rate-limit 0]
 //   (= ts-node --transpile-only --prefer-ts-exts -P tsconfig.test.json test/e2e/run.ts)
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -18,13 +19,16 @@ import { startStandIn } from '../stand-in';
 import { bootstrap, type Bootstrapped } from './bootstrap';
 import { ensureInstalled, layout, majorOf, N8N_VERSIONS, REPO_ROOT } from './layout';
 import { N8nInstance } from './n8n-instance';
+import { quoProblems, runLogDir } from './n8n-logs';
 import { CUSTOM_REGISTRY_FEATURE } from './n8n-rest';
+import { assertBuilt, assertPackageLoaded, buildPackage, packPackage } from './package-tarball';
 import { assert } from './quo/checks';
-import { ACTION_TYPE, CREDENTIAL_TYPE, PACKAGE_NAME, TRIGGER_TYPE } from './quo/quo-workflows';
+import { PACKAGE_NAME } from './quo/quo-workflows';
 import { log, Report } from './quo/report';
+import { runExampleImports } from './quo/examples';
 import { runQuoScenarios, type Route } from './quo/scenarios';
-import { runCommand, seconds } from './util';
-import { packDirectory, Verdaccio } from './verdaccio';
+import { seconds } from './util';
+import { Verdaccio } from './verdaccio';
 
 /** The run's totals, for `.ci/run`'s closing line (next to jest's results). */
 const RESULTS_FILE = path.join(REPO_ROOT, 'test-results-e2e.json');
@@ -48,23 +52,6 @@ function parseArgs(argv: string[]): Options {
 	for (const r of routes) if (r !== 'tarball' && r !== 'community') throw new Error(`Unknown route ${r} (tarball, community)`);
 	const rate = Number(value('--rate-limit') ?? process.env.QUO_E2E_RATE_LIMIT ?? 10);
 	return { versions, routes, build: !argv.includes('--no-build'), rateLimitPerSecond: rate };
-}
-
-/** Where this run's n8n logs are kept (inside the cache, so they survive the temp folders). */
-function runLogDir(): string {
-	const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
-	const dir = path.join(layout.cacheRoot(), 'logs', `e2e-run-${stamp}`);
-	mkdirSync(dir, { recursive: true });
-	return dir;
-}
-
-/** The lines of an n8n log that mention Quo at warn or error level (for the report on the nodes themselves). */
-function quoProblems(logText: string): string[] {
-	return logText
-		.split('\n')
-		// Only log lines of the warn/error level that name Quo themselves, not merely the cache or temp folder paths.
-		.filter((l) => /^\S+ \| (warn|error) /.test(l) && /quo/i.test(l.replace(/[\w./-]*quo-e2e[\w./-]*/gi, '')))
-		.slice(0, 15);
 }
 
 async function prepareInstance(
@@ -98,11 +85,7 @@ async function prepareInstance(
 				assert(packages.some((p) => p.packageName === PACKAGE_NAME), 'not listed by GET /rest/community-packages');
 				how = `POST /rest/community-packages -> ${installed.packageName}@${installed.installedVersion} (${installed.installedNodes.map((n) => n.type).join(', ')}) from ${verdaccio!.url}; ready in ${took}s`;
 			}
-			const nodeTypes = await ctx.rest.nodeTypeNames();
-			for (const type of [TRIGGER_TYPE, ACTION_TYPE]) assert(nodeTypes.includes(type), `${type} is not among n8n's ${nodeTypes.length} node types`);
-			const credentialTypes = await ctx.rest.credentialTypeNames();
-			assert(credentialTypes.includes(CREDENTIAL_TYPE), `credential type ${CREDENTIAL_TYPE} not loaded`);
-			return { ctx, detail: `${how}; ${TRIGGER_TYPE}, ${ACTION_TYPE}, ${CREDENTIAL_TYPE} loaded` };
+			return { ctx, detail: `${how}; ${await assertPackageLoaded(ctx)}` };
 		},
 	};
 }
@@ -127,7 +110,11 @@ async function runTarget(
 			ctx = out.ctx;
 			return out.detail;
 		});
-		if (ctx) await runQuoScenarios({ version, major: majorOf(version), route, n8n, ctx, standIn }, report);
+		if (ctx) {
+			const target = { version, major: majorOf(version), route, n8n, ctx, standIn };
+			await runExampleImports(target, report);
+			await runQuoScenarios(target, report);
+		}
 	} finally {
 		const logCopy = path.join(logDir, `n8n-${version}-${route}.log`);
 		if (existsSync(n8n.logFile)) copyFileSync(n8n.logFile, logCopy);
@@ -142,7 +129,7 @@ async function main(): Promise<number> {
 	const started = Date.now();
 	const report = new Report();
 	const work = mkdtempSync(path.join(tmpdir(), 'quo-e2e-run-'));
-	const logDir = runLogDir();
+	const logDir = runLogDir('e2e-run');
 	const problems: string[] = [];
 	const wantsCommunity = options.routes.includes('community') && options.versions.some((v) => majorOf(v) >= 2);
 	let verdaccio: Verdaccio | undefined;
@@ -155,28 +142,18 @@ async function main(): Promise<number> {
 		const built =
 			prepared &&
 			(await report.run('all', '-', options.build ? 'npm run build' : 'npm run build (skipped: --no-build)', async () => {
-				if (options.build) await runCommand('npm', ['run', 'build'], { cwd: REPO_ROOT, timeoutMs: 300_000 });
-				assert(existsSync(path.join(REPO_ROOT, 'dist', 'nodes', 'Quo', 'QuoTrigger.node.js')), 'dist/nodes/Quo/QuoTrigger.node.js missing');
+				if (options.build) await buildPackage();
+				else assertBuilt();
 			}));
 		let tarball = '';
 		let packageVersion = '';
 		const packed =
 			built &&
 			(await report.run('all', '-', 'npm pack', async () => {
-				tarball = await packDirectory(REPO_ROOT, work);
-				const listing = (await runCommand('tar', ['-tzf', tarball])).stdout.split('\n');
-				for (const file of [
-					'package/dist/nodes/Quo/QuoTrigger.node.js',
-					'package/dist/nodes/Quo/Quo.node.js',
-					'package/dist/nodes/Quo/QuoTrigger.node.json',
-					'package/dist/nodes/Quo/quo.svg',
-					'package/dist/credentials/QuoApi.credentials.js',
-				]) {
-					assert(listing.includes(file), `${file} not in the tarball`);
-				}
-				const manifest = JSON.parse((await runCommand('tar', ['-xzOf', tarball, 'package/package.json'])).stdout) as { version: string };
-				packageVersion = manifest.version;
-				return `${path.basename(tarball)}, ${listing.filter(Boolean).length} files`;
+				const packedPackage = await packPackage(work);
+				tarball = packedPackage.tarball;
+				packageVersion = packedPackage.version;
+				return `${path.basename(tarball)}, ${packedPackage.fileCount} files`;
 			}));
 		if (packed && wantsCommunity) {
 			const up = await report.run('all', '-', 'Verdaccio up + npm publish', async () => {

@@ -60,6 +60,24 @@ export async function executionsOf(ctx: Bootstrapped, workflowId: string): Promi
 	return data;
 }
 
+/** Every finished execution n8n holds (the public API lists no running ones), all pages, newest first. */
+export async function allExecutions(ctx: Bootstrapped, { includeData = false } = {}): Promise<Execution[]> {
+	const out: Execution[] = [];
+	let cursor: string | undefined;
+	do {
+		const page = await ctx.api.listExecutions({ includeData, limit: 250, cursor });
+		out.push(...page.data);
+		cursor = page.nextCursor ?? undefined;
+	} while (cursor);
+	return out;
+}
+
+/** How many executions n8n holds, optionally only of some statuses (the editor's list endpoint, which counts). */
+export async function executionCount(ctx: Bootstrapped, filter: { workflowId?: string; status?: string[] } = {}): Promise<number> {
+	const query = encodeURIComponent(JSON.stringify(filter));
+	return (await ctx.rest.request<{ count: number }>('GET', `/executions?filter=${query}&limit=1`)).count;
+}
+
 /** Waits until the workflow has at least `count` finished executions; returns them all. */
 export async function waitForFinishedExecutions(ctx: Bootstrapped, workflowId: string, count: number, timeoutMs = 30_000): Promise<Execution[]> {
 	return waitFor(

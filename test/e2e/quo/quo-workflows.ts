@@ -54,30 +54,44 @@ function setNode(name: string, position: [number, number]): WorkflowNode {
 	};
 }
 
-/** Quo Trigger -> Set, for one webhook generation. */
-export function triggerWorkflow(input: {
+export interface TriggerInput {
 	name: string;
 	webhookId: string;
 	apiVersion: '2026-03-30' | 'v1';
 	events: string[];
 	credential: CredentialRef;
 	options?: Record<string, unknown>;
-}): WorkflowInput {
+}
+
+/** The Quo Trigger node, named 'Quo Trigger', for one webhook generation. */
+function quoTriggerNode(input: TriggerInput): WorkflowNode {
+	return {
+		name: 'Quo Trigger',
+		type: TRIGGER_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId: input.webhookId,
+		parameters: { apiVersion: input.apiVersion, events: input.events, phoneNumberIds: [], options: input.options ?? {} },
+		credentials: { [CREDENTIAL_TYPE]: input.credential },
+	};
+}
+
+/** Quo Trigger -> Set, for one webhook generation. */
+export function triggerWorkflow(input: TriggerInput): WorkflowInput {
 	return {
 		name: input.name,
-		nodes: [
-			{
-				name: 'Quo Trigger',
-				type: TRIGGER_TYPE,
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId: input.webhookId,
-				parameters: { apiVersion: input.apiVersion, events: input.events, phoneNumberIds: [], options: input.options ?? {} },
-				credentials: { [CREDENTIAL_TYPE]: input.credential },
-			},
-			setNode('Set', [260, 0]),
-		],
+		nodes: [quoTriggerNode(input), setNode('Set', [260, 0])],
 		connections: { 'Quo Trigger': { main: [[{ node: 'Set', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+/** Quo Trigger -> No Operation: nothing but the trigger's own work and n8n's (the soak test). */
+export function triggerNoOpWorkflow(input: TriggerInput): WorkflowInput {
+	return {
+		name: input.name,
+		nodes: [quoTriggerNode(input), { name: 'No Operation', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [260, 0], parameters: {} }],
+		connections: { 'Quo Trigger': { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
 	};
 }

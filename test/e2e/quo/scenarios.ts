@@ -81,7 +81,7 @@ function subscriptionsV1(standIn: StandIn, url?: string): WebhookV1[] {
 }
 
 /** The execution whose trigger item carries this delivery id (2026-03-30) or event id (v1). */
-function executionFor(executions: Execution[], match: { deliveryId?: string | null; eventId?: string }): Execution {
+export function executionFor(executions: Execution[], match: { deliveryId?: string | null; eventId?: string }): Execution {
 	const found = executions.filter((execution) => {
 		const item = outputOf(execution, TRIGGER)?.[0];
 		if (!item) return false;
@@ -92,7 +92,7 @@ function executionFor(executions: Execution[], match: { deliveryId?: string | nu
 }
 
 /** One successful execution whose trigger output is exactly the expected QuoEvent and whose Set node ran on it. */
-function checkTriggerExecution(execution: Execution, expected: unknown, what: string, { setNodeRuns = true } = {}): void {
+export function checkTriggerExecution(execution: Execution, expected: unknown, what: string, { setNodeRuns = true } = {}): void {
 	assert(execution.status === 'success', `${what}: execution ${execution.id} is ${execution.status}: ${JSON.stringify(execution.data?.resultData.error ?? null).slice(0, 300)}`);
 	const items = outputOf(execution, TRIGGER) ?? [];
 	assert(items.length === 1, `${what}: the trigger emitted ${items.length} items`);
@@ -312,6 +312,9 @@ export async function runQuoScenarios(target: Target, report: Report): Promise<v
 		});
 		return `forged ${forged.finalStatus}; repeat of ${legacyFirst[0].id} answered ${repeat.finalStatus}, no run`;
 	});
+
+	// B1-B3. Bad deliveries (quo/badDeliveries.ts), while both triggers are active.
+	await (await import('./badDeliveries')).runBadDeliveryScenarios(target, s, run);
 
 	// 4 + 5. One restart for both triggers (saves a restart per instance).
 	const restarted = await run('4 restart n8n with both triggers active', async () => {
