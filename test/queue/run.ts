@@ -1,0 +1,192 @@
+// The Quo nodes in n8n's queue mode: Debian's PostgreSQL and Redis (installed with apt-get when missing), n8n
+// 2.41.1 from the e2e cache as one main, two webhook processes behind a round-robin proxy (WEBHOOK_URL) and one
+// worker, the package unpacked into their shared ~/.n8n/nodes, and the local Quo stand-in; then scenarios.ts.
+// Prints the rows, the totals (deliveries, executions, duplicates across processes, forged accepted, subscriptions
+// left) and `N passed, N failed`; writes test-results-queue.json; exit code 1 on any failure. Everything it started
+// is stopped at the end, also on a failure or ctrl-C.
+//
+// Run: npm run test:queue [-- --version 1.123.81] [--deliveries 6] [--no-build] [--tarball path/to/n8n-nodes-quo.tgz]
+//   (= ts-node --transpile-only --prefer-ts-exts -P tsconfig.test.json test/queue/run.ts)
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+import { startStandIn, type StandIn } from '../stand-in';
+import { bootstrap, type Bootstrapped } from '../e2e/bootstrap';
+import { ensureInstalled, layout, N8N_VERSIONS, REPO_ROOT } from '../e2e/layout';
+import { assertBuilt, assertPackageLoaded, buildPackage, packPackage } from '../e2e/package-tarball';
+import { log, Report } from '../e2e/quo/report';
+import { seconds } from '../e2e/util';
+import { createQueueCluster, type QueueCluster } from './queue-cluster';
+import { runQueueScenarios, type QueueTotals } from './scenarios';
+import { ensureDebianPackages, type RunningPostgres, type RunningService, startPostgres, startRedis } from './services';
+
+/** The run's totals, for `.ci/run`'s closing line. */
+const RESULTS_FILE = path.join(REPO_ROOT, 'test-results-queue.json');
+
+interface Options {
+	version: string;
+	batchSize: number;
+	build: boolean;
+	tarball: string | undefined;
+}
+
+function parseArgs(argv: string[]): Options {
+	const value = (flag: string) => {
+		const i = argv.indexOf(flag);
+		return i >= 0 ? argv[i + 1] : undefined;
+	};
+	const version = value('--version') ?? '2.41.1';
+	if (!N8N_VERSIONS.includes(version)) throw new Error(`Unknown n8n version ${version} (known: ${N8N_VERSIONS.join(', ')})`);
+	const batchSize = Number(value('--deliveries') ?? 6);
+	if (!Number.isInteger(batchSize) || batchSize < 2) throw new Error('--deliveries must be an integer >= 2 (they are spread over two processes)');
+	const tarball = value('--tarball');
+	return { version, batchSize, build: !argv.includes('--no-build') && !tarball, tarball: tarball && path.resolve(tarball) };
+}
+
+interface TeardownStep {
+	what: string;
+	stop: () => Promise<void>;
+}
+
+function runStep(step: TeardownStep): Promise<void> {
+	return step.stop().catch((error: Error) => log(`teardown: ${step.what}: ${error.message}`));
+}
+
+/** Stops everything the run started, last started first, once: at the end, on a failure, or on ctrl-C. */
+class Teardown {
+	private readonly steps: TeardownStep[] = [];
+	private stopping: Promise<void> | undefined;
+
+	get started(): boolean {
+		return this.stopping !== undefined;
+	}
+
+	/** Registers how to stop what was just started; once the teardown has begun (ctrl-C), stops it right away. */
+	add(what: string, stop: () => Promise<void>): void {
+		const step = { what, stop };
+		if (this.stopping) this.stopping = this.stopping.then(() => runStep(step));
+		else this.steps.push(step);
+	}
+
+	/** Resolves when everything registered so far, including late additions, is stopped. */
+	run(): Promise<void> {
+		this.stopping ??= (async () => {
+			for (const step of [...this.steps].reverse()) await runStep(step);
+		})();
+		return this.stopping;
+	}
+}
+
+function writeResults(passed: number, failed: number): void {
+	writeFileSync(RESULTS_FILE, JSON.stringify({ passed, failed }));
+}
+
+function printTotals(version: string, totals: QueueTotals): void {
+	const known = (n: number | undefined) => (n === undefined ? 'not measured' : String(n));
+	console.log(`\nQueue mode, n8n ${version} (main + webhook processes A, B behind a round-robin proxy + worker):`);
+	console.log(`  deliveries sent                       ${totals.deliveriesSent} signed (+ ${totals.repeatsSent} repeats, ${totals.forgedSent} forged)`);
+	console.log(`  executions                            ${known(totals.executions)}`);
+	console.log(`  duplicates across processes           ${known(totals.crossProcessDuplicates)} of ${totals.crossProcessRepeats} repeats sent to the other process ran again`);
+	console.log(`  forged accepted                       ${known(totals.forgedAccepted)} of ${totals.forgedSent}`);
+	console.log(`  subscriptions left after deactivation ${known(totals.subscriptionsLeft)}`);
+}
+
+async function main(teardown: Teardown): Promise<number> {
+	const options = parseArgs(process.argv.slice(2));
+	const { version } = options;
+	const started = Date.now();
+	const report = new Report();
+	const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+	const logDir = path.join(layout.cacheRoot(), 'logs', `queue-run-${stamp}`);
+	mkdirSync(logDir, { recursive: true });
+	const work = mkdtempSync(path.join(tmpdir(), 'quo-queue-run-'));
+	teardown.add('temp folder', async () => {
+		if (process.env.QUO_E2E_KEEP !== '1') rmSync(work, { recursive: true, force: true });
+	});
+	const step = (name: string, fn: () => Promise<string | void>) => report.run(version, 'queue', name, fn);
+	log(`n8n ${version} in queue mode; ${options.batchSize} deliveries per batch; logs in ${logDir}`);
+
+	let tarball = options.tarball ?? '';
+	let postgres: RunningPostgres | undefined;
+	let redis: RunningService | undefined;
+	let cluster: QueueCluster | undefined;
+	let ctx: Bootstrapped | undefined;
+	let standIn: StandIn | undefined;
+
+	const prepared = await step('Q0 runtime, package, PostgreSQL + Redis', async () => {
+		const installed = await ensureDebianPackages();
+		await ensureInstalled(['node', `n8n@${version}`]);
+		if (!options.tarball) {
+			if (options.build) await buildPackage();
+			else assertBuilt();
+			tarball = (await packPackage(work)).tarball;
+		}
+		postgres = await startPostgres(logDir);
+		teardown.add('PostgreSQL', postgres.stop);
+		redis = await startRedis(logDir);
+		teardown.add('Redis', redis.stop);
+		return `${installed}; ${path.basename(tarball)}; ${postgres.version} on :${postgres.port}; ${redis.version.split(' ').slice(0, 3).join(' ')} on :${redis.port}`;
+	});
+
+	if (prepared && !teardown.started) {
+		await step('Q1 n8n up: main, webhook A, webhook B, worker; the package loaded', async () => {
+			const userFolder = path.join(work, 'n8n');
+			const c = await createQueueCluster({ version, userFolder, logDir, postgres: postgres!, redis: redis! });
+			cluster = c;
+			teardown.add('proxy', () => c.proxy.close());
+			const installed = await c.main.installTarball(tarball);
+			for (const n8n of c.all) teardown.add(`n8n ${n8n.command} :${n8n.port}`, async () => void (await n8n.stop()));
+			// The main first: it runs the database migrations the others expect.
+			const mainSeconds = await c.main.start();
+			ctx = await bootstrap(c.main);
+			const loaded = await assertPackageLoaded(ctx);
+			const others = await Promise.all([...c.webhooks, c.worker].map((n8n) => n8n.start()));
+			const ports = `main :${c.main.port}, A :${c.webhooks[0].port}, B :${c.webhooks[1].port}, worker health :${c.worker.port}, proxy ${c.proxy.url}`;
+			return `${installed.name}@${installed.version} in the shared ~/.n8n/nodes; ${loaded}; ready in ${mainSeconds}s + ${Math.max(...others)}s; ${ports}`;
+		});
+	}
+
+	let totals: QueueTotals | undefined;
+	if (cluster && ctx && !teardown.started) {
+		standIn = await startStandIn({ rateLimitPerSecond: 0 });
+		teardown.add('Quo stand-in', standIn.close);
+		totals = await runQueueScenarios({ version, cluster, ctx, standIn, postgres: postgres!, batchSize: options.batchSize }, report);
+	}
+
+	console.log(report.table());
+	for (const row of report.rows.filter((r) => r.outcome === 'FAIL')) console.log(`\nFAIL ${row.scenario}:\n  ${row.detail}`);
+	if (totals) printTotals(version, totals);
+	console.log(`\nlogs (n8n per process, PostgreSQL, Redis): ${logDir}`);
+	console.log(`queue run: ${seconds(started)}s`);
+	writeResults(report.passed, report.failed);
+	console.log(`${report.passed} passed, ${report.failed} failed`);
+	return report.failed > 0 ? 1 : 0;
+}
+
+const teardown = new Teardown();
+let interruptedBy: NodeJS.Signals | undefined;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+	// Once: a second ctrl-C kills the run at once.
+	process.once(signal, () => {
+		interruptedBy = signal;
+		log(`${signal}: stopping everything this run started`);
+		// What is still starting fails fast once its services are gone; main() then ends and waits for the rest.
+		void teardown.run();
+	});
+}
+main(teardown)
+	.catch((error: unknown) => {
+		console.error(error);
+		writeResults(0, 1);
+		console.log('0 passed, 1 failed');
+		return 1;
+	})
+	.then(async (code) => {
+		await teardown.run();
+		if (interruptedBy) {
+			writeResults(0, 1);
+			console.log(`interrupted (${interruptedBy}): 0 passed, 1 failed`);
+		}
+		process.exitCode = interruptedBy ? 130 : code;
+	});
