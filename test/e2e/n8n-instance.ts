@@ -59,6 +59,11 @@ export interface N8nInstanceOptions {
 	e2eTestMode?: boolean;
 	/** N8N_COMMUNITY_PACKAGES_REGISTRY (only honoured when the custom-registry license feature is on, see e2eTestMode). */
 	communityPackagesRegistry?: string;
+	/**
+	 * Start n8n with Node's inspector on a free loopback port (`inspectorUrl()` reads it from the log), so a test can
+	 * force a garbage collection and read the heap (heap-probe.ts).
+	 */
+	inspect?: boolean;
 	/** N8N_LOG_LEVEL, default 'info' (QUO_E2E_N8N_LOG_LEVEL overrides). */
 	logLevel?: string;
 	startTimeoutMs?: number;
@@ -211,7 +216,8 @@ export class N8nInstance {
 		const fd = openSync(this.logFile, 'a');
 		writeFileSync(fd, `\n===== ${this.command} n8n ${this.version} on :${this.port} at ${new Date().toISOString()} =====\n`);
 		// Its own process group (detached), so stop() can signal n8n and the task runner it spawns together.
-		const child = spawn(layout.nodeBin(), [layout.n8nBin(this.version), this.command], {
+		const inspector = this.options.inspect ? ['--inspect=127.0.0.1:0'] : [];
+		const child = spawn(layout.nodeBin(), [...inspector, layout.n8nBin(this.version), this.command], {
 			cwd: this.userFolder,
 			env: this.environment(),
 			stdio: ['ignore', fd, fd],
@@ -285,6 +291,13 @@ export class N8nInstance {
 	async dispose(): Promise<void> {
 		await this.stop();
 		if (this.ownsUserFolder && process.env.QUO_E2E_KEEP !== '1') rmSync(this.userFolder, { recursive: true, force: true });
+	}
+
+	/** The inspector's WebSocket URL of the running n8n (started with `inspect`), from the line Node logs at start. */
+	inspectorUrl(): string {
+		const urls = this.readLog().match(/Debugger listening on (ws:\/\/\S+)/g);
+		if (!this.options.inspect || !urls) throw new Error(`n8n ${this.version} was not started with the inspector`);
+		return urls[urls.length - 1].slice('Debugger listening on '.length);
 	}
 
 	readLog(): string {

@@ -53,12 +53,6 @@ export class ProcessSampler {
 		this.sample();
 	}
 
-	/** The lowest RSS sampled since `atMs` (undefined if none was). */
-	lowestSince(atMs: number): number | undefined {
-		const rss = this.samples.filter((s) => s.atMs >= atMs).map((s) => s.rssMb);
-		return rss.length > 0 ? Math.min(...rss) : undefined;
-	}
-
 	/** The highest RSS sampled. */
 	get peakMb(): number {
 		return Math.max(...this.samples.map((s) => s.rssMb));

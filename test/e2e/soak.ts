@@ -6,11 +6,12 @@
 //   stand-in's deliverer (Quo's signing and retries), `--concurrency` at a time, in two halves: 10 % repeats of an
 //   earlier genuine delivery (same webhook-id / event id), 5 % forged (another key, a changed body, no signature),
 //   the rest genuine. n8n saves every execution with its data (n8n's defaults, pruning included).
-//   Memory: n8n's RSS is sampled throughout; its idle RSS (once V8 has shrunk the heap) is taken before the
-//   deliveries, between the halves and after them.
+//   Memory: n8n runs with Node's inspector; before the deliveries, between the halves and after them, once its
+//   executions have settled, a full garbage collection and the V8 heap in use (heap-probe.ts). RSS is sampled
+//   throughout and reported, but says little: V8 returns memory to the system when it chooses.
 //   Checks: answers (200 / 401), each genuine event ran exactly once (executions matched to events by the trigger
-//   item's event id), no forged one ran, every execution succeeded, idle RSS grew at most MEMORY_GROWTH_LIMIT_MB
-//   over the second half.
+//   item's event id), no forged one ran, every execution succeeded, n8n's heap after a full GC grew at most
+//   MEMORY_GROWTH_LIMIT_MB over the second half.
 // Prints a table, the counts per version and `N passed, N failed`; writes test-results-soak.json; exit code 1 on
 // any failure. n8n's logs and RSS/CPU samples (CSV) go to <cache>/logs/soak-<time>/.
 //
@@ -25,6 +26,7 @@ import { ensureInstalled, N8N_VERSIONS, REPO_ROOT } from './layout';
 import { N8nInstance } from './n8n-instance';
 import { quoProblems, runLogDir } from './n8n-logs';
 import { assertBuilt, assertPackageLoaded, buildPackage, packPackage } from './package-tarball';
+import { heapAfterGcMb } from './heap-probe';
 import { ProcessSampler, readProcess } from './process-sampler';
 import { allExecutions, assert, executionCount } from './quo/checks';
 import { CREDENTIAL_TYPE, EVENTS_2026, EVENTS_V1, triggerNoOpWorkflow, triggerProductionUrl } from './quo/quo-workflows';
@@ -46,16 +48,12 @@ import { activateWorkflow } from './workflows';
 const RESULTS_FILE = path.join(REPO_ROOT, 'test-results-soak.json');
 const ROUTE = 'tarball';
 
+/** A pause before each heap reading, for n8n's work after the executions (saving, pruning timers) to finish. */
+const PAUSE_MS = 5000;
 /**
- * Under load V8 lets n8n's heap grow by 300 MB and more between major collections, so RSS under load says little
- * about what n8n keeps. Once n8n idles, V8's memory reducer collects and shrinks the heap within ~8-16 s; the lowest
- * RSS of this long an idle spell is what n8n holds on to.
- */
-const IDLE_MS = 30_000;
-/**
- * "Stable": n8n's idle RSS after the second half of the deliveries is at most this much above its idle RSS after
- * the first half (which absorbs the warm-up: caches, compiled code). 2,000 deliveries: a leak of 16 kB per
- * delivery fails.
+ * "Stable": n8n's heap after a full GC, after the second half of the deliveries, is at most this much above the
+ * same after the first half (which absorbs the warm-up: caches, compiled code). 2,000 deliveries: a leak of 16 kB
+ * per delivery fails.
  */
 const MEMORY_GROWTH_LIMIT_MB = 16;
 /** The executions count as complete once none is running and their number has not moved for this long. */
@@ -99,14 +97,17 @@ interface Half {
 }
 
 interface Memory {
-	/** Idle RSS (lowest over IDLE_MS) before the first delivery, between the halves, and after the last. */
-	idleBeforeMb: number;
-	idleMidMb: number;
-	idleAfterMb: number;
-	/** Highest RSS sampled (every 200 ms) during the run. */
-	peakMb: number;
-	/** idleAfterMb - idleMidMb. */
+	/** V8 heap in use after a full GC: before the first delivery, between the halves, and after the last. */
+	heapBeforeMb: number;
+	heapMidMb: number;
+	heapAfterMb: number;
+	/** heapAfterMb - heapMidMb. */
 	secondHalfGrowthMb: number;
+	/** RSS at the same three moments, and the highest sampled (every 200 ms) during the run. */
+	rssBeforeMb: number;
+	rssMidMb: number;
+	rssAfterMb: number;
+	rssPeakMb: number;
 }
 
 interface Soaked {
@@ -164,7 +165,7 @@ async function waitForExecutionsToSettle(ctx: Bootstrapped, expected: number): P
 	}
 }
 
-/** The two halves of deliveries with idle spells around them; writes n8n's RSS/CPU samples to `samplesFile`. */
+/** The two halves of deliveries with a heap reading before, between and after them; writes n8n's RSS/CPU samples to `samplesFile`. */
 async function soak(n8n: N8nInstance, ctx: Bootstrapped, standIn: StandIn, options: Options, triggers: Awaited<ReturnType<typeof setUpTriggers>>, samplesFile: string): Promise<Soaked> {
 	const plan = planDeliveries(options.deliveries);
 	const pid = n8n.pid;
@@ -179,15 +180,17 @@ async function soak(n8n: N8nInstance, ctx: Bootstrapped, standIn: StandIn, optio
 		assert(now, `n8n (pid ${pid}) has exited`);
 		return now.cpuMs;
 	};
-	const idleRss = async () => {
-		const from = Date.now();
-		await sleep(IDLE_MS);
-		const lowest = sampler.lowestSince(from);
-		assert(lowest !== undefined, `n8n (pid ${pid}) has exited`);
-		return lowest;
+	const heap: number[] = [];
+	const rss: number[] = [];
+	const measureMemory = async () => {
+		await sleep(PAUSE_MS);
+		heap.push(await heapAfterGcMb(n8n.inspectorUrl()));
+		const now = readProcess(pid);
+		assert(now, `n8n (pid ${pid}) has exited`);
+		rss.push(now.rssMb);
 	};
 	sampler.start();
-	const idleMb = [await idleRss()];
+	await measureMemory();
 	const halves: Half[] = [];
 	const sent: SentDelivery[] = [];
 	for (const end of [Math.floor(plan.length / 2), plan.length]) {
@@ -198,7 +201,7 @@ async function soak(n8n: N8nInstance, ctx: Bootstrapped, standIn: StandIn, optio
 		sent.push(...half);
 		const drainSeconds = await waitForExecutionsToSettle(ctx, sent.filter((d) => d.planned.kind === 'genuine').length);
 		halves.push({ deliveries: half.length, sendSeconds, perSecond: half.length / sendSeconds, ...answerTimes(half), cpuMsPerDelivery: (cpuMs() - cpuBefore) / half.length, drainSeconds });
-		idleMb.push(await idleRss());
+		await measureMemory();
 	}
 	sampler.stop();
 	const t0 = sampler.samples[0]?.atMs ?? 0;
@@ -206,10 +209,11 @@ async function soak(n8n: N8nInstance, ctx: Bootstrapped, standIn: StandIn, optio
 	writeFileSync(samplesFile, ['ms,deliveries_answered,rss_mb,cpu_ms', ...csv].join('\n'));
 	const listed = Date.now();
 	const executions = await allExecutions(ctx, { includeData: true });
-	const [idleBeforeMb, idleMidMb, idleAfterMb] = idleMb;
+	const [heapBeforeMb, heapMidMb, heapAfterMb] = heap;
+	const [rssBeforeMb, rssMidMb, rssAfterMb] = rss;
 	return {
 		tally: tally(sent, executions, triggers.workflowIds),
-		memory: { idleBeforeMb, idleMidMb, idleAfterMb, peakMb: sampler.peakMb, secondHalfGrowthMb: idleAfterMb - idleMidMb },
+		memory: { heapBeforeMb, heapMidMb, heapAfterMb, secondHalfGrowthMb: heapAfterMb - heapMidMb, rssBeforeMb, rssMidMb, rssAfterMb, rssPeakMb: sampler.peakMb },
 		halves,
 		listSeconds: seconds(listed),
 	};
@@ -217,7 +221,8 @@ async function soak(n8n: N8nInstance, ctx: Bootstrapped, standIn: StandIn, optio
 
 const mb = (value: number) => value.toFixed(0);
 const signed = (value: number) => `${value >= 0 ? '+' : ''}${value.toFixed(1)}`;
-const rss = (m: Memory) => `idle ${mb(m.idleBeforeMb)} MB before, ${mb(m.idleMidMb)} MB between the halves, ${mb(m.idleAfterMb)} MB after; peak ${mb(m.peakMb)} MB`;
+const heapLine = (m: Memory) => `heap after GC ${mb(m.heapBeforeMb)} MB before, ${mb(m.heapMidMb)} MB between the halves, ${mb(m.heapAfterMb)} MB after`;
+const rssLine = (m: Memory) => `RSS ${mb(m.rssBeforeMb)} / ${mb(m.rssMidMb)} / ${mb(m.rssAfterMb)} MB, peak ${mb(m.rssPeakMb)} MB`;
 const perSecond = (s: Soaked) => s.tally.sent / s.halves.reduce((sum, h) => sum + h.sendSeconds, 0);
 /** E.g. "3 (first answer 401)" or "none". */
 const retried = (t: Tally) => {
@@ -255,9 +260,9 @@ async function reportChecks(report: Report, version: string, soaked: Soaked | un
 		assert(t.wrongExecutions.length === 0, `${t.wrongExecutions.length} wrong executions: ${list(t.wrongExecutions)}`);
 		return `${t.executions} executions, status success, trigger item = the delivery's event (workflow, event id, delivery id)`;
 	});
-	await check(`6 n8n memory stable (idle RSS growth over the second half <= ${MEMORY_GROWTH_LIMIT_MB} MB)`, ({ memory: m }) => {
-		assert(m.secondHalfGrowthMb <= MEMORY_GROWTH_LIMIT_MB, `idle RSS grew ${signed(m.secondHalfGrowthMb)} MB over the second half: ${rss(m)}`);
-		return `${signed(m.secondHalfGrowthMb)} MB; ${rss(m)}`;
+	await check(`6 n8n memory stable (heap after GC grew <= ${MEMORY_GROWTH_LIMIT_MB} MB over the second half)`, ({ memory: m }) => {
+		assert(m.secondHalfGrowthMb <= MEMORY_GROWTH_LIMIT_MB, `n8n's heap after GC grew ${signed(m.secondHalfGrowthMb)} MB over the second half: ${heapLine(m)}`);
+		return `${signed(m.secondHalfGrowthMb)} MB; ${heapLine(m)}; ${rssLine(m)}`;
 	});
 }
 
@@ -270,7 +275,7 @@ function printCounts(version: string, options: Options, s: Soaked): void {
 			`\nn8n ${version}, ${options.concurrency} deliveries at a time:`,
 			`  deliveries sent ${t.sent}: genuine ${t.genuine}, repeated ${t.repeated}, forged ${t.forged} (${t.attempts} attempts with Quo's retries; genuine or repeated accepted only on a retry: ${retried(t)})`,
 			`  executions ${t.executions} (${g('2026-03-30')}; ${g('v1')}); duplicates ${t.duplicates}; forged accepted ${t.forgedAccepted}; lost ${t.lost}; 401s ${t.unauthorized}`,
-			`  n8n main process RSS: start (idle) ${mb(m.idleBeforeMb)} MB, peak ${mb(m.peakMb)} MB, end (idle) ${mb(m.idleAfterMb)} MB; idle between the halves ${mb(m.idleMidMb)} MB, so ${signed(m.secondHalfGrowthMb)} MB over the second half`,
+			`  n8n main process: ${heapLine(m)}, so ${signed(m.secondHalfGrowthMb)} MB over the second half; ${rssLine(m)} (before / between / after)`,
 			`  ${perSecond(s).toFixed(1)} deliveries/s; ${s.halves
 				.map((h, i) => `${i === 0 ? 'first' : 'second'} half: ${h.perSecond.toFixed(1)}/s, p50 ${h.p50Ms} ms, p95 ${h.p95Ms} ms, n8n CPU ${h.cpuMsPerDelivery.toFixed(0)} ms/delivery, executions settled ${h.drainSeconds.toFixed(1)} s after the last answer`)
 				.join('; ')}`,
@@ -281,7 +286,7 @@ function printCounts(version: string, options: Options, s: Soaked): void {
 
 async function soakVersion(report: Report, options: Options, version: string, tarball: string, logDir: string, printLater: Array<() => void>): Promise<Soaked | undefined> {
 	const standIn = await startStandIn();
-	const n8n = await N8nInstance.create({ version });
+	const n8n = await N8nInstance.create({ version, inspect: true });
 	let soaked: Soaked | undefined;
 	try {
 		let ctx: Bootstrapped | undefined;
