@@ -11,7 +11,7 @@
 //
 // Run: npm run test:e2e [-- --versions 2.41.1] [--routes tarball] [--no-build] [--rate-limit 0]
 //   (= ts-node --transpile-only --prefer-ts-exts -P tsconfig.test.json test/e2e/run.ts)
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -24,7 +24,7 @@ import { CUSTOM_REGISTRY_FEATURE } from './n8n-rest';
 import { assertBuilt, assertPackageLoaded, buildPackage, packPackage } from './package-tarball';
 import { assert } from './quo/checks';
 import { PACKAGE_NAME } from './quo/quo-workflows';
-import { log, Report } from './quo/report';
+import { closeRun, log, Report, runMain } from './quo/report';
 import { runExampleImports } from './quo/examples';
 import { runQuoScenarios, type Route } from './quo/scenarios';
 import { seconds } from './util';
@@ -190,19 +190,7 @@ async function main(): Promise<number> {
 	if (problems.length > 0) console.log(`\nn8n log lines mentioning Quo at warn/error level:\n${problems.map((p) => `  ${p}`).join('\n')}`);
 	console.log(`\nn8n logs: ${logDir}`);
 	console.log(`e2e run: ${seconds(started)}s`);
-	writeFileSync(RESULTS_FILE, JSON.stringify({ passed: report.passed, failed: report.failed, notApplicable: notApplicable.length }));
-	console.log(`${report.passed} passed, ${report.failed} failed`);
-	return report.failed > 0 ? 1 : 0;
+	return closeRun(report, RESULTS_FILE, { notApplicable: notApplicable.length });
 }
 
-main().then(
-	(code) => {
-		process.exitCode = code;
-	},
-	(error) => {
-		console.error(error);
-		writeFileSync(RESULTS_FILE, JSON.stringify({ passed: 0, failed: 1, notApplicable: 0 }));
-		console.log('0 passed, 1 failed');
-		process.exitCode = 1;
-	},
-);
+runMain(main, RESULTS_FILE);

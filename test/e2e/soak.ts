@@ -30,7 +30,7 @@ import { heapAfterGcMb } from './heap-probe';
 import { ProcessSampler, readProcess } from './process-sampler';
 import { allExecutions, assert, executionCount } from './quo/checks';
 import { CREDENTIAL_TYPE, EVENTS_2026, EVENTS_V1, triggerNoOpWorkflow, triggerProductionUrl } from './quo/quo-workflows';
-import { log, Report, Skipped } from './quo/report';
+import { closeRun, log, Report, runMain, Skipped } from './quo/report';
 import { credentialData } from './quo/scenarios';
 import {
 	answerTimes,
@@ -354,19 +354,7 @@ async function main(): Promise<number> {
 	for (const row of report.rows.filter((r) => r.outcome === 'FAIL')) console.log(`\nFAIL ${row.version} ${row.route} ${row.scenario}:\n  ${row.detail}`);
 	for (const print of printLater) print();
 	console.log(`\nn8n logs: ${logDir}`);
-	writeFileSync(RESULTS_FILE, JSON.stringify({ passed: report.passed, failed: report.failed, soak: results }, null, 1));
-	console.log(`${report.passed} passed, ${report.failed} failed`);
-	return report.failed > 0 ? 1 : 0;
+	return closeRun(report, RESULTS_FILE, { soak: results });
 }
 
-main().then(
-	(code) => {
-		process.exitCode = code;
-	},
-	(error) => {
-		console.error(error);
-		writeFileSync(RESULTS_FILE, JSON.stringify({ passed: 0, failed: 1 }));
-		console.log('0 passed, 1 failed');
-		process.exitCode = 1;
-	},
-);
+runMain(main, RESULTS_FILE);

@@ -56,6 +56,18 @@ const junkEntryArbitrary = fc.oneof(
 	fc.stringMatching(/^[!-~]{1,24}$/),
 );
 
+/** A genuine delivery, one to four forgeries of it, some junk entries, and a seed to shuffle them by. */
+function forgeryScenario<D>(deliveryArbitrary: fc.Arbitrary<D>, forgeryOf: (genuine: D) => fc.Arbitrary<D>) {
+	return deliveryArbitrary.chain((genuine) =>
+		fc.record({
+			genuine: fc.constant(genuine),
+			forgeries: fc.array(forgeryOf(genuine), { minLength: 1, maxLength: 4 }),
+			junk: fc.array(junkEntryArbitrary, { maxLength: 3 }),
+			seed: fc.nat(),
+		}),
+	);
+}
+
 describe('verifyStandardWebhook never accepts a forgery', () => {
 	interface Delivery {
 		key: Uint8Array;
@@ -106,14 +118,7 @@ describe('verifyStandardWebhook never accepts a forgery', () => {
 		return verifyStandardWebhook(genuine.body, headers, `whsec_${Buffer.from(genuine.key).toString('base64')}`, NOW_MS);
 	}
 
-	const scenario = deliveryArbitrary.chain((genuine) =>
-		fc.record({
-			genuine: fc.constant(genuine),
-			forgeries: fc.array(forgeryOf(genuine), { minLength: 1, maxLength: 4 }),
-			junk: fc.array(junkEntryArbitrary, { maxLength: 3 }),
-			seed: fc.nat(),
-		}),
-	);
+	const scenario = forgeryScenario(deliveryArbitrary, forgeryOf);
 
 	it('refuses signatures made with another key, id, timestamp or body, and accepts the genuine one among them', () => {
 		fc.assert(
@@ -181,15 +186,9 @@ describe('verifyLegacySignature never accepts a forgery', () => {
 		return verifyLegacySignature(genuine.body, headers, Buffer.from(genuine.key).toString('base64'), NOW_MS);
 	}
 
+	const scenario = forgeryScenario(deliveryArbitrary, forgeryOf);
+
 	it('refuses signatures made with another key, timestamp or body, whatever the timestamp they claim', () => {
-		const scenario = deliveryArbitrary.chain((genuine) =>
-			fc.record({
-				genuine: fc.constant(genuine),
-				forgeries: fc.array(forgeryOf(genuine), { minLength: 1, maxLength: 4 }),
-				junk: fc.array(junkEntryArbitrary, { maxLength: 3 }),
-				seed: fc.nat(),
-			}),
-		);
 		fc.assert(
 			fc.property(scenario, ({ genuine, forgeries, junk, seed }) => {
 				fc.pre(forgeries.every((forgery) => isForgeryOf(forgery, genuine)));
@@ -203,14 +202,6 @@ describe('verifyLegacySignature never accepts a forgery', () => {
 	});
 
 	it('refuses the genuine signature on a delivery with another timestamp or body', () => {
-		const scenario = deliveryArbitrary.chain((genuine) =>
-			fc.record({
-				genuine: fc.constant(genuine),
-				forgeries: fc.array(forgeryOf(genuine), { minLength: 1, maxLength: 4 }),
-				junk: fc.array(junkEntryArbitrary, { maxLength: 3 }),
-				seed: fc.nat(),
-			}),
-		);
 		fc.assert(
 			fc.property(scenario, ({ genuine, forgeries, junk, seed }) => {
 				const changed = forgeries.filter((forgery) => !signedContent(forgery).equals(signedContent(genuine)));

@@ -1,4 +1,6 @@
 // The rows of an e2e run (version, route, scenario, result, seconds), the printed table and the closing count.
+import { writeFileSync } from 'node:fs';
+
 import { seconds } from '../util';
 
 export type Outcome = 'ok' | 'FAIL' | 'SKIP' | 'N/A';
@@ -72,4 +74,26 @@ export class Report {
 		const line = (cells: string[]) => cells.map(cell).join(' | ');
 		return ['', line(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...body.map(line)].join('\n');
 	}
+}
+
+/** Writes `{ passed, failed, ...extra }` to `resultsFile` and prints the closing `N passed, N failed`; the exit code. */
+export function closeRun(report: Report, resultsFile: string, extra: object = {}): number {
+	writeFileSync(resultsFile, JSON.stringify({ passed: report.passed, failed: report.failed, ...extra }, null, 1));
+	console.log(`${report.passed} passed, ${report.failed} failed`);
+	return report.failed > 0 ? 1 : 0;
+}
+
+/** Runs a run's `main`; a crash counts as one failure, in `resultsFile` and in the closing line. */
+export function runMain(main: () => Promise<number>, resultsFile: string): void {
+	main().then(
+		(code) => {
+			process.exitCode = code;
+		},
+		(error: unknown) => {
+			console.error(error);
+			writeFileSync(resultsFile, JSON.stringify({ passed: 0, failed: 1 }));
+			console.log('0 passed, 1 failed');
+			process.exitCode = 1;
+		},
+	);
 }
