@@ -7,7 +7,7 @@ import { clone, seedEnvelopes } from '../../fixtures/events';
 import { postRaw } from '../../stand-in/webhooks/http-post';
 import type { Bootstrapped } from '../bootstrap';
 import { sleep, waitFor } from '../util';
-import { assert, assertJsonEqual, outputOf } from './checks';
+import { assert, assertJsonEqual, isFinished, outputOf } from './checks';
 import { Skipped } from './report';
 import type { ScenarioState, Target } from './scenarios';
 
@@ -18,10 +18,10 @@ const PAYLOAD_SIZE_MAX_MIB = 16;
 
 type Run = (name: string, fn: () => Promise<string | void>) => Promise<boolean>;
 
-/** Ids of the workflow's finished executions (the public API lists no running ones). */
-async function executionIds(ctx: Bootstrapped, workflowId: string): Promise<Set<string>> {
+/** The workflow's executions by id, each with whether it has finished (n8n 1.x lists running ones too). */
+async function executionIds(ctx: Bootstrapped, workflowId: string): Promise<Map<string, boolean>> {
 	const { data } = await ctx.api.listExecutions({ workflowId, limit: 250 });
-	return new Set(data.map((execution) => String(execution.id)));
+	return new Map(data.map((execution) => [String(execution.id), isFinished(execution)]));
 }
 
 async function send(url: string, delivery: RawDelivery): Promise<number> {
@@ -45,8 +45,8 @@ async function runTable(ctx: Bootstrapped, workflowId: string, url: string, targ
 		const fresh = await waitFor(
 			`the execution of "${badCase.name}"`,
 			async () => {
-				const ids = [...(await executionIds(ctx, workflowId))].filter((id) => !initial.has(id) && !accounted.has(id));
-				return ids.length > 0 ? ids : false;
+				const fresh = [...(await executionIds(ctx, workflowId))].filter(([id]) => !initial.has(id) && !accounted.has(id));
+				return fresh.length > 0 && fresh.every(([, finished]) => finished) ? fresh.map(([id]) => id) : false;
 			},
 			{ timeoutMs: 30_000, intervalMs: 300 },
 		);
@@ -63,7 +63,7 @@ async function runTable(ctx: Bootstrapped, workflowId: string, url: string, targ
 	}
 	// A case that must start nothing had time to (one that did was caught above if a run-case came after it).
 	await sleep(1500);
-	const stray = [...(await executionIds(ctx, workflowId))].filter((id) => !initial.has(id) && !accounted.has(id));
+	const stray = [...(await executionIds(ctx, workflowId)).keys()].filter((id) => !initial.has(id) && !accounted.has(id));
 	assert(stray.length === 0, `executions no case should have started: ${stray.join(', ')}`);
 	return `${BAD_DELIVERY_CASES.length} cases, answers ${statuses.join(' ')}; ${accounted.size} executions, items as expected, no other`;
 }
@@ -97,7 +97,7 @@ export async function runBadDeliveryScenarios(target: Target, s: ScenarioState, 
 		// Not 2xx (0: n8n closed the connection), so Quo keeps the delivery and retries it.
 		assert(status < 200 || status >= 300, `a ${PAYLOAD_SIZE_MAX_MIB + 1} MiB delivery answered ${status}`);
 		await sleep(1500);
-		const after = [...(await executionIds(ctx, current.workflow.id))].filter((id) => !before.has(id));
+		const after = [...(await executionIds(ctx, current.workflow.id)).keys()].filter((id) => !before.has(id));
 		assert(after.length === 0, `it started executions ${after.join(', ')}`);
 		return `${PAYLOAD_SIZE_MAX_MIB + 1} MiB signed body answered ${status === 0 ? 'no response (connection closed)' : status}; no execution`;
 	});
