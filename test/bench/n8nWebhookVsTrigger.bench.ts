@@ -19,8 +19,10 @@
  *     `$parameter["options"]["binaryData"]` (meant for the Webhook node v1); with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE
  *     that evaluation alone builds an isolate (a node at typeVersion 1.1 costs what the Webhook node costs there).
  *
+ * The same comparison then runs in a second n8n with N8N_EXPRESSION_ENGINE=legacy (no isolates), to show where the
+ * difference comes from.
+ *
  * Alone: npm run bench -- --only n8n
- * QUO_BENCH_N8N_ENV='{"N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE":"true"}' runs it with extra n8n settings.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -285,21 +287,38 @@ async function measure(n8n: N8nInstance, ctx: Bootstrapped, target: Target, secr
 	return run;
 }
 
-/** QUO_BENCH_N8N_ENV: a JSON object of extra n8n settings, to compare under another n8n configuration. */
-function extraN8nEnv(): Record<string, string> {
-	return JSON.parse(process.env.QUO_BENCH_N8N_ENV ?? '{}') as Record<string, string>;
+/** The runs of one comparison: the measured rounds, and every run (warm-ups included) for the correctness check. */
+interface Comparison {
+	rounds: Run[];
+	all: Run[];
 }
+
+/** n8n's expression engine without isolates: run next to the default to show where the difference comes from. */
+const LEGACY_ENGINE = { N8N_EXPRESSION_ENGINE: 'legacy' };
 
 export async function measureN8nWebhookVsTrigger(): Promise<{ table: Table; figures: Record<string, Figure> }> {
 	await ensureInstalled(['node', `n8n@${N8N_VERSION}`]);
 	const work = mkdtempSync(path.join(tmpdir(), 'quo-bench-n8n-'));
-	const standIn = await startStandIn();
-	// Pruning would soft-delete executions past its count limit while they are being counted.
-	const n8n = await N8nInstance.create({ version: N8N_VERSION, env: { EXECUTIONS_DATA_PRUNE: 'false', ...extraN8nEnv() } });
 	try {
-		progress(`building and packing the package, starting n8n ${N8N_VERSION}`);
+		progress('building and packing the package');
 		await buildPackage();
 		const { tarball } = await packPackage(work);
+		progress(`n8n ${N8N_VERSION} as it comes`);
+		const standard = await compare(tarball, {});
+		progress(`n8n ${N8N_VERSION} with N8N_EXPRESSION_ENGINE=legacy`);
+		const legacy = await compare(tarball, LEGACY_ENGINE);
+		return summarize(standard, legacy);
+	} finally {
+		rmSync(work, { recursive: true, force: true });
+	}
+}
+
+/** One n8n with `env`, both workflows active, warm-ups, then the rounds A B A B. */
+async function compare(tarball: string, env: Record<string, string>): Promise<Comparison> {
+	const standIn = await startStandIn();
+	// Pruning would soft-delete executions past its count limit while they are being counted.
+	const n8n = await N8nInstance.create({ version: N8N_VERSION, env: { EXECUTIONS_DATA_PRUNE: 'false', ...env } });
+	try {
 		await n8n.installTarball(tarball);
 		await n8n.start();
 		const ctx = await bootstrap(n8n);
@@ -329,19 +348,18 @@ export async function measureN8nWebhookVsTrigger(): Promise<{ table: Table; figu
 		for (let round = 1; round <= ROUNDS; round++) {
 			for (const target of [webhookNode, quoTrigger]) rounds.push(await measure(n8n, ctx, target, secret, String(round), ROUND_SECONDS));
 		}
-		return summarize(rounds, [...warmups, ...rounds]);
+		return { rounds, all: [...warmups, ...rounds] };
 	} finally {
 		await n8n.dispose();
 		await standIn.close();
-		rmSync(work, { recursive: true, force: true });
 	}
 }
 
-function summarize(rounds: Run[], all: Run[]): { table: Table; figures: Record<string, Figure> } {
-	const roundsOf = (workflow: Workflow) => rounds.filter((r) => r.workflow === workflow);
+function summarize({ rounds, all }: Comparison, legacy: Comparison): { table: Table; figures: Record<string, Figure> } {
+	const roundsOf = (workflow: Workflow, of = rounds) => of.filter((r) => r.workflow === workflow);
 	const sum = (runs: Run[], pick: (r: Run) => number) => runs.reduce((s, r) => s + pick(r), 0);
-	const means = (workflow: Workflow) => {
-		const runs = roundsOf(workflow);
+	const means = (workflow: Workflow, of = rounds) => {
+		const runs = roundsOf(workflow, of);
 		return {
 			requestsPerSecond: mean(runs.map((r) => r.requestsPerSecond)),
 			p50Ms: mean(runs.map((r) => r.p50Ms)),
@@ -356,28 +374,42 @@ function summarize(rounds: Run[], all: Run[]): { table: Table; figures: Record<s
 	const p50Ratio = quo.p50Ms / webhook.p50Ms;
 	const cpuRatio = quo.cpuMsPerRequest / webhook.cpuMsPerRequest;
 	const throughputMet = throughputRatio >= 0.95;
+	const legacyWebhook = means('Webhook node', legacy.rounds);
+	const legacyQuo = means('Quo Trigger', legacy.rounds);
+	const legacyThroughputRatio = legacyQuo.requestsPerSecond / legacyWebhook.requestsPerSecond;
+	const legacyP99Ratio = legacyQuo.p99Ms / legacyWebhook.p99Ms;
+	const legacyCpuRatio = legacyQuo.cpuMsPerRequest / legacyWebhook.cpuMsPerRequest;
 	const p99Met = p99Ratio <= 1.1;
 	/** Warm-ups included: no errors or other answers, and one successful execution per 200 (at most one per request sent). */
 	const correct = (workflow: Workflow) =>
-		all.filter((r) => r.workflow === workflow).every((r) => r.failures === 0 && r.executions >= r.answered200 && r.executions <= r.sent);
+		[...all, ...legacy.all].filter((r) => r.workflow === workflow).every((r) => r.failures === 0 && r.executions >= r.answered200 && r.executions <= r.sent);
 	const totals = (workflow: Workflow) => {
-		const runs = all.filter((r) => r.workflow === workflow);
+		const runs = [...all, ...legacy.all].filter((r) => r.workflow === workflow);
 		return `${workflow}: ${sum(runs, (r) => r.sent)} sent, ${sum(runs, (r) => r.answered200)} answered 200, ${sum(runs, (r) => r.failures)} failed, ${sum(runs, (r) => r.executions)} successful executions`;
 	};
+	const legacyTarget = 'where the difference comes from: the same with N8N_EXPRESSION_ENGINE=legacy, no isolates (no target)';
+	const legacyDetail = `Quo/Webhook with the legacy engine: ${legacyQuo.requestsPerSecond.toFixed(1)} vs ${legacyWebhook.requestsPerSecond.toFixed(1)} requests/s, p99 ${legacyQuo.p99Ms.toFixed(0)} vs ${legacyWebhook.p99Ms.toFixed(0)} ms`;
 	const detail = `n8n ${N8N_VERSION}, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${ROUND_SECONDS} s per workflow (interleaved, after a ${WARMUP_SECONDS} s warm-up each)`;
 
 	const row = (r: Run): Array<string | number> => [r.round, r.workflow, r.requestsPerSecond, r.p50Ms, r.p99Ms, r.cpuMsPerRequest, r.sent, r.answered200, r.executions, r.drainSeconds];
-	const meanRow = (workflow: Workflow, m: ReturnType<typeof means>): Array<string | number> => {
-		const runs = roundsOf(workflow);
-		return ['mean', workflow, m.requestsPerSecond, m.p50Ms, m.p99Ms, m.cpuMsPerRequest, sum(runs, (r) => r.sent), sum(runs, (r) => r.answered200), sum(runs, (r) => r.executions), mean(runs.map((r) => r.drainSeconds))];
+	const meanRow = (workflow: Workflow, m: ReturnType<typeof means>, of = rounds, label = 'mean'): Array<string | number> => {
+		const runs = roundsOf(workflow, of);
+		return [label, workflow, m.requestsPerSecond, m.p50Ms, m.p99Ms, m.cpuMsPerRequest, sum(runs, (r) => r.sent), sum(runs, (r) => r.answered200), sum(runs, (r) => r.executions), mean(runs.map((r) => r.drainSeconds))];
 	};
 	const table: Table = {
 		title: `Quo Trigger vs n8n's Webhook node in n8n ${N8N_VERSION}: the same deliveries, each workflow → No Operation (${CONNECTIONS} connections, ${ROUND_SECONDS} s rounds)`,
 		columns: ['round', 'workflow', 'requests/s', 'p50 ms', 'p99 ms', 'n8n CPU ms/req', 'sent', '200', 'executions', 'drain s'],
-		rows: [...rounds.map(row), meanRow('Webhook node', webhook), meanRow('Quo Trigger', quo)],
+		rows: [
+			...rounds.map(row),
+			meanRow('Webhook node', webhook),
+			meanRow('Quo Trigger', quo),
+			meanRow('Webhook node', legacyWebhook, legacy.rounds, 'mean, legacy engine'),
+			meanRow('Quo Trigger', legacyQuo, legacy.rounds, 'mean, legacy engine'),
+		],
 		notes: [
 			`Quo/Webhook: throughput ${throughputRatio.toFixed(2)}× (target ≥ 0.95×: ${metWord(throughputMet)}), p99 ${p99Ratio.toFixed(2)}× (target ≤ 1.1×: ${metWord(p99Met)}), p50 ${p50Ratio.toFixed(2)}×, n8n CPU per request ${cpuRatio.toFixed(2)}×.`,
-			`Warm-ups included: ${totals('Webhook node')}; ${totals('Quo Trigger')}. Requests sent but not answered were cut off when a run's time was up.`,
+			`With N8N_EXPRESSION_ENGINE=legacy (no isolates; another n8n, same rounds): throughput ${legacyThroughputRatio.toFixed(2)}×, p99 ${legacyP99Ratio.toFixed(2)}×, n8n CPU per request ${legacyCpuRatio.toFixed(2)}×.`,
+			`Warm-ups included, both engines: ${totals('Webhook node')}; ${totals('Quo Trigger')}. Requests sent but not answered were cut off when a run's time was up.`,
 			'requests/s counts 200 answers; "drain s": how long after the load n8n took to record the run\'s last execution; executions saved as in the e2e harness (all, with data), for both workflows alike.',
 			...(throughputMet && p99Met ? [] : ['Why the Quo Trigger costs n8n more per request: see the header of test/bench/n8nWebhookVsTrigger.bench.ts.']),
 		],
@@ -398,6 +430,16 @@ function summarize(rounds: Run[], all: Run[]): { table: Table; figures: Record<s
 			target: 'explains the throughput ratio (no target of its own)',
 			met: true,
 			detail: `n8n main process CPU per request: Webhook node ${webhook.cpuMsPerRequest.toFixed(1)} ms, Quo Trigger ${quo.cpuMsPerRequest.toFixed(1)} ms; ${detail}`,
+		},
+		legacyEngineThroughputRatio: { value: legacyThroughputRatio, unit: '×', ratio: legacyThroughputRatio, target: legacyTarget, met: true, detail: `${legacyDetail}; ${detail}` },
+		legacyEngineP99Ratio: { value: legacyP99Ratio, unit: '×', ratio: legacyP99Ratio, target: legacyTarget, met: true, detail: `${legacyDetail}; ${detail}` },
+		legacyEngineCpuPerRequestRatio: {
+			value: legacyCpuRatio,
+			unit: '×',
+			ratio: legacyCpuRatio,
+			target: legacyTarget,
+			met: true,
+			detail: `n8n CPU per request with the legacy engine: Webhook node ${legacyWebhook.cpuMsPerRequest.toFixed(1)} ms, Quo Trigger ${legacyQuo.cpuMsPerRequest.toFixed(1)} ms; ${detail}`,
 		},
 	};
 	return { table, figures };
