@@ -122,6 +122,26 @@ describe('a 2026-03-30 trigger whose key is stale', () => {
 		expect(retried.attempts.map((attempt) => attempt.status)).toEqual([401, 200]);
 		expect(world.receiver.runs).toHaveLength(1);
 	});
+
+	test('a rotation still waiting for Quo a minute on is joined, not raced by a second one', async () => {
+		const { id, workflow } = await activeTrigger();
+		await rotateWithQuoNode(id);
+		world.standIn.addFault({ method: 'POST', path: ROTATE, delayMs: 500, times: 1 });
+		world.standIn.requests.length = 0;
+
+		const first = world.standIn.deliver({ webhookId: id, envelope: { ...envelope, id: 'EVslow1' } });
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		aMinuteLater();
+		const second = world.standIn.deliver({ webhookId: id, envelope: { ...envelope, id: 'EVslow2' } });
+		const deliveries = await Promise.all([first, second]);
+
+		expect(requestsTo(world.standIn, 'POST', ROTATE)).toBe(1);
+		expect(deliveries.map((delivery) => delivery.attempts.map((attempt) => attempt.status))).toEqual([
+			[401, 200],
+			[401, 200],
+		]);
+		expect(heldKey(workflow)).toBe(world.standIn.state.webhooks2026[0].key);
+	});
 });
 
 describe('lost static data', () => {

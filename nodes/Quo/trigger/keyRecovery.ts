@@ -17,7 +17,8 @@ import { replaceStoredKey } from './subscriptionState';
 export const KEY_RECOVERY_INTERVAL_MS = 60_000;
 
 interface Rotation {
-	startedAt: number;
+	/** When Quo answered the rotation; undefined while it is in flight (it is joined, never raced). */
+	settledAt: number | undefined;
 	/** The key the rotation replaced: a delivery whose static data still holds it learns the new one. */
 	from: string;
 	/** The new key, or undefined when Quo refused the rotation. */
@@ -42,7 +43,8 @@ async function rotate(this: IWebhookFunctions, subscriptionId: string): Promise<
 
 /**
  * Brings the stored key of the trigger's one 2026-03-30 subscription in line with Quo's after a signature
- * mismatch: rotates, or joins a rotation this process started from the same stale key within the last minute.
+ * mismatch: rotates, or joins a rotation this process started from the same stale key that is still in flight or
+ * was answered less than a minute ago.
  */
 export async function recoverSigningKey(
 	this: IWebhookFunctions,
@@ -53,8 +55,12 @@ export async function recoverSigningKey(
 	const slot = `${this.getNode().credentials?.quoApi?.id ?? ''}:${subscriptionId}`;
 	const now = Date.now();
 	let rotation = rotations.get(slot);
-	if (rotation === undefined || now - rotation.startedAt >= KEY_RECOVERY_INTERVAL_MS) {
-		rotation = { startedAt: now, from: heldKey, to: rotate.call(this, subscriptionId) };
+	if (rotation === undefined || (rotation.settledAt !== undefined && now - rotation.settledAt >= KEY_RECOVERY_INTERVAL_MS)) {
+		const started: Rotation = { settledAt: undefined, from: heldKey, to: rotate.call(this, subscriptionId) };
+		void started.to.finally(() => {
+			started.settledAt = Date.now();
+		});
+		rotation = started;
 		rotations.set(slot, rotation);
 	} else if (rotation.from !== heldKey) {
 		return;
