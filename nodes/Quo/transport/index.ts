@@ -130,7 +130,8 @@ export async function quoApiRequest(this: QuoApiContext, request: QuoRequest): P
 		if (kind === undefined || !mayRetry(kind, request.method, retries)) {
 			throw quoApiError(node, failure, credentials.apiKey, request.itemIndex);
 		}
-		earlierAttemptMayHaveActed ||= kind !== 'rateLimited';
+		// A 429, or a connection that was never made, reached nothing at Quo.
+		earlierAttemptMayHaveActed ||= kind !== 'rateLimited' && noAnswer?.kind !== 'unreachable';
 		await sleep(retryDelayMs(retries, response && headerValue(response.headers, 'retry-after')));
 	}
 }
