@@ -10,9 +10,9 @@ import { replaceStoredKey } from './subscriptionState';
  * new key: it rotates once more and keeps the result. The delivery that revealed the stale key is still
  * refused with 401; Quo retries it signed with the key the trigger now holds.
  *
- * Anyone can send a delivery that fails this way, so a subscription is rotated at most once a minute per
- * n8n process. A rotation a forger causes costs one API call; at worst a genuine delivery signed a moment
- * before it is refused once, and Quo retries it.
+ * Anyone can send a delivery that fails this way, so each n8n process rotates a subscription at most once a
+ * minute. A rotation a forger causes costs one API call; at worst a genuine delivery signed a moment before it is
+ * refused once, and Quo retries it.
  */
 export const KEY_RECOVERY_INTERVAL_MS = 60_000;
 
@@ -25,7 +25,7 @@ interface Rotation {
 	to: Promise<string | undefined>;
 }
 
-/** The latest rotation per credential and subscription, in this n8n process. */
+/** The latest rotation per credential and subscription, kept by this n8n process alone. */
 const rotations = new Map<string, Rotation>();
 
 async function rotate(this: IWebhookFunctions, subscriptionId: string): Promise<string | undefined> {
