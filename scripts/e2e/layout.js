@@ -65,12 +65,23 @@ function npmCli() {
 }
 
 /**
- * Environment for running Node 24 / npm from the cache: Node 24 first on PATH (so node-gyp's and npm's children
- * use it too) and node-gyp pointed at Node 24's headers (include/node) so native modules build for its ABI.
+ * `base` without the npm settings a parent npm exports. `npm run` passes every setting it holds to its children as
+ * `npm_config_*` (the project's `.npmrc` included: its `ignore-scripts=true` would make our `npm rebuild sqlite3`
+ * skip the build), plus `npm_package_*` and `npm_lifecycle_*`. Dropping them makes a child npm behave the same
+ * whether we were started by `npm run`, by `node` or by CI; it still reads the user's and the global npmrc.
+ */
+function withoutNpmSettings(base = process.env) {
+	return Object.fromEntries(Object.entries(base).filter(([key]) => !/^npm_/i.test(key)));
+}
+
+/**
+ * Environment for running Node 24 / npm from the cache: no inherited npm settings, Node 24 first on PATH (so
+ * node-gyp's and npm's children use it too) and node-gyp pointed at Node 24's headers (include/node) so native
+ * modules build for its ABI.
  */
 function node24Env(base = process.env, root = cacheRoot()) {
 	return {
-		...base,
+		...withoutNpmSettings(base),
 		PATH: `${path.join(nodeDir(root), 'bin')}${path.delimiter}${base.PATH || ''}`,
 		npm_config_nodedir: nodeDir(root),
 		npm_config_update_notifier: 'false',
@@ -94,5 +105,6 @@ module.exports = {
 	verdaccioBin,
 	markerPath,
 	npmCli,
+	withoutNpmSettings,
 	node24Env,
 };

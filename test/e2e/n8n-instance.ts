@@ -146,8 +146,8 @@ export class N8nInstance {
 	environment(): NodeJS.ProcessEnv {
 		const base: NodeJS.ProcessEnv = {};
 		for (const [key, value] of Object.entries(process.env)) {
-			// Drop anything that configures n8n, its DB, or npm (npm run exports npm_config_*; n8n's installer runs npm).
-			if (/^(N8N_|DB_|EXECUTIONS_|QUEUE_|WEBHOOK_URL$|E2E_TESTS$|NODE_OPTIONS$|NODE_PATH$|npm_|GENERIC_TIMEZONE$)/i.test(key)) continue;
+			// Drop anything that configures n8n or its DB (node24Env below drops npm's settings: n8n's installer runs npm).
+			if (/^(N8N_|DB_|EXECUTIONS_|QUEUE_|WEBHOOK_URL$|E2E_TESTS$|NODE_OPTIONS$|NODE_PATH$|GENERIC_TIMEZONE$)/i.test(key)) continue;
 			base[key] = value;
 		}
 		const env: NodeJS.ProcessEnv = {

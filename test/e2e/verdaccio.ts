@@ -9,14 +9,8 @@ import { layout } from './layout';
 import { FatalWaitError, freePort, runCommand, sleep, waitFor } from './util';
 
 /** Runs npm's CLI with Node 24 (the same npm n8n's installer ends up running). */
-export function npm24(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }) {
-	const env = layout.node24Env({ ...cleanNpmEnv(process.env), ...(options.env ?? {}) });
-	return runCommand(layout.nodeBin(), [layout.npmCli(), ...args], { cwd: options.cwd, env, timeoutMs: options.timeoutMs });
-}
-
-/** process.env without npm_* (set when running under `npm run`), which would otherwise leak into child npm calls. */
-function cleanNpmEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-	return Object.fromEntries(Object.entries(env).filter(([k]) => !/^npm_/i.test(k)));
+export function npm24(args: string[], options: { cwd: string; timeoutMs?: number }) {
+	return runCommand(layout.nodeBin(), [layout.npmCli(), ...args], { cwd: options.cwd, env: layout.node24Env(), timeoutMs: options.timeoutMs });
 }
 
 /** `npm pack` of a package folder into `destination`; returns the tarball's path. Lifecycle scripts are not run. */
@@ -96,7 +90,7 @@ export class Verdaccio {
 		const fd = openSync(this.logFile, 'a');
 		const child = spawn(layout.nodeBin(), [layout.verdaccioBin(), '--config', config, '--listen', `127.0.0.1:${this.port}`], {
 			cwd: this.folder,
-			env: layout.node24Env(cleanNpmEnv(process.env)),
+			env: layout.node24Env(),
 			stdio: ['ignore', fd, fd],
 		});
 		closeSync(fd);
