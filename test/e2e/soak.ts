@@ -112,6 +112,8 @@ interface Memory {
 
 interface Soaked {
 	tally: Tally;
+	/** Requests that change a webhook's signing key (`POST /webhooks/{id}/rotate`) Quo received during the soak. */
+	rotations: number;
 	memory: Memory;
 	halves: Half[];
 	/** Listing every execution with its data through the public API. */
@@ -191,6 +193,7 @@ async function soak(n8n: N8nInstance, ctx: Bootstrapped, standIn: StandIn, optio
 	};
 	sampler.start();
 	await measureMemory();
+	const requestsBefore = standIn.requests.length;
 	const halves: Half[] = [];
 	const sent: SentDelivery[] = [];
 	for (const end of [Math.floor(plan.length / 2), plan.length]) {
@@ -213,6 +216,7 @@ async function soak(n8n: N8nInstance, ctx: Bootstrapped, standIn: StandIn, optio
 	const [rssBeforeMb, rssMidMb, rssAfterMb] = rss;
 	return {
 		tally: tally(sent, executions, triggers.workflowIds),
+		rotations: standIn.requests.slice(requestsBefore).filter((r) => r.method === 'POST' && r.path.endsWith('/rotate')).length,
 		memory: { heapBeforeMb, heapMidMb, heapAfterMb, secondHalfGrowthMb: heapAfterMb - heapMidMb, rssBeforeMb, rssMidMb, rssAfterMb, rssPeakMb: sampler.peakMb },
 		halves,
 		listSeconds: seconds(listed),
@@ -252,9 +256,11 @@ async function reportChecks(report: Report, version: string, soaked: Soaked | un
 		assert(t.duplicates === 0, `${t.duplicates} executions beyond one per genuine event (${t.repeated} repeated deliveries)`);
 		return `${t.repeated} repeated deliveries, no second execution`;
 	});
-	await check('4 no forged delivery ran', ({ tally: t }) => {
+	await check('4 no forged delivery ran or changed anything; no genuine delivery refused', ({ tally: t, rotations }) => {
 		assert(t.forgedAccepted === 0, `${t.forgedAccepted} executions of forged events`);
-		return `${t.forged} forged, none ran`;
+		assert(rotations === 0, `${rotations} signing key rotations at Quo (only Quo's own deliveries may cause one)`);
+		assert(t.genuineRefused === 0, `${t.genuineRefused} genuine or repeated deliveries answered 401 at some attempt`);
+		return `${t.forged} forged, none ran; key rotations 0; genuine deliveries refused 0`;
 	});
 	await check("5 every execution succeeded with its delivery's item", ({ tally: t }) => {
 		assert(t.wrongExecutions.length === 0, `${t.wrongExecutions.length} wrong executions: ${list(t.wrongExecutions)}`);
@@ -275,6 +281,7 @@ function printCounts(version: string, options: Options, s: Soaked): void {
 			`\nn8n ${version}, ${options.concurrency} deliveries at a time:`,
 			`  deliveries sent ${t.sent}: genuine ${t.genuine}, repeated ${t.repeated}, forged ${t.forged} (${t.attempts} attempts with Quo's retries; genuine or repeated accepted only on a retry: ${retried(t)})`,
 			`  executions ${t.executions} (${g('2026-03-30')}; ${g('v1')}); duplicates ${t.duplicates}; forged accepted ${t.forgedAccepted}; lost ${t.lost}; 401s ${t.unauthorized}`,
+			`  key rotations caused by forged deliveries ${s.rotations}; genuine deliveries refused ${t.genuineRefused}`,
 			`  n8n main process: ${heapLine(m)}, so ${signed(m.secondHalfGrowthMb)} MB over the second half; ${rssLine(m)} (before / between / after)`,
 			`  ${perSecond(s).toFixed(1)} deliveries/s; ${s.halves
 				.map((h, i) => `${i === 0 ? 'first' : 'second'} half: ${h.perSecond.toFixed(1)}/s, p50 ${h.p50Ms} ms, p95 ${h.p95Ms} ms, n8n CPU ${h.cpuMsPerDelivery.toFixed(0)} ms/delivery, executions settled ${h.drainSeconds.toFixed(1)} s after the last answer`)

@@ -49,14 +49,17 @@ async function readRawBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 /**
- * The body n8n hands a webhook node of typeVersion 1 (n8n's `parseBody`, the same in 1.123 and 2.41): by the
- * content type's media type, JSON parsed (a failure is thrown: n8n answers 422), form fields parsed,
- * text as a string; an empty body or any other type is left undefined.
+ * The body n8n hands a webhook node of typeVersion 1 (n8n's `parseBody`, the same in 1.123 and 2.41): decoded with
+ * the charset the content type names (UTF-8 when it names none; an unknown one is thrown: n8n answers 422), then by
+ * its media type JSON parsed (a failure is thrown too), form fields parsed, text as a string; an empty body or any
+ * other type is left undefined.
  */
 function parseBodyAsN8nDoes(contentTypeHeader: string | undefined, rawBody: Buffer): unknown {
-	const mediaType = (contentTypeHeader ?? '').split(';')[0].trim().toLowerCase();
+	const [mediaTypeText, ...parameters] = (contentTypeHeader ?? '').split(';');
+	const mediaType = mediaTypeText.trim().toLowerCase();
+	const charset = parameters.map((parameter) => /^\s*charset\s*=\s*"?([^"]*)"?\s*$/i.exec(parameter)?.[1]).find(Boolean);
 	if (rawBody.length === 0) return undefined;
-	const text = rawBody.toString('utf8');
+	const text = rawBody.toString((charset ?? 'utf-8').toLowerCase() as BufferEncoding);
 	if (mediaType === 'application/json') return JSON.parse(text) as unknown;
 	if (mediaType === 'application/x-www-form-urlencoded') return parseQueryString(text, undefined, undefined, { maxKeys: 1000 });
 	if (mediaType === 'text/plain') return text;

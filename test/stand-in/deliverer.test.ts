@@ -100,6 +100,8 @@ describe('stand-in deliverer', () => {
 			expect(JSON.parse(tampered!.rawBody)).toEqual({ ...envelope, tampered: true });
 			expect(() => verifyStandard(webhook.key, tampered!)).toThrow();
 			expect(() => verifyStandard(webhook.key, { ...tampered!, rawBody: JSON.stringify(envelope) })).not.toThrow();
+			// Quo's log has what Quo sent; the forger's two deliveries are not Quo's.
+			expect(standIn.state.deliveries.map((delivery) => delivery.id)).toEqual([tampered!.headers['webhook-id']]);
 		});
 
 		it('shifts the timestamp, adds signatures and headers on request', async () => {

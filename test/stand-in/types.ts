@@ -79,6 +79,10 @@ export interface FaultRule {
 	times?: number;
 }
 
+/**
+ * How the stand-in signs a delivery. 'none' and 'wrong-key' play a forger's deliveries: they are not in Quo's
+ * delivery log. 'tampered-body' plays a delivery of Quo's changed on the way: the log has what Quo sent.
+ */
 export type SigningMode =
 	| 'valid'
 	| 'none'

@@ -72,6 +72,22 @@ export async function rotateSubscriptionKey(this: QuoApiContext, id: string): Pr
 	});
 }
 
+/** One delivery in Quo's log of a 2026-03-30 webhook: the body Quo sent (`requestBody`) and its attempts. */
+export interface LoggedDelivery {
+	id: string;
+	eventType: string;
+	requestBody: unknown;
+}
+
+/** Quo's record of a delivery; its fields are as Quo sent them, unchecked (`{}` for an answer without one). */
+export async function getLoggedDelivery(this: QuoApiContext, webhookId: string, deliveryId: string): Promise<Partial<LoggedDelivery>> {
+	const { data } = await quoApiRequest.call(this, {
+		method: 'GET',
+		path: `/webhooks/${webhookId}/events/${encodeURIComponent(deliveryId)}`,
+	});
+	return typeof data === 'object' && data !== null ? (data as Partial<LoggedDelivery>) : {};
+}
+
 export async function deleteSubscription(this: QuoApiContext, id: string): Promise<void> {
 	await quoApiRequest.call(this, { method: 'DELETE', path: `/webhooks/${id}` });
 }

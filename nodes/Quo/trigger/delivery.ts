@@ -4,7 +4,7 @@ import { canonicalEventName, type WebhookApiVersion } from '../events/catalog';
 import { normalizeEvent } from '../events/normalize';
 import { rememberDelivery } from './dedupe';
 import { recoverSigningKey } from './keyRecovery';
-import { type SignatureCheck, verifyLegacySignature, verifyStandardWebhook } from './signature';
+import { type DeliveryHeaders, type SignatureCheck, verifyLegacySignature, verifyStandardWebhook } from './signature';
 import { registeredDeliverySettings } from './subscriptionState';
 
 const ACKNOWLEDGED: IWebhookResponseData = { webhookResponse: 'OK' };
@@ -19,32 +19,43 @@ function checkSignature(
 	rawBody: Buffer,
 	headers: IDataObject,
 	keys: string[],
+	nowMs: number,
 ): SignatureCheck {
 	const verify = apiVersion === 'v1' ? verifyLegacySignature : verifyStandardWebhook;
-	const now = Date.now();
 	let check: SignatureCheck = { valid: false, reason: 'no-secret' };
 	for (const key of keys) {
-		check = verify(rawBody, headers as Record<string, string | string[] | undefined>, key, now);
+		check = verify(rawBody, headers as DeliveryHeaders, key, nowMs);
 		if (check.valid) break;
 	}
 	return check;
 }
 
-/** The media type n8n parses as JSON (it answers 422 itself when such a body is not JSON). */
-const JSON_MEDIA_TYPE = /^\s*application\/json\s*(;|$)/i;
-
-/**
- * n8n has parsed a body sent as application/json already. It reads other content types its own way (form fields,
- * plain text), so those bodies are parsed here from the raw bytes that the signature covers.
- */
-function parsedBody(body: unknown, rawBody: Buffer, contentType: string | undefined): unknown {
-	const parsedAsJson = contentType !== undefined && JSON_MEDIA_TYPE.test(contentType);
-	if (parsedAsJson && typeof body === 'object' && body !== null && Object.keys(body).length > 0) return body;
+/** The signed bytes as JSON; undefined when they are not JSON. */
+function jsonOf(rawBody: Buffer): unknown {
 	try {
 		return JSON.parse(rawBody.toString('utf8'));
 	} catch {
+		return undefined;
+	}
+}
+
+/** A Content-Type n8n has parsed as JSON, decoding the bytes as UTF-8: no charset, or a UTF-8 one. */
+const UTF8_JSON_MEDIA_TYPE = /^\s*application\/json\s*(;\s*charset\s*=\s*"?utf-?8"?\s*)?$/i;
+
+/**
+ * The body as Quo signed it: its bytes, read as UTF-8 whatever charset the (unsigned) Content-Type claims. n8n's
+ * parsed body is the same thing, and is used, only for JSON it decoded as UTF-8; other content types and charsets
+ * n8n reads its own way (form fields, plain text, `charset=latin1`), so those are parsed here.
+ */
+function parsedBody(body: unknown, rawBody: Buffer, contentType: string | undefined): unknown {
+	const parsedAsUtf8Json = contentType !== undefined && UTF8_JSON_MEDIA_TYPE.test(contentType);
+	if (parsedAsUtf8Json && typeof body === 'object' && body !== null && Object.keys(body).length > 0) return body;
+	const text = rawBody.toString('utf8');
+	try {
+		return JSON.parse(text);
+	} catch {
 		// A signed body that is not JSON still becomes an item, flagged by the normalizer: nothing is lost.
-		return rawBody.toString('utf8');
+		return text;
 	}
 }
 
@@ -56,18 +67,31 @@ function parsedBody(body: unknown, rawBody: Buffer, contentType: string | undefi
 export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const request = this.getRequestObject();
 	const staticData = this.getWorkflowStaticData('node');
-	const { apiVersion, events, includeRawBody, keys, subscriptionIds } = registeredDeliverySettings(staticData);
+	const nowMs = Date.now();
+	const { apiVersion, events, includeRawBody, keys, subscriptionIds } = registeredDeliverySettings(staticData, nowMs);
 	const rawBody = request.rawBody ?? Buffer.alloc(0);
 
-	const check = checkSignature(apiVersion, rawBody, request.headers, keys);
+	const check = checkSignature(apiVersion, rawBody, request.headers, keys, nowMs);
 	if (!check.valid) {
 		this.logger.debug(`Quo Trigger refused a delivery: ${check.reason}`);
-		// Before answering, so that Quo's retry is checked against the key Quo now signs with.
-		if (check.reason === 'mismatch' && apiVersion === '2026-03-30' && subscriptionIds.length === 1) {
-			await recoverSigningKey.call(this, staticData, subscriptionIds[0], keys[0]);
+		// Only a fresh, well-formed 2026-03-30 delivery can show that the key is stale (see keyRecovery).
+		const mayBeQuos = check.reason === 'mismatch' && apiVersion === '2026-03-30' && subscriptionIds.length === 1;
+		const headers = request.headers as DeliveryHeaders;
+		const outcome = mayBeQuos
+			? await recoverSigningKey.call(this, {
+					staticData,
+					subscriptionId: subscriptionIds[0],
+					currentKey: keys[0],
+					heldKeys: keys,
+					deliveryId: firstHeader(request.headers['webhook-id']) ?? '',
+					body: jsonOf(rawBody),
+					isSignedWith: (key) => verifyStandardWebhook(rawBody, headers, key, Date.now()).valid,
+				})
+			: 'refused';
+		if (outcome !== 'verified') {
+			this.getResponseObject().status(401).send('Unauthorized').end();
+			return { noWebhookResponse: true };
 		}
-		this.getResponseObject().status(401).send('Unauthorized').end();
-		return { noWebhookResponse: true };
 	}
 
 	const body = parsedBody(request.body, rawBody, request.headers['content-type']);

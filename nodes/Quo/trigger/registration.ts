@@ -23,6 +23,7 @@ import {
 	storeSubscriptions,
 	type StoredSubscription,
 } from './subscriptionState';
+import { isUsableSigningKey, MIN_SIGNING_KEY_BYTES } from './signature';
 
 /** What the trigger's parameters ask Quo for, and how its deliveries are to be handled. */
 export interface TriggerConfig extends DeliverySettings {
@@ -45,6 +46,15 @@ function resourceIdsFor(config: TriggerConfig, events: readonly string[]): strin
 
 function specFor(config: TriggerConfig, events: string[]): SubscriptionSpec {
 	return { url: config.url, events, resourceIds: resourceIdsFor(config, events), label: config.label };
+}
+
+/** A key that cannot verify deliveries (empty, not base64, under 16 bytes) makes a registration useless: say so. */
+function usableKey(this: IHookFunctions, subscription: { id: string; key: string }, apiVersion: WebhookApiVersion): string {
+	if (isUsableSigningKey(subscription.key, apiVersion === 'v1' ? 'legacy' : 'standard')) return subscription.key;
+	throw new NodeApiError(this.getNode(), { id: subscription.id }, {
+		message: `Quo gave webhook ${subscription.id} a signing key that cannot protect deliveries`,
+		description: `A signing key must hold at least ${MIN_SIGNING_KEY_BYTES} bytes. Deactivate and activate the workflow to register the webhook again; if this repeats, contact Quo.`,
+	});
 }
 
 function isNotFound(error: unknown): boolean {
@@ -92,9 +102,12 @@ async function adoptSubscription(this: IHookFunctions, config: TriggerConfig, st
 	if (keep.status !== undefined && keep.status !== 'enabled') changes.status = 'enabled';
 	if (Object.keys(changes).length > 0) await updateSubscription.call(this, keep.id, changes);
 
-	const knownKey = stored.find((subscription) => subscription.id === keep.id)?.key;
-	const key = knownKey || (await rotateSubscriptionKey.call(this, keep.id));
-	storeSubscriptions(staticData, config, [{ id: keep.id, key, family: null }]);
+	const known = stored.find((subscription) => subscription.id === keep.id);
+	const key =
+		known !== undefined && isUsableSigningKey(known.key, 'standard')
+			? known.key
+			: usableKey.call(this, { id: keep.id, key: await rotateSubscriptionKey.call(this, keep.id) }, config.apiVersion);
+	storeSubscriptions(staticData, config, [{ ...known, id: keep.id, key, family: null }]);
 	return true;
 }
 
@@ -120,7 +133,8 @@ async function adoptV1Subscriptions(this: IHookFunctions, config: TriggerConfig,
 			sameMembers(subscription.events, wantedEvents) &&
 			sameMembers(subscription.resourceIds, resourceIdsFor(config, wantedEvents)) &&
 			subscription.status !== 'disabled' &&
-			typeof subscription.key === 'string';
+			typeof subscription.key === 'string' &&
+			isUsableSigningKey(subscription.key, 'legacy');
 		if (matches) adopted.push({ id: subscription.id, key: subscription.key as string, family });
 		else await removeSubscription.call(this, subscription.id, config.apiVersion);
 	}
@@ -152,8 +166,8 @@ export async function ensureSubscribed(this: IHookFunctions, config: TriggerConf
 export async function subscribe(this: IHookFunctions, config: TriggerConfig): Promise<void> {
 	const staticData = this.getWorkflowStaticData('node');
 	if (config.apiVersion === '2026-03-30') {
-		const created = await createSubscription.call(this, specFor(config, config.events));
-		storeSubscriptions(staticData, config, [{ id: created.id, key: requireKey.call(this, created).key, family: null }]);
+		const created = requireKey.call(this, await createSubscription.call(this, specFor(config, config.events)));
+		storeSubscriptions(staticData, config, [{ id: created.id, key: usableKey.call(this, created, config.apiVersion), family: null }]);
 	} else {
 		await subscribeMissingV1Families.call(this, config, staticData);
 	}
@@ -171,7 +185,9 @@ async function subscribeMissingV1Families(this: IHookFunctions, config: TriggerC
 		missing.map(([family, events]) => [family, specFor(config, events)]),
 	);
 	const stored = created.map(({ family, subscription }) => ({ id: subscription.id, key: subscription.key, family }));
+	// Stored before the check, so that the `delete` n8n runs after a failed `create` removes them again.
 	storeSubscriptions(staticData, config, [...existing, ...stored]);
+	for (const subscription of stored) usableKey.call(this, subscription, config.apiVersion);
 }
 
 /**

@@ -14,7 +14,13 @@ export type SignatureCheck = { valid: true } | { valid: false; reason: Signature
 export type DeliveryHeaders = Readonly<Record<string, string | string[] | undefined>>;
 
 /** Both schemes reject a delivery signed more than five minutes before or after our clock. */
-const TIMESTAMP_TOLERANCE_MS = 5 * 60 * 1000;
+export const TIMESTAMP_TOLERANCE_MS = 5 * 60 * 1000;
+
+/**
+ * A key shorter than this (Quo's are 24 or 32 bytes) could be guessed: it is treated as no key at all, so every
+ * delivery is refused until the webhook is registered again.
+ */
+export const MIN_SIGNING_KEY_BYTES = 16;
 
 const SHA256_BYTES = 32;
 
@@ -59,7 +65,10 @@ function isSignatureText(text: string): boolean {
 	return text.length === 44 && SIGNATURE_BASE64.test(text);
 }
 
-/** Decoded keys by secret, one cache per secret prefix: a trigger verifies every delivery with the same one or few keys. */
+/**
+ * Decoded keys by secret (undefined for one that is unusable), one cache per secret prefix: a trigger verifies every
+ * delivery with the same one or few keys.
+ */
 const decodedKeys = new Map<string, Map<string, Buffer | undefined>>();
 const MAX_CACHED_KEYS = 256;
 
@@ -73,10 +82,16 @@ function decodeKey(secret: string | undefined, prefix = ''): Buffer | undefined 
 	if (cache.has(secret)) return cache.get(secret);
 	const trimmed = secret.trim();
 	const encoded = prefix !== '' && trimmed.startsWith(prefix) ? trimmed.slice(prefix.length) : trimmed;
-	const key = decodeBase64(encoded);
+	const decoded = decodeBase64(encoded);
+	const key = decoded !== undefined && decoded.length >= MIN_SIGNING_KEY_BYTES ? decoded : undefined;
 	if (cache.size >= MAX_CACHED_KEYS) cache.clear();
 	cache.set(secret, key);
 	return key;
+}
+
+/** Whether a key Quo issued can verify deliveries: base64 (after `whsec_` on 2026-03-30) of at least 16 bytes. */
+export function isUsableSigningKey(secret: string, scheme: 'standard' | 'legacy'): boolean {
+	return decodeKey(secret, scheme === 'standard' ? STANDARD_SECRET_PREFIX : '') !== undefined;
 }
 
 /** All non-empty values of a header, whatever the letter case of its name. */

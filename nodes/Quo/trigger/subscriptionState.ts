@@ -9,6 +9,13 @@ export interface StoredSubscription {
 	key: string;
 	/** The v1 family; null for a 2026-03-30 subscription. */
 	family: V1WebhookFamily | null;
+	/** Keys this one replaced, each still accepted until `validUntil` (ms): deliveries Quo signed before a rotation. */
+	previousKeys?: PreviousKey[];
+}
+
+export interface PreviousKey {
+	key: string;
+	validUntil: number;
 }
 
 /** The node's settings that decide how deliveries are handled, captured when the subscriptions are made. */
@@ -45,14 +52,22 @@ export function storeSubscriptions(
 	data.subscriptions = subscriptions.map((subscription) => ({ ...subscription }));
 }
 
-/** Keeps a subscription's new signing key (after a rotation); assigning makes n8n save it. */
-export function replaceStoredKey(staticData: IDataObject, subscriptionId: string, key: string): void {
+/**
+ * Keeps a subscription's new signing key (after a rotation). The key it replaces stays accepted until
+ * `graceUntil`, beside earlier ones still within their grace: keys are added to what is stored, not put in its
+ * place, so storing one rotation's key never drops another's. Assigning the list makes n8n save it.
+ */
+export function storeRotatedKey(staticData: IDataObject, subscriptionId: string, key: string, graceUntil: number, nowMs: number): void {
 	const data = staticData as TriggerStaticData;
 	if (!Array.isArray(data.subscriptions)) return;
 	if (!data.subscriptions.some((subscription) => subscription.id === subscriptionId && subscription.key !== key)) return;
-	data.subscriptions = data.subscriptions.map((subscription) =>
-		subscription.id === subscriptionId ? { ...subscription, key } : { ...subscription },
-	);
+	data.subscriptions = data.subscriptions.map((subscription) => {
+		if (subscription.id !== subscriptionId || subscription.key === key) return { ...subscription };
+		const stillValid = (subscription.previousKeys ?? []).filter(
+			(previous) => previous.validUntil > nowMs && previous.key !== key && previous.key !== subscription.key,
+		);
+		return { ...subscription, key, previousKeys: [...stillValid, { key: subscription.key, validUntil: graceUntil }] };
+	});
 }
 
 export function forgetSubscriptions(staticData: IDataObject): void {
@@ -65,10 +80,12 @@ export function forgetSubscriptions(staticData: IDataObject): void {
 
 /**
  * What a delivery is checked against, read from static data rather than the node's parameters: n8n resolves
- * an array parameter on every call, and this runs on every delivery.
+ * an array parameter on every call, and this runs on every delivery. `keys` holds each subscription's key and
+ * the previous keys still within their grace at `nowMs`.
  */
 export function registeredDeliverySettings(
 	staticData: IDataObject,
+	nowMs: number,
 ): Partial<DeliverySettings> & { events: string[]; keys: string[]; subscriptionIds: string[] } {
 	const data = staticData as TriggerStaticData;
 	// n8n hands static data over wrapped in proxies (to notice changes), and array methods such as map or includes
@@ -81,6 +98,12 @@ export function registeredDeliverySettings(
 			const subscription = subscriptions[i];
 			keys.push(subscription.key);
 			subscriptionIds.push(subscription.id);
+			const previousKeys = subscription.previousKeys;
+			if (Array.isArray(previousKeys)) {
+				for (let j = 0, previousCount = previousKeys.length; j < previousCount; j++) {
+					if (previousKeys[j].validUntil > nowMs) keys.push(previousKeys[j].key);
+				}
+			}
 		}
 	}
 	const storedEvents = data.events;

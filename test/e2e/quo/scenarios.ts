@@ -221,12 +221,15 @@ export async function runQuoScenarios(target: Target, report: Report): Promise<v
 	await run('3b forged 2026-03-30 delivery (wrong key) -> 401, no execution', async () => {
 		const current = need(s.current, 'the active 2026-03-30 trigger (2)');
 		const before = (await executionsOf(ctx, current.workflow.id)).length;
+		const from = standIn.requests.length;
 		const forged = await deliver(standIn, { webhookId: current.subscriptionId, envelope: clone(seedEnvelopes['message.received']), signing: 'wrong-key' });
 		assert(forged.finalStatus === 401, `forged delivery answered ${forged.finalStatus}`);
 		const unsigned = await deliver(standIn, { webhookId: current.subscriptionId, envelope: clone(seedEnvelopes['message.received']), signing: 'none' });
 		assert(unsigned.finalStatus === 401, `unsigned delivery answered ${unsigned.finalStatus}`);
 		await assertExecutionCount(ctx, current.workflow.id, before);
-		return `wrong key ${forged.finalStatus}, no signature ${unsigned.finalStatus}; executions still ${before}`;
+		const changes = standIn.requests.slice(from).filter((r) => r.method !== 'GET');
+		assert(changes.length === 0, `forged deliveries caused ${changes.map((r) => `${r.method} ${r.path}`).join(', ')} at Quo`);
+		return `wrong key ${forged.finalStatus}, no signature ${unsigned.finalStatus}; executions still ${before}; nothing changed at Quo`;
 	});
 
 	await run('3c repeated 2026-03-30 delivery (same webhook-id) -> no second execution', async () => {
@@ -249,6 +252,30 @@ export async function runQuoScenarios(target: Target, report: Report): Promise<v
 		assert(unselected.finalStatus === 200, `unselected event answered ${unselected.finalStatus}`);
 		await assertExecutionCount(ctx, current.workflow.id, before);
 		return `message.delivered answered ${unselected.finalStatus}; executions still ${before}`;
+	});
+
+	await run("3e key rotated outside n8n -> Quo's log proves the delivery, one rotation, Quo's retry runs it once; the key is saved", async () => {
+		const current = need(s.current, 'the active 2026-03-30 trigger (2)');
+		const before = (await executionsOf(ctx, current.workflow.id)).length;
+		const rotated = await fetch(`${standIn.url}/webhooks/${current.subscriptionId}/rotate`, {
+			method: 'POST',
+			headers: { authorization: standIn.apiKey, 'quo-api-version': '2026-03-30' },
+		});
+		assert(rotated.status === 200, `rotating at the stand-in answered ${rotated.status}`);
+		const from = standIn.requests.length;
+		const envelope = { ...clone(seedEnvelopes['message.received']), id: `EVrotatedElsewhere${route}` };
+		const first = await deliver(standIn, { webhookId: current.subscriptionId, envelope });
+		const statuses = first.attempts.map((attempt) => attempt.status).join(', ');
+		assert(statuses === '401, 200', `the delivery signed with the key rotated elsewhere was answered ${statuses}, expected 401, 200`);
+		const calls = standIn.requests.slice(from).map((r) => `${r.method} ${r.path}`);
+		const expected = [`GET /webhooks/${current.subscriptionId}/events/${first.deliveryId}`, `POST /webhooks/${current.subscriptionId}/rotate`];
+		assert(JSON.stringify(calls) === JSON.stringify(expected), `Quo saw ${calls.join(', ')}; expected ${expected.join(', ')}`);
+		// n8n loads static data afresh for each delivery: a first-attempt 200 shows the rotated key was saved.
+		const next = await deliver(standIn, { webhookId: current.subscriptionId, envelope: { ...envelope, id: `${envelope.id}Next` } });
+		assert(next.attempts.length === 1 && next.finalStatus === 200, `the next delivery was answered ${next.attempts.map((a) => a.status).join(', ')}`);
+		const executions = await waitForFinishedExecutions(ctx, current.workflow.id, before + 2);
+		assert(executions.length === before + 2, `${executions.length - before} executions for the two events, expected 2`);
+		return `first delivery ${statuses}; Quo saw ${calls.join(', ')}; next delivery 200 at the first attempt; 2 executions`;
 	});
 
 	// 5. A v1 trigger: one subscription per family; legacy deliveries map to the contract's items.

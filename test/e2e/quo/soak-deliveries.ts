@@ -178,6 +178,8 @@ export interface Tally {
 	unexpectedAnswers: string[];
 	/** Genuine and repeated deliveries that n8n accepted only on a retry: `<first answer>`: how many. */
 	acceptedOnRetry: Record<string, number>;
+	/** Genuine and repeated deliveries that n8n answered 401 at any attempt. */
+	genuineRefused: number;
 	executions: number;
 	/** Executions beyond one per genuine event. */
 	duplicates: number;
@@ -232,6 +234,7 @@ export function tally(sent: SentDelivery[], executions: Execution[], workflowIds
 		unauthorized: sent.reduce((sum, d) => sum + d.statuses.filter((s) => s === 401).length, 0),
 		unexpectedAnswers,
 		acceptedOnRetry,
+		genuineRefused: sent.filter((d) => d.planned.kind !== 'forged' && d.statuses.includes(401)).length,
 		executions: executions.length,
 		duplicates: genuine.reduce((sum, d) => sum + Math.max(0, runsOf(d) - 1), 0),
 		forgedAccepted: of('forged').reduce((sum, d) => sum + runsOf(d), 0),

@@ -35,11 +35,13 @@ export class Deliverer {
 		if (rawBody === undefined) throw new Error('A delivery needs an envelope or a rawBody');
 		const url = request.url ?? subscription.url;
 		const deliveryId = subscription.generation === '2026-03-30' ? (request.deliveryId ?? newDeliveryId()) : null;
-		const logged = deliveryId === null ? null : openDelivery(this.state, request.webhookId, deliveryId, rawBody);
+		const signing = request.signing ?? 'valid';
+		// A delivery signed with another key, or not signed, plays a forger's: Quo's log never has it.
+		const forged = signing === 'wrong-key' || signing === 'none';
+		const logged = deliveryId === null || forged ? null : openDelivery(this.state, request.webhookId, deliveryId, rawBody);
 		const retryDelays = request.retry === false ? [] : this.retryDelaysMs;
 
 		const attempts: DeliveryAttemptResult[] = [];
-		const signing = request.signing ?? 'valid';
 		const sign = () =>
 			signedRequest(subscription.generation, subscription.currentKey(), deliveryId ?? '', rawBody, signing, Date.now());
 		let sent = sign();
