@@ -146,7 +146,7 @@ describe('Quo node description', () => {
 		expect(names('contact', 'findByPhone', { returnAll: 'false' })).toEqual(['phoneNumber', 'returnAll', 'limit']);
 		expect(optionNames('contact', 'getMany', 'filters')).toEqual(['externalIds', 'sources']);
 		expect(names('call', 'getMany', { returnAll: 'false' })).toEqual(['phoneNumberId', 'participant', 'returnAll', 'limit', 'filters']);
-		expect(names('call', 'getRecordings', { download: 'true' })).toEqual(['callId', 'download', 'binaryPropertyName']);
+		expect(names('call', 'getRecordings', { download: 'true' })).toEqual(['callId', 'download', 'binaryPropertyName', 'options']);
 		expect(names('call', 'getVoicemail')).toEqual(['callId', 'download']);
 		expect(optionNames('conversation', 'getMany', 'filters')).toEqual([
 			'createdAfter',

@@ -101,6 +101,11 @@ export function additionalFieldsCollection(options: INodeProperties[]): INodePro
 	return collectionOf('Additional Fields', 'additionalFields', 'Add Field', options);
 }
 
+/** Settings of how an operation works, rather than what it sends. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return collectionOf('Options', 'options', 'Add Option', options);
+}
+
 /** Fields to change; those not added stay as they are. */
 export function updateFieldsCollection(options: INodeProperties[]): INodeProperties {
 	return collectionOf('Update Fields', 'updateFields', 'Add Field', options);

@@ -38,3 +38,20 @@ export function requireText(node: INode, value: unknown, field: string, itemInde
 	if (text === '') throw fieldError(node, field, 'required', itemIndex);
 	return text;
 }
+
+/**
+ * Text within one of Quo's length limits. Quo's limits are JSON Schema `maxLength`, which counts characters (code
+ * points): an emoji is one character, though two UTF-16 units in `text.length`.
+ */
+export function requireMaxLength(node: INode, text: string, field: string, max: number, itemIndex: number): string {
+	const characters = [...text].length;
+	if (characters > max) {
+		throw fieldError(
+			node,
+			field,
+			`${characters.toLocaleString('en-US')} characters; Quo allows at most ${max.toLocaleString('en-US')}`,
+			itemIndex,
+		);
+	}
+	return text;
+}

@@ -1,9 +1,20 @@
 import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { fieldError } from './fieldErrors';
 
+/**
+ * How long the storage host has to connect and send its headers. n8n's timeout ends there for a streamed body: one
+ * that stalls is ended by cancelling the execution.
+ */
 const DOWNLOAD_TIMEOUT_MS = 60_000;
+
+/** Redirects followed per file; pre-signed storage links need one or two at most. */
+const MAX_REDIRECTS = 5;
+
+export const DEFAULT_MAX_FILE_SIZE_MB = 100;
+
+const BYTES_PER_MB = 1024 * 1024;
 
 const EXTENSIONS: Record<string, string> = {
 	'audio/mpeg': 'mp3',
@@ -27,17 +38,111 @@ export interface QuoMedia {
 	what: string;
 }
 
-interface FullResponse {
-	statusCode: number;
-	headers: Record<string, string | string[] | undefined>;
-	body: unknown;
+/** Where the downloaded files of an item go, and how large one may be. */
+export interface DownloadTarget {
+	/** The "Put Output File in Field" parameter. */
+	property: string;
+	/** "Max File Size (MB)". */
+	maxFileSizeMb: number;
 }
 
-/** The "Put Output File in Field" parameter of an item, checked before any request. */
-export function binaryPropertyOf(this: IExecuteFunctions, itemIndex: number): string {
-	const name = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
-	if (name === '') throw fieldError(this.getNode(), 'Put Output File in Field', 'required when Download is on', itemIndex);
-	return name;
+/** Which links are fetched, by the credential's Base URL: a local stand-in may link to itself over http. */
+export interface LinkPolicy {
+	allowHttp: boolean;
+	allowLocalHosts: boolean;
+}
+
+/** The body of a response fetched with `encoding: 'stream'`: a Node.js readable stream. */
+interface BodyStream extends AsyncIterable<Uint8Array> {
+	destroy(): void;
+}
+
+interface StreamResponse {
+	statusCode: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: BodyStream;
+}
+
+function headerValue(headers: StreamResponse['headers'], name: string): string | undefined {
+	const value = headers[name];
+	return Array.isArray(value) ? value[0] : value;
+}
+
+/** "Put Output File in Field" and "Max File Size (MB)" of an item, checked before any request. */
+export function downloadTargetOf(this: IExecuteFunctions, itemIndex: number): DownloadTarget {
+	const node = this.getNode();
+	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
+	if (property === '') throw fieldError(node, 'Put Output File in Field', 'required when Download is on', itemIndex);
+	const maxMb = this.getNodeParameter('options.maxFileSizeMb', itemIndex, DEFAULT_MAX_FILE_SIZE_MB);
+	if (typeof maxMb !== 'number' || !(maxMb > 0) || !Number.isFinite(maxMb)) {
+		throw fieldError(node, 'Max File Size (MB)', `'${String(maxMb)}' is not a number of megabytes above 0`, itemIndex);
+	}
+	return { property, maxFileSizeMb: maxMb };
+}
+
+function ipv4IsLocal(address: string): boolean {
+	const [a = 0, b = 0] = address.split('.').map(Number);
+	return (
+		a === 0 || // "this network": 0.0.0.0 reaches the host itself
+		a === 10 ||
+		a === 127 ||
+		(a === 100 && b >= 64 && b <= 127) || // carrier-grade NAT, where some clouds put their metadata service
+		(a === 169 && b === 254) ||
+		(a === 172 && b >= 16 && b <= 31) ||
+		(a === 192 && b === 168)
+	);
+}
+
+/** The eight 16-bit groups of an IPv6 address as the URL parser writes it (hex groups, at most one `::`). */
+function ipv6Groups(address: string): number[] {
+	const [head = '', tail] = address.split('::');
+	const groupsOf = (text: string) => (text === '' ? [] : text.split(':').map((group) => parseInt(group, 16)));
+	const [first, last] = [groupsOf(head), groupsOf(tail ?? '')];
+	return tail === undefined ? first : [...first, ...new Array<number>(8 - first.length - last.length).fill(0), ...last];
+}
+
+function ipv6IsLocal(address: string): boolean {
+	const groups = ipv6Groups(address);
+	const [g0 = 0, , , , , g5 = 0, g6 = 0, g7 = 0] = groups;
+	const zeroUpTo = (end: number) => groups.slice(0, end).every((group) => group === 0);
+	if (zeroUpTo(7) && g7 <= 1) return true; // :: and ::1
+	if (zeroUpTo(5) && g5 === 0xffff) return ipv4IsLocal(`${g6 >> 8}.${g6 & 0xff}.${g7 >> 8}.${g7 & 0xff}`); // ::ffff:a.b.c.d
+	return (g0 & 0xfe00) === 0xfc00 || (g0 & 0xffc0) === 0xfe80; // unique local fc00::/7, link-local fe80::/10
+}
+
+/**
+ * Whether a URL's host names this machine or a private network: `localhost`, or a private, loopback or link-local
+ * IPv4 or IPv6 address. The URL parser has already written any form of an address (`0x7f.1`, `[::ffff:127.0.0.1]`)
+ * in its one canonical form. Names that resolve to such addresses are not looked up.
+ */
+export function isLocalHost(hostname: string): boolean {
+	const host = hostname.toLowerCase().replace(/\.$/, '');
+	if (host === 'localhost' || host.endsWith('.localhost')) return true;
+	if (host.startsWith('[')) return ipv6IsLocal(host.slice(1, -1));
+	return /^\d+\.\d+\.\d+\.\d+$/.test(host) && ipv4IsLocal(host);
+}
+
+/** Quo's links are https; a Base URL that is itself http or local (a stand-in) allows its own kind of link. */
+export function linkPolicyFor(baseUrl: string | undefined): LinkPolicy {
+	let base: URL;
+	try {
+		base = new URL(baseUrl ?? '');
+	} catch {
+		return { allowHttp: false, allowLocalHosts: false };
+	}
+	return { allowHttp: base.protocol === 'http:', allowLocalHosts: isLocalHost(base.hostname) };
+}
+
+/** Why a link (Quo's, or a redirect's target) is not fetched, as "which is …", or undefined when it may be. */
+export function linkProblem(link: URL, policy: LinkPolicy): string | undefined {
+	const allowed = policy.allowHttp ? ['https:', 'http:'] : ['https:'];
+	if (!allowed.includes(link.protocol)) {
+		return "which is not https (http is fetched only when the credential's Base URL is http too)";
+	}
+	if (!policy.allowLocalHosts && isLocalHost(link.hostname)) {
+		return "which is a private, loopback or link-local address (fetched only when the credential's Base URL is one too)";
+	}
+	return undefined;
 }
 
 function extensionOf(url: string, mimeType: string): string {
@@ -48,59 +153,115 @@ function extensionOf(url: string, mimeType: string): string {
 /**
  * Fetches a recording or voicemail as n8n binary data. Quo's media links are pre-signed public URLs on a storage
  * host, not API paths, so they are fetched with n8n's plain HTTP helper: the API key never goes to that host.
+ * Redirects are followed here rather than by n8n, so that each target is checked against the link policy; the
+ * body is read as a stream and given up once it passes `maxBytes`, so a file never takes more memory than that.
  */
-export async function downloadMedia(this: IExecuteFunctions, media: QuoMedia, itemIndex: number): Promise<IBinaryData> {
-	if (!/^https?:\/\//i.test(media.url)) {
-		throw new NodeApiError(this.getNode(), { url: media.url } as JsonObject, {
-			message: `Quo gave no downloadable link for the ${media.what}`,
-			description: `The link '${media.url}' is not an http(s) URL.`,
-			itemIndex,
-		});
+async function downloadMedia(
+	this: IExecuteFunctions,
+	media: QuoMedia,
+	policy: LinkPolicy,
+	maxFileSizeMb: number,
+	itemIndex: number,
+): Promise<IBinaryData> {
+	const node = this.getNode();
+	const refuse = (reason: string) => new NodeOperationError(node, `Could not download the ${media.what}: ${reason}`, { itemIndex });
+	const linkOf = (text: string, base?: URL) => {
+		try {
+			return new URL(text, base);
+		} catch {
+			throw refuse(`'${text}' is not a URL`);
+		}
+	};
+
+	let url = linkOf(media.url);
+	let response: StreamResponse;
+	for (let redirects = 0; ; redirects++) {
+		const problem = linkProblem(url, policy);
+		if (problem !== undefined) {
+			const where = `'${url.protocol}//${url.host}'`;
+			throw refuse(redirects === 0 ? `Quo links to ${where}, ${problem}` : `the storage host redirects to ${where}, ${problem}`);
+		}
+		try {
+			response = (await this.helpers.httpRequest({
+				method: 'GET',
+				url: url.href,
+				encoding: 'stream',
+				json: false,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				disableFollowRedirect: true,
+				timeout: DOWNLOAD_TIMEOUT_MS,
+				abortSignal: this.getExecutionCancelSignal(),
+			})) as StreamResponse;
+		} catch (error) {
+			throw new NodeApiError(node, error as JsonObject, {
+				message: `Could not download the ${media.what}`,
+				description: 'The storage host Quo links to did not answer. Try again later.',
+				itemIndex,
+			});
+		}
+		const location = headerValue(response.headers, 'location');
+		if (response.statusCode < 300 || response.statusCode >= 400 || location === undefined) break;
+		response.body.destroy();
+		if (redirects === MAX_REDIRECTS) throw refuse(`more than ${MAX_REDIRECTS} redirects`);
+		url = linkOf(location, url);
 	}
-	let response: FullResponse;
-	try {
-		response = (await this.helpers.httpRequest({
-			method: 'GET',
-			url: media.url,
-			encoding: 'arraybuffer',
-			json: false,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			timeout: DOWNLOAD_TIMEOUT_MS,
-		})) as FullResponse;
-	} catch (error) {
-		throw new NodeApiError(this.getNode(), error as JsonObject, {
-			message: `Could not download the ${media.what}`,
-			description: 'The storage host Quo links to did not answer. Try again later.',
-			itemIndex,
-		});
-	}
+
 	if (response.statusCode >= 300) {
-		throw new NodeApiError(this.getNode(), { status: response.statusCode } as JsonObject, {
+		response.body.destroy();
+		throw new NodeApiError(node, { status: response.statusCode } as JsonObject, {
 			message: `Could not download the ${media.what}: HTTP ${response.statusCode}`,
 			description: "Quo's download links expire after a while; run the operation again for a fresh link.",
 			httpCode: String(response.statusCode),
 			itemIndex,
 		});
 	}
-	const header = response.headers['content-type'];
-	const sent = (Array.isArray(header) ? header[0] : header)?.split(';')[0]?.trim().toLowerCase();
-	const mimeType = sent && sent !== 'application/octet-stream' ? sent : (media.mimeType ?? sent ?? 'application/octet-stream');
-	const body = response.body;
-	const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body as ArrayBuffer);
-	return await this.helpers.prepareBinaryData(bytes, `${media.baseName}.${extensionOf(media.url, mimeType)}`, mimeType);
+	const maxBytes = maxFileSizeMb * BYTES_PER_MB;
+	const tooLarge = () =>
+		refuse(`it is larger than ${maxFileSizeMb} MB; raise "Max File Size (MB)" in the options of the operation to download it`);
+	if (Number(headerValue(response.headers, 'content-length')) > maxBytes) {
+		response.body.destroy();
+		throw tooLarge();
+	}
+	const chunks: Uint8Array[] = [];
+	let received = 0;
+	try {
+		for await (const chunk of response.body) {
+			received += chunk.length;
+			// Leaving the loop destroys the stream, which closes the connection: nothing more is read.
+			if (received > maxBytes) break;
+			chunks.push(chunk);
+		}
+	} catch (error) {
+		throw new NodeApiError(node, error as JsonObject, {
+			message: `Could not download the ${media.what}`,
+			description: 'The connection to the storage host Quo links to broke off. Try again later.',
+			itemIndex,
+		});
+	}
+	if (received > maxBytes) throw tooLarge();
+
+	const mimeHeader = headerValue(response.headers, 'content-type')?.split(';')[0]?.trim().toLowerCase();
+	const mimeType =
+		mimeHeader && mimeHeader !== 'application/octet-stream' ? mimeHeader : (media.mimeType ?? mimeHeader ?? 'application/octet-stream');
+	const fileName = `${media.baseName}.${extensionOf(media.url, mimeType)}`;
+	return await this.helpers.prepareBinaryData(Buffer.concat(chunks), fileName, mimeType);
 }
 
-/** One output item per media entry: its JSON, plus the file under `property` where it has a link. */
+/** One output item per media entry: its JSON, plus the file under `target.property` where it has a link. */
 export async function withDownloads(
 	this: IExecuteFunctions,
 	entries: Array<{ json: IDataObject; media: QuoMedia | undefined }>,
-	property: string,
+	target: DownloadTarget,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
+	const { baseUrl } = await this.getCredentials<{ baseUrl?: string }>('quoApi');
+	const policy = linkPolicyFor(baseUrl);
 	return await Promise.all(
 		entries.map(async ({ json, media }) =>
-			media ? { json, binary: { [property]: await downloadMedia.call(this, media, itemIndex) } } : { json },
+			media
+				? { json, binary: { [target.property]: await downloadMedia.call(this, media, policy, target.maxFileSizeMb, itemIndex) } }
+				: { json },
 		),
 	);
 }

@@ -11,13 +11,3 @@ export function unwrapList(response: IDataObject): IDataObject[] {
 	return Array.isArray(response.data) ? (response.data as IDataObject[]) : [];
 }
 
-/**
- * A webhook as Get and Get Many output it. Quo's v1 get and list return each webhook's signing key; it is left
- * out, so that looking webhooks up does not copy keys (the Quo Trigger's among them) into execution data. A key
- * goes to whoever asked for it: the output of Create and of Rotate Secret.
- */
-export function withoutSigningKey(webhook: IDataObject): IDataObject {
-	const shown = { ...webhook };
-	delete shown.key;
-	return shown;
-}

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { binaryPropertyOf, withDownloads } from '../../helpers/mediaDownload';
+import { downloadTargetOf, withDownloads } from '../../helpers/mediaDownload';
 import { unwrapList } from '../../helpers/responseData';
 import { quoApiRequest } from '../../transport';
 import { BinaryItems } from '../types';
@@ -18,10 +18,10 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[] | BinaryItems> {
 	const callId = requireCallId.call(this, itemIndex);
 	const download = this.getNodeParameter('download', itemIndex, false) as boolean;
-	const property = download ? binaryPropertyOf.call(this, itemIndex) : '';
+	const target = download ? downloadTargetOf.call(this, itemIndex) : undefined;
 	const response = await quoApiRequest.call(this, { method: 'GET', path: `/v1/call-recordings/${encodeURIComponent(callId)}`, itemIndex });
 	const recordings = unwrapList(response).map((recording): IDataObject => ({ callId, ...recording }));
-	if (!download) return recordings;
+	if (!target) return recordings;
 
 	const entries = recordings.map((recording) => ({
 		json: recording,
@@ -35,5 +35,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 					}
 				: undefined,
 	}));
-	return new BinaryItems(await withDownloads.call(this, entries, property, itemIndex));
+	return new BinaryItems(await withDownloads.call(this, entries, target, itemIndex));
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { fetchCallArtifact } from '../../helpers/callArtifacts';
-import { binaryPropertyOf, withDownloads } from '../../helpers/mediaDownload';
+import { downloadTargetOf, withDownloads } from '../../helpers/mediaDownload';
 import { BinaryItems } from '../types';
 import { requireCallId } from './artifact';
 import { callIdField, downloadFields } from './shared.descriptions';
@@ -17,11 +17,11 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | BinaryItems> {
 	const callId = requireCallId.call(this, itemIndex);
 	const download = this.getNodeParameter('download', itemIndex, false) as boolean;
-	const property = download ? binaryPropertyOf.call(this, itemIndex) : '';
+	const target = download ? downloadTargetOf.call(this, itemIndex) : undefined;
 	const voicemail = await fetchCallArtifact.call(this, `/v1/call-voicemails/${encodeURIComponent(callId)}`, callId, itemIndex);
-	if (!download) return voicemail;
+	if (!target) return voicemail;
 
 	const url = voicemail.ready === true && typeof voicemail.recordingUrl === 'string' ? voicemail.recordingUrl : undefined;
 	const media = url ? { url, baseName: `${callId}-${String(voicemail.id)}`, what: `voicemail of call ${callId}` } : undefined;
-	return new BinaryItems(await withDownloads.call(this, [{ json: voicemail, media }], property, itemIndex));
+	return new BinaryItems(await withDownloads.call(this, [{ json: voicemail, media }], target, itemIndex));
 }

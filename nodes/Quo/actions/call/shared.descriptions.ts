@@ -1,5 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { DEFAULT_MAX_FILE_SIZE_MB } from '../../helpers/mediaDownload';
+import { optionsCollection } from '../common.descriptions';
+
 export const callIdField: INodeProperties = {
 	displayName: 'Call ID',
 	name: 'callId',
@@ -10,7 +13,7 @@ export const callIdField: INodeProperties = {
 	description: 'The ID of the Quo call, starting with AC, as Get Many and the Quo Trigger return it',
 };
 
-/** "Download" and where the file goes, for recordings and voicemails. */
+/** "Download", where the file goes and how large it may be, for recordings and voicemails. */
 export function downloadFields(what: string): INodeProperties[] {
 	return [
 		{
@@ -28,6 +31,19 @@ export function downloadFields(what: string): INodeProperties[] {
 			default: 'data',
 			displayOptions: { show: { download: [true] } },
 			hint: 'The name of the output binary field to put the file in',
+		},
+		{
+			...optionsCollection([
+				{
+					displayName: 'Max File Size (MB)',
+					name: 'maxFileSizeMb',
+					type: 'number',
+					typeOptions: { minValue: 1 },
+					default: DEFAULT_MAX_FILE_SIZE_MB,
+					description: `The largest ${what} file to download, in megabytes; a larger one fails the item instead of filling n8n's memory`,
+				},
+			]),
+			displayOptions: { show: { download: [true] } },
 		},
 	];
 }

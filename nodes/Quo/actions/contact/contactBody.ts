@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { customFieldEntries, customFieldValue, findCustomField } from '../../helpers/customFields';
 import type { ExecutionCache } from '../../helpers/executionCache';
-import { fieldError, requireQuoId, USER_ID } from '../../helpers/fieldErrors';
+import { fieldError, requireMaxLength, requireQuoId, USER_ID } from '../../helpers/fieldErrors';
 import { listOf } from '../../helpers/lists';
 import { requireE164 } from '../../helpers/phoneNumbers';
 
@@ -47,9 +47,7 @@ function labeledValues(value: unknown, defaultLabel: string): LabeledValue[] {
 }
 
 function boundedText(node: INode, value: unknown, field: string, max: number, itemIndex: number): string {
-	const text = String(value ?? '').trim();
-	if (text.length > max) throw fieldError(node, field, `${text.length} characters; Quo allows at most ${max}`, itemIndex);
-	return text;
+	return requireMaxLength(node, String(value ?? '').trim(), field, max, itemIndex);
 }
 
 function sourceOf(node: INode, value: unknown, itemIndex: number): string {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ExecutionCache } from '../../helpers/executionCache';
-import { fieldError, PHONE_NUMBER_ID, requireQuoId, USER_ID } from '../../helpers/fieldErrors';
+import { fieldError, PHONE_NUMBER_ID, requireMaxLength, requireQuoId, USER_ID } from '../../helpers/fieldErrors';
 import { E164_EXAMPLE, isE164, parsePhoneNumberList } from '../../helpers/phoneNumbers';
 import { unwrapData } from '../../helpers/responseData';
 import { quoApiRequest } from '../../transport';
@@ -78,18 +78,18 @@ function senderOf(node: INode, value: unknown, itemIndex: number): string {
 	return requireQuoId(node, from, PHONE_NUMBER_ID, 'From', itemIndex);
 }
 
+/**
+ * An expression can make Content any value. A number or true/false is sent as written, a missing value counts as
+ * empty; an object or array would reach Quo as "[object Object]" or "a,b", so it is refused, like null.
+ */
 function contentOf(node: INode, value: unknown, itemIndex: number): string {
-	const content = String(value ?? '');
-	if (content.trim() === '') throw fieldError(node, 'Content', 'empty or only spaces; Quo needs the text to send', itemIndex);
-	if (content.length > MAX_CONTENT_LENGTH) {
-		throw fieldError(
-			node,
-			'Content',
-			`${content.length.toLocaleString('en-US')} characters; Quo allows at most ${MAX_CONTENT_LENGTH.toLocaleString('en-US')}`,
-			itemIndex,
-		);
+	const content = typeof value === 'number' || typeof value === 'boolean' ? String(value) : (value === undefined ? '' : value);
+	if (typeof content !== 'string') {
+		const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : 'an object';
+		throw fieldError(node, 'Content', `${kind} is not text; pick the text out of it in the expression, or use JSON.stringify()`, itemIndex);
 	}
-	return content;
+	if (content.trim() === '') throw fieldError(node, 'Content', 'empty or only spaces; Quo needs the text to send', itemIndex);
+	return requireMaxLength(node, content, 'Content', MAX_CONTENT_LENGTH, itemIndex);
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject> {

@@ -1,29 +1,54 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { ExecutionCache } from '../../helpers/executionCache';
 import * as create from './create.operation';
-import * as deleteWebhook from './delete.operation';
-import * as get from './get.operation';
-import * as getDeliveries from './getDeliveries.operation';
-import * as getDelivery from './getDelivery.operation';
-import * as getMany from './getMany.operation';
-import * as retryDelivery from './retryDelivery.operation';
+import * as deleteOperation from './delete.operation';
+import * as getOperation from './get.operation';
+import * as getDeliveriesOperation from './getDeliveries.operation';
+import * as getDeliveryOperation from './getDelivery.operation';
+import * as getManyOperation from './getMany.operation';
+import * as retryDeliveryOperation from './retryDelivery.operation';
 import * as rotateSecret from './rotateSecret.operation';
-import * as sendTestEvent from './sendTestEvent.operation';
-import * as update from './update.operation';
+import * as sendTestEventOperation from './sendTestEvent.operation';
+import * as updateOperation from './update.operation';
 
-// `delete` is a reserved word, so the operation module is bound as `deleteWebhook` and exported under its value.
-export {
-	create,
-	deleteWebhook as delete,
-	get,
-	getDeliveries,
-	getDelivery,
-	getMany,
-	retryDelivery,
-	rotateSecret,
-	sendTestEvent,
-	update,
-};
+interface WebhookOperation {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject | IDataObject[]>;
+}
+
+function withoutSigningKey(answer: IDataObject): IDataObject {
+	const shown = { ...answer };
+	delete shown.key;
+	return shown;
+}
+
+/**
+ * Quo's answers may carry a webhook's signing key (v1 get and list do). Only Create and Rotate Secret hand it to the
+ * user who asked for it; every other operation leaves it out, so that working with webhooks does not copy keys (the
+ * Quo Trigger's among them) into execution data.
+ */
+function keyless(operation: WebhookOperation): WebhookOperation {
+	return {
+		description: operation.description,
+		async execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache) {
+			const result = await operation.execute.call(this, itemIndex, cache);
+			return Array.isArray(result) ? result.map(withoutSigningKey) : withoutSigningKey(result);
+		},
+	};
+}
+
+const deleteWebhook = keyless(deleteOperation);
+export const get = keyless(getOperation);
+export const getDeliveries = keyless(getDeliveriesOperation);
+export const getDelivery = keyless(getDeliveryOperation);
+export const getMany = keyless(getManyOperation);
+export const retryDelivery = keyless(retryDeliveryOperation);
+export const sendTestEvent = keyless(sendTestEventOperation);
+export const update = keyless(updateOperation);
+
+// `delete` is a reserved word, so the operation is bound as `deleteWebhook` and exported under its value.
+export { create, deleteWebhook as delete, rotateSecret };
 
 export const description: INodeProperties[] = [
 	{

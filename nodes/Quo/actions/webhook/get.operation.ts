@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { unwrapData, withoutSigningKey } from '../../helpers/responseData';
+import { unwrapData } from '../../helpers/responseData';
 import { webhookPath, webhookRefOf } from '../../helpers/webhookGeneration';
 import { quoApiRequest } from '../../transport';
 import { webhookIdField } from './shared.descriptions';
@@ -15,5 +15,5 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const webhook = webhookRefOf(this.getNode(), this.getNodeParameter('webhookId', itemIndex), itemIndex);
 	const response = await quoApiRequest.call(this, { method: 'GET', path: webhookPath(webhook), itemIndex });
-	return { ...withoutSigningKey(unwrapData(response)), apiVersion: webhook.apiVersion };
+	return { ...unwrapData(response), apiVersion: webhook.apiVersion };
 }

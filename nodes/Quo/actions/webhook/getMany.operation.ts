@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requireQuoId, USER_ID } from '../../helpers/fieldErrors';
-import { unwrapList, withoutSigningKey } from '../../helpers/responseData';
+import { unwrapList } from '../../helpers/responseData';
 import { resultLimit } from '../../helpers/resultLimit';
 import { quoApiRequest } from '../../transport';
 import { limitOption, returnAllOption, userRLC } from '../common.descriptions';
@@ -36,14 +36,14 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 async function list2026(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const response = await quoApiRequest.call(this, { method: 'GET', path: '/webhooks', itemIndex });
-	return unwrapList(response).map((webhook) => ({ ...withoutSigningKey(webhook), apiVersion: '2026-03-30' }));
+	return unwrapList(response).map((webhook) => ({ ...webhook, apiVersion: '2026-03-30' }));
 }
 
 async function listV1(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const userId = String(this.getNodeParameter('userId', itemIndex, '', { extractValue: true })).trim();
 	const qs = userId ? { userId: requireQuoId(this.getNode(), userId, USER_ID, 'V1 Owner', itemIndex) } : undefined;
 	const response = await quoApiRequest.call(this, { method: 'GET', path: '/v1/webhooks', qs, itemIndex });
-	return unwrapList(response).map((webhook) => ({ ...withoutSigningKey(webhook), apiVersion: 'v1' }));
+	return unwrapList(response).map((webhook) => ({ ...webhook, apiVersion: 'v1' }));
 }
 
 /** Neither list is paginated by Quo; the limit is applied here. */
