@@ -197,6 +197,41 @@ export function quoApiError(node: INode, failure: QuoFailure, apiKey: string | u
 	});
 }
 
+/** Where a redirect points: its host (with the port, if any), or undefined when it gives no readable target. */
+function redirectTarget(location: string | undefined, requestUrl: string): string | undefined {
+	if (!location) return undefined;
+	try {
+		return new URL(location, requestUrl).host;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * A 3xx from the API. The Quo nodes never follow one: the request would carry the API key to wherever it points.
+ * Quo's API does not redirect, so the Base URL most likely points somewhere else.
+ */
+export function redirectError(
+	node: INode,
+	attempt: QuoAttempt & { statusCode: number },
+	location: string | undefined,
+	requestUrl: string,
+	apiKey: string | undefined,
+	itemIndex?: number,
+): NodeApiError {
+	const target = redirectTarget(location, requestUrl);
+	const message = withoutSecret(
+		`Quo's API answered ${attempt.statusCode}${target ? ` and redirected to ${target}` : ''}: the Quo nodes do not follow redirects; check the Base URL in the Quo API credential`,
+		apiKey,
+	);
+	return new NodeApiError(node, { message, status: attempt.statusCode, method: attempt.method, path: attempt.path }, {
+		message,
+		description: factsOf(attempt),
+		httpCode: String(attempt.statusCode),
+		itemIndex,
+	});
+}
+
 /**
  * A 2xx answer whose body is not JSON: a proxy cut or replaced it, or the Base URL points elsewhere. Quo accepted
  * the request, so a POST or PATCH was probably carried out; the error says so instead of passing on junk.

@@ -11,7 +11,7 @@ import type {
 import { sleep } from 'n8n-workflow';
 
 import { isVersionedPath, QUO_API_VERSION, QUO_API_VERSION_HEADER } from './apiVersion';
-import { type NoAnswerKind, quoApiError, type QuoAttempt, type QuoFailure, unreadableAnswerError } from './errors';
+import { type NoAnswerKind, quoApiError, type QuoAttempt, type QuoFailure, redirectError, unreadableAnswerError } from './errors';
 import { limiterForCredential } from './rateLimiter';
 import { type FailureKind, mayRetry, REQUEST_TIMEOUT_MS, retryDelayMs } from './retryPolicy';
 
@@ -99,6 +99,10 @@ export async function quoApiRequest(this: QuoApiContext, request: QuoRequest): P
 		timeout: REQUEST_TIMEOUT_MS,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// A redirect would carry the API key wherever it points (n8n re-sends credentials to other origins by
+		// default): a 3xx is reported instead, and the key is withheld from any redirect all the same.
+		disableFollowRedirect: true,
+		sendCredentialsOnCrossOriginRedirect: false,
 	};
 
 	// Set once an attempt failed in a way that leaves open whether Quo carried it out (not a 429: Quo refused that).
@@ -120,7 +124,11 @@ export async function quoApiRequest(this: QuoApiContext, request: QuoRequest): P
 		}
 
 		const attempt: QuoAttempt = { method: request.method, path: request.path, retries };
-		if (response && response.statusCode < 400) return jsonBodyOf(response, attempt, node, request.itemIndex);
+		if (response && response.statusCode >= 300 && response.statusCode < 400) {
+			const location = headerValue(response.headers, 'location');
+			throw redirectError(node, { ...attempt, statusCode: response.statusCode }, location, options.url, credentials.apiKey, request.itemIndex);
+		}
+		if (response && response.statusCode < 300) return jsonBodyOf(response, attempt, node, request.itemIndex);
 		// A DELETE sent again finds nothing when the attempt whose answer was lost had removed it: it is done.
 		if (response?.statusCode === 404 && request.method === 'DELETE' && earlierAttemptMayHaveActed) return {};
 		const failure: QuoFailure = response
