@@ -1,7 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { isRepeatable, REQUEST_TIMEOUT_MS } from './retryPolicy';
+import { isRepeatable, MAX_RETRY_WAIT_MS, REQUEST_TIMEOUT_MS } from './retryPolicy';
 
 /**
  * Why no answer came: Quo took longer than the timeout, the connection broke after the request went out (Quo may
@@ -22,6 +22,8 @@ export interface QuoFailure extends QuoAttempt {
 	body: unknown;
 	/** When no answer came: why, and the network error's code or text. */
 	noAnswer?: { kind: NoAnswerKind; detail: string };
+	/** When Quo asked (`Retry-After`) for a longer wait than the Quo nodes make before sending a request again. */
+	waitAsked?: { ms: number; until: Date };
 }
 
 interface QuoErrorDetails {
@@ -109,8 +111,17 @@ function noAnswerMessage(failure: QuoFailure): string {
 
 const NOT_RESENT = ' It was not sent again automatically, as Quo cannot tell a repeat from a new request.';
 
+/** "Quo asks to wait 3600 seconds before trying again, until 2030-01-01 01:00:00 UTC". */
+function waitAskedText({ ms, until }: NonNullable<QuoFailure['waitAsked']>): string {
+	const iso = until.toISOString();
+	return `Quo asks to wait ${Math.ceil(ms / 1000)} seconds before trying again, until ${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+}
+
 function hintFor(failure: QuoFailure): string {
 	const { statusCode } = failure;
+	if (failure.waitAsked) {
+		return `The Quo nodes wait at most ${MAX_RETRY_WAIT_MS / 1000} seconds before sending a request again, so this one was not sent again: run it again after that time.`;
+	}
 	if (statusCode === null) {
 		const notResent = isRepeatable(failure.method) ? '' : NOT_RESENT;
 		switch (failure.noAnswer?.kind) {
@@ -173,11 +184,16 @@ function withoutSecret(text: string, secret: string | undefined): string {
 export function quoApiError(node: INode, failure: QuoFailure, apiKey: string | undefined, itemIndex?: number): NodeApiError {
 	const details = readQuoErrorBody(failure.body);
 	const status = failure.statusCode;
-	const message =
+	const answerMessage =
 		details.message ??
 		(status === null
 			? noAnswerMessage(failure)
 			: `Quo answered HTTP ${status}${excerptOfText(failure.body) ? `: ${excerptOfText(failure.body)}` : ''}`);
+	const message = !failure.waitAsked
+		? answerMessage
+		: status === 429
+			? `Quo's rate limit was reached, and ${waitAskedText(failure.waitAsked)}`
+			: `${answerMessage}; ${waitAskedText(failure.waitAsked)}`;
 	const facts = factsOf({ ...failure, code: details.code, detail: failure.noAnswer?.detail });
 	const description = [hintFor(failure), ...details.fieldErrors, facts].join('\n');
 

@@ -13,7 +13,7 @@ import { sleep } from 'n8n-workflow';
 import { isVersionedPath, QUO_API_VERSION, QUO_API_VERSION_HEADER } from './apiVersion';
 import { type NoAnswerKind, quoApiError, type QuoAttempt, type QuoFailure, redirectError, unreadableAnswerError } from './errors';
 import { limiterForCredential } from './rateLimiter';
-import { type FailureKind, mayRetry, REQUEST_TIMEOUT_MS, retryDelayMs } from './retryPolicy';
+import { type FailureKind, MAX_RETRY_WAIT_MS, mayRetry, REQUEST_TIMEOUT_MS, retryAfterMs, retryDelayMs } from './retryPolicy';
 
 export type QuoApiContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions | IWebhookFunctions;
 
@@ -138,8 +138,13 @@ export async function quoApiRequest(this: QuoApiContext, request: QuoRequest): P
 		if (kind === undefined || !mayRetry(kind, request.method, retries)) {
 			throw quoApiError(node, failure, credentials.apiKey, request.itemIndex);
 		}
+		const now = Date.now();
+		const delay = retryDelayMs(retries, response && retryAfterMs(headerValue(response.headers, 'retry-after'), now));
+		if (delay > MAX_RETRY_WAIT_MS) {
+			throw quoApiError(node, { ...failure, waitAsked: { ms: delay, until: new Date(now + delay) } }, credentials.apiKey, request.itemIndex);
+		}
 		// A 429, or a connection that was never made, reached nothing at Quo.
 		earlierAttemptMayHaveActed ||= kind !== 'rateLimited' && noAnswer?.kind !== 'unreachable';
-		await sleep(retryDelayMs(retries, response && headerValue(response.headers, 'retry-after')));
+		await sleep(delay);
 	}
 }

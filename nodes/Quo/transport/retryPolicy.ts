@@ -11,6 +11,15 @@ const BASE_DELAY_MS = 250;
 const MAX_DELAY_MS = 8000;
 
 /**
+ * The retry budget: the longest single wait before a request is sent again. When Quo asks for a longer one
+ * (`Retry-After`), the request fails at once and says when to try again, rather than holding the workflow.
+ */
+export const MAX_RETRY_WAIT_MS = 30_000;
+
+/** An HTTP date starts with the day's name ("Wed, 21 Oct 2026 07:28:00 GMT"); this keeps "1.5" from reading as a year. */
+const HTTP_DATE = /^[A-Za-z]{3}/;
+
+/**
  * Methods a retry cannot turn into a second action. POST and PATCH are left out: `POST /v1/messages`
  * has no idempotency key, so a retried send after a 5xx could text a customer twice.
  */
@@ -31,15 +40,22 @@ export function mayRetry(kind: FailureKind, method: IHttpRequestMethods, retries
 }
 
 /**
- * Exponential backoff with "equal jitter": half the delay is fixed, half random, so clients that failed
- * together do not retry together. A `Retry-After` from Quo wins when it asks for longer.
+ * The wait a `Retry-After` header asks for, in ms from `now`: delta-seconds ("120") or an HTTP date; a date already
+ * past asks for none. Undefined when there is no header or it says neither.
  */
-export function retryDelayMs(retriesSoFar: number, retryAfterHeader?: string): number {
+export function retryAfterMs(header: string | undefined, now: number): number | undefined {
+	const value = header?.trim() ?? '';
+	if (/^\d+$/.test(value)) return Number(value) * 1000;
+	const at = HTTP_DATE.test(value) ? Date.parse(value) : NaN;
+	return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/**
+ * How long to wait before the next attempt: what Quo asked for, exactly, or else exponential backoff with "equal
+ * jitter" (half the delay fixed, half random, so clients that failed together do not retry together).
+ */
+export function retryDelayMs(retriesSoFar: number, askedByQuoMs?: number): number {
+	if (askedByQuoMs !== undefined) return askedByQuoMs;
 	const exponential = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** retriesSoFar);
-	const jittered = exponential / 2 + Math.random() * (exponential / 2);
-	const retryAfterSeconds = Number(retryAfterHeader);
-	if (Number.isFinite(retryAfterSeconds) && retryAfterSeconds > 0) {
-		return Math.min(MAX_DELAY_MS, Math.max(jittered, retryAfterSeconds * 1000));
-	}
-	return jittered;
+	return exponential / 2 + Math.random() * (exponential / 2);
 }
