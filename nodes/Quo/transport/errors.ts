@@ -248,6 +248,29 @@ export function redirectError(
 	});
 }
 
+/** A list walk that was stopped: its page tokens went in a circle, or never ran out. */
+export interface EndlessList {
+	path: string;
+	pagesRead: number;
+	itemsRead: number;
+	cause: 'repeatedToken' | 'tooManyPages';
+}
+
+/** What was read is not the whole list: the error says so, and how far the walk got, rather than returning it. */
+export function endlessListError(node: INode, list: EndlessList, itemIndex?: number): NodeApiError {
+	const where = `GET ${list.path}`;
+	const readSoFar = `(${list.itemsRead.toLocaleString('en-US')} items read so far)`;
+	const message =
+		list.cause === 'repeatedToken'
+			? `Quo repeated an earlier page token of ${where} after ${list.pagesRead.toLocaleString('en-US')} pages ${readSoFar}: the list would go round in circles`
+			: `Quo's list ${where} went on past ${list.pagesRead.toLocaleString('en-US')} pages ${readSoFar}: the Quo nodes stop there`;
+	const hint =
+		list.cause === 'repeatedToken'
+			? 'Quo pointed back to a page it had already sent, so the list cannot be read to its end. Try again later.'
+			: 'Ask for fewer items: narrow the request with its filters, or turn off Return All and set a Limit.';
+	return new NodeApiError(node, { message, method: 'GET', path: list.path }, { message, description: hint, itemIndex });
+}
+
 /**
  * A 2xx answer whose body is not JSON: a proxy cut or replaced it, or the Base URL points elsewhere. Quo accepted
  * the request, so a POST or PATCH was probably carried out; the error says so instead of passing on junk.
