@@ -4,10 +4,11 @@ import { NodeApiError } from 'n8n-workflow';
 import { isRepeatable, MAX_RETRY_WAIT_MS, REQUEST_TIMEOUT_MS } from './retryPolicy';
 
 /**
- * Why no answer came: Quo took longer than the timeout, the connection broke after the request went out (Quo may
- * have received it), or no connection was made at all (Quo received nothing).
+ * Why no whole answer came: Quo did not answer within the timeout, its answer was still arriving when the timeout
+ * passed, the connection broke after the request went out (Quo may have received it), or no connection was made at
+ * all (Quo received nothing).
  */
-export type NoAnswerKind = 'timeout' | 'connectionLost' | 'unreachable';
+export type NoAnswerKind = 'timeout' | 'slowAnswer' | 'connectionLost' | 'unreachable';
 
 /** One attempt of a request: what was sent, and how many retries came before it. */
 export interface QuoAttempt {
@@ -20,8 +21,8 @@ export interface QuoAttempt {
 export interface QuoFailure extends QuoAttempt {
 	statusCode: number | null;
 	body: unknown;
-	/** When no answer came: why, and the network error's code or text. */
-	noAnswer?: { kind: NoAnswerKind; detail: string };
+	/** When no whole answer came: why, and the network error's code or text, if there was one. */
+	noAnswer?: { kind: NoAnswerKind; detail?: string };
 	/** When Quo asked (`Retry-After`) for a longer wait than the Quo nodes make before sending a request again. */
 	waitAsked?: { ms: number; until: Date };
 }
@@ -102,6 +103,8 @@ function noAnswerMessage(failure: QuoFailure): string {
 	switch (failure.noAnswer?.kind) {
 		case 'timeout':
 			return withOutcome(`Quo did not answer within ${REQUEST_TIMEOUT_MS / 1000} seconds`, failure, false);
+		case 'slowAnswer':
+			return withOutcome(`Quo's answer was still arriving after ${REQUEST_TIMEOUT_MS / 1000} seconds`, failure, false);
 		case 'connectionLost':
 			return withOutcome("The connection to Quo broke before Quo's answer arrived", failure, false);
 		default:
@@ -126,6 +129,7 @@ function hintFor(failure: QuoFailure): string {
 		const notResent = isRepeatable(failure.method) ? '' : NOT_RESENT;
 		switch (failure.noAnswer?.kind) {
 			case 'timeout':
+			case 'slowAnswer':
 				return `Quo, or the network between n8n and Quo, is slow or down.${notResent}`;
 			case 'connectionLost':
 				return `The network between n8n and Quo, or a proxy on the way, closed the connection.${notResent}`;

@@ -1,6 +1,6 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
 
-/** How long a request may wait for Quo's answer before it counts as failed. */
+/** How long one request may take, from sending it to the last byte of Quo's answer, before it counts as failed. */
 export const REQUEST_TIMEOUT_MS = 20_000;
 
 const MAX_RETRIES_ON_RATE_LIMIT = 6;
