@@ -1,7 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { isRepeatable, MAX_RETRY_WAIT_MS, REQUEST_TIMEOUT_MS } from './retryPolicy';
+import { isRepeatable, MAX_ANSWER_BYTES, MAX_RETRY_WAIT_MS, REQUEST_TIMEOUT_MS } from './retryPolicy';
 
 /**
  * Why no whole answer came: Quo did not answer within the timeout, its answer was still arriving when the timeout
@@ -273,6 +273,24 @@ export function endlessListError(node: INode, list: EndlessList, itemIndex?: num
 			? 'Quo pointed back to a page it had already sent, so the list cannot be read to its end. Try again later.'
 			: 'Ask for fewer items: narrow the request with its filters, or turn off Return All and set a Limit.';
 	return new NodeApiError(node, { message, method: 'GET', path: list.path }, { message, description: hint, itemIndex });
+}
+
+/**
+ * An answer larger than any of Quo's API: it was not read to its end. Quo accepted a request it answered with a 2xx,
+ * so a POST or PATCH was probably carried out.
+ */
+export function oversizedAnswerError(node: INode, attempt: QuoAttempt & { statusCode: number }, itemIndex?: number): NodeApiError {
+	const what = `Quo answered HTTP ${attempt.statusCode} with more than ${MAX_ANSWER_BYTES / 1024 / 1024} MB`;
+	const message = attempt.statusCode < 300 ? withOutcome(what, attempt, true) : what;
+	return new NodeApiError(node, { message, status: attempt.statusCode, method: attempt.method, path: attempt.path }, {
+		message,
+		description: [
+			"The Quo nodes stopped reading it there: Quo's API answers with small JSON documents. Check the Base URL in the Quo API credential.",
+			factsOf(attempt),
+		].join('\n'),
+		httpCode: String(attempt.statusCode),
+		itemIndex,
+	});
 }
 
 /**

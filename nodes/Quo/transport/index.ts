@@ -11,10 +11,11 @@ import type {
 import { sleep, sleepWithAbort } from 'n8n-workflow';
 
 import { isVersionedPath, QUO_API_VERSION, QUO_API_VERSION_HEADER } from './apiVersion';
-import { quoApiError, type QuoAttempt, type QuoFailure, redirectError, unreadableAnswerError } from './errors';
+import { oversizedAnswerError, quoApiError, type QuoAttempt, type QuoFailure, redirectError, unreadableAnswerError } from './errors';
 import { limiterForCredential } from './rateLimiter';
 import {
 	type FailureKind,
+	MAX_ANSWER_BYTES,
 	MAX_RETRY_WAIT_MS,
 	mayRetry,
 	REQUEST_TIMEOUT_MS,
@@ -47,8 +48,8 @@ interface BodyStream extends AsyncIterable<Uint8Array> {
 
 type NoAnswer = NonNullable<QuoFailure['noAnswer']>;
 
-/** What one attempt came to: Quo's whole answer, or why no whole answer came. */
-type AttemptOutcome = { response: FullResponse } | { noAnswer: NoAnswer };
+/** What one attempt came to: Quo's whole answer, an answer too large to read, or why no whole answer came. */
+type AttemptOutcome = { response: FullResponse } | { oversized: { statusCode: number } } | { noAnswer: NoAnswer };
 
 const CREDENTIAL_TYPE = 'quoApi';
 const DEFAULT_BASE_URL = 'https://api.quo.com';
@@ -89,11 +90,16 @@ function noAnswerOf(error: unknown): NoAnswer {
 	return { kind: 'connectionLost', detail };
 }
 
-/** The body as text, read to its end. */
-async function textOf(body: BodyStream): Promise<string> {
+/** The body as text, or undefined once it passes MAX_ANSWER_BYTES (leaving the loop destroys the stream, unread). */
+async function textOf(body: BodyStream): Promise<string | undefined> {
 	const decoder = new TextDecoder();
 	let text = '';
-	for await (const chunk of body) text += decoder.decode(chunk, { stream: true });
+	let size = 0;
+	for await (const chunk of body) {
+		size += chunk.byteLength;
+		if (size > MAX_ANSWER_BYTES) return undefined;
+		text += decoder.decode(chunk, { stream: true });
+	}
 	return text + decoder.decode();
 }
 
@@ -125,6 +131,7 @@ async function sendWithinDeadline(this: QuoApiContext, options: IHttpRequestOpti
 			// The deadline passed while the answer's head was on its way.
 			if (attemptOver.signal.aborted) body.destroy();
 			const text = await textOf(body);
+			if (text === undefined) return { oversized: { statusCode: response.statusCode } };
 			return { response: { statusCode: response.statusCode, headers: response.headers, body: parsedBody(text) } };
 		} catch (error) {
 			return { noAnswer: noAnswerOf(error) };
@@ -172,7 +179,7 @@ export async function quoApiRequest(this: QuoApiContext, request: QuoRequest): P
 		json: true,
 		arrayFormat: 'repeat',
 		headers: isVersionedPath(request.path) ? { [QUO_API_VERSION_HEADER]: QUO_API_VERSION } : {},
-		// Read by the transport as it arrives, so that the deadline is kept to.
+		// Read by the transport as it arrives, so that its size and the deadline are kept to (n8n would buffer any size).
 		encoding: 'stream',
 		// Applies to each silence on the socket: it also closes a request whose answer had not begun by the deadline.
 		timeout: REQUEST_TIMEOUT_MS,
@@ -192,6 +199,7 @@ export async function quoApiRequest(this: QuoApiContext, request: QuoRequest): P
 		release();
 
 		const attempt: QuoAttempt = { method: request.method, path: request.path, retries };
+		if ('oversized' in outcome) throw oversizedAnswerError(node, { ...attempt, ...outcome.oversized }, request.itemIndex);
 		const response = 'response' in outcome ? outcome.response : undefined;
 		const noAnswer = 'noAnswer' in outcome ? outcome.noAnswer : undefined;
 		if (response && response.statusCode >= 300 && response.statusCode < 400) {

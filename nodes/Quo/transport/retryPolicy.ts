@@ -3,6 +3,9 @@ import type { IHttpRequestMethods } from 'n8n-workflow';
 /** How long one request may take, from sending it to the last byte of Quo's answer, before it counts as failed. */
 export const REQUEST_TIMEOUT_MS = 20_000;
 
+/** Quo's answers are small JSON documents (a page holds at most 100 items): a larger body is not read. */
+export const MAX_ANSWER_BYTES = 20 * 1024 * 1024;
+
 const MAX_RETRIES_ON_RATE_LIMIT = 6;
 const MAX_RETRIES_ON_SERVER_ERROR = 3;
 /** A request that timed out already waited the whole timeout: one more try, not three. */
