@@ -43,6 +43,12 @@ function asString(value: unknown): string | undefined {
 	return undefined;
 }
 
+/** The live envelope's `error.key` when it names the error ("Unauthorized"); anything else there is no code to show. */
+function errorNameOf(key: unknown): string | undefined {
+	const name = asString(key);
+	return name !== undefined && /^[A-Za-z][\w.-]*$/.test(name) ? name : undefined;
+}
+
 /**
  * Reads both error bodies Quo sends: the documented `{message, code, status, title, errors[]}` and the
  * `{error: {message, key, trace}}` that the live API answers with on some routes.
@@ -59,7 +65,7 @@ function readQuoErrorBody(body: unknown): QuoErrorDetails {
 		: [];
 	return {
 		message: asString(body.message) ?? asString(nested?.message) ?? asString(body.title),
-		code: asString(body.code) ?? asString(nested?.key),
+		code: asString(body.code) ?? errorNameOf(nested?.key),
 		fieldErrors,
 	};
 }
@@ -177,13 +183,52 @@ function factsOf(failure: QuoAttempt & { statusCode: number | null; code?: strin
 	return `(${facts.join(', ')})`;
 }
 
-function withoutSecret(text: string, secret: string | undefined): string {
-	return secret ? text.split(secret).join('[redacted]') : text;
+const REDACTED = '[redacted]';
+
+/** A 2026-03-30 signing key: `whsec_` and its base64. */
+const STANDARD_SIGNING_KEY = /whsec_[A-Za-z0-9+/=_-]*/g;
+
+/** A `"key": "…"` member of JSON quoted in a text: a v1 signing key has no prefix to be recognised by. */
+const QUOTED_KEY_MEMBER = /("key"\s*:\s*)"(?:[^"\\]|\\.)*"/g;
+
+/** A text with the API key and any webhook signing key in it replaced. */
+function withoutSecrets(text: string, apiKey: string | undefined): string {
+	const withoutApiKey = apiKey ? text.split(apiKey).join(REDACTED) : text;
+	return withoutApiKey.replace(STANDARD_SIGNING_KEY, REDACTED).replace(QUOTED_KEY_MEMBER, `$1"${REDACTED}"`);
+}
+
+/** A JSON value with each text cleaned as above, and each `key` field, where Quo puts a signing key, blanked. */
+function withoutSecretsIn(value: unknown, apiKey: string | undefined): unknown {
+	if (typeof value === 'string') return withoutSecrets(value, apiKey);
+	if (Array.isArray(value)) return value.map((entry) => withoutSecretsIn(entry, apiKey));
+	if (!isRecord(value)) return value;
+	return Object.fromEntries(
+		Object.entries(value).map(([name, entry]) => [name, name === 'key' && typeof entry === 'string' ? REDACTED : withoutSecretsIn(entry, apiKey)]),
+	);
+}
+
+interface ErrorText {
+	message: string;
+	description: string;
+	httpCode?: string;
+	itemIndex?: number;
+}
+
+/**
+ * Every error the transport raises is made here. Its message, description and details (`errorResponse`), which n8n
+ * shows, stores and logs, never hold the API key, even if Quo echoed it back, nor a webhook's signing key.
+ */
+function secretFreeError(node: INode, errorResponse: JsonObject, text: ErrorText, apiKey?: string): NodeApiError {
+	return new NodeApiError(node, withoutSecretsIn(errorResponse, apiKey) as JsonObject, {
+		...text,
+		message: withoutSecrets(text.message, apiKey),
+		description: withoutSecrets(text.description, apiKey),
+	});
 }
 
 /**
  * Turns a failed Quo call into the `NodeApiError` users see: Quo's own message, its code, the HTTP status
- * and a hint on what to do. The API key never appears in it, even if Quo echoed it back.
+ * and a hint on what to do.
  */
 export function quoApiError(node: INode, failure: QuoFailure, apiKey: string | undefined, itemIndex?: number): NodeApiError {
 	const details = readQuoErrorBody(failure.body);
@@ -199,22 +244,25 @@ export function quoApiError(node: INode, failure: QuoFailure, apiKey: string | u
 			? `Quo's rate limit was reached, and ${waitAskedText(failure.waitAsked)}`
 			: `${answerMessage}; ${waitAskedText(failure.waitAsked)}`;
 	const facts = factsOf({ ...failure, code: details.code, detail: failure.noAnswer?.detail });
-	const description = [hintFor(failure), ...details.fieldErrors, facts].join('\n');
-
 	const errorResponse: JsonObject = {
-		message: withoutSecret(message, apiKey),
+		message,
 		code: details.code ?? null,
 		status,
 		method: failure.method,
 		path: failure.path,
-		errors: details.fieldErrors.map((text) => withoutSecret(text, apiKey)),
+		errors: details.fieldErrors,
 	};
-	return new NodeApiError(node, errorResponse, {
-		message: withoutSecret(message, apiKey),
-		description: withoutSecret(description, apiKey),
-		httpCode: status === null ? undefined : String(status),
-		itemIndex,
-	});
+	return secretFreeError(
+		node,
+		errorResponse,
+		{
+			message,
+			description: [hintFor(failure), ...details.fieldErrors, facts].join('\n'),
+			httpCode: status === null ? undefined : String(status),
+			itemIndex,
+		},
+		apiKey,
+	);
 }
 
 /** Where a redirect points: its host (with the port, if any), or undefined when it gives no readable target. */
@@ -240,16 +288,13 @@ export function redirectError(
 	itemIndex?: number,
 ): NodeApiError {
 	const target = redirectTarget(location, requestUrl);
-	const message = withoutSecret(
-		`Quo's API answered ${attempt.statusCode}${target ? ` and redirected to ${target}` : ''}: the Quo nodes do not follow redirects; check the Base URL in the Quo API credential`,
+	const message = `Quo's API answered ${attempt.statusCode}${target ? ` and redirected to ${target}` : ''}: the Quo nodes do not follow redirects; check the Base URL in the Quo API credential`;
+	return secretFreeError(
+		node,
+		{ message, status: attempt.statusCode, method: attempt.method, path: attempt.path },
+		{ message, description: factsOf(attempt), httpCode: String(attempt.statusCode), itemIndex },
 		apiKey,
 	);
-	return new NodeApiError(node, { message, status: attempt.statusCode, method: attempt.method, path: attempt.path }, {
-		message,
-		description: factsOf(attempt),
-		httpCode: String(attempt.statusCode),
-		itemIndex,
-	});
 }
 
 /** A list walk that was stopped: its page tokens went in a circle, or never ran out. */
@@ -272,7 +317,17 @@ export function endlessListError(node: INode, list: EndlessList, itemIndex?: num
 		list.cause === 'repeatedToken'
 			? 'Quo pointed back to a page it had already sent, so the list cannot be read to its end. Try again later.'
 			: 'Ask for fewer items: narrow the request with its filters, or turn off Return All and set a Limit.';
-	return new NodeApiError(node, { message, method: 'GET', path: list.path }, { message, description: hint, itemIndex });
+	return secretFreeError(node, { message, method: 'GET', path: list.path }, { message, description: hint, itemIndex });
+}
+
+/** An answer that could not be used: what it was, a hint, and, after a 2xx, what Quo probably did. */
+function unusableAnswerError(node: INode, attempt: QuoAttempt & { statusCode: number }, what: string, hint: string, itemIndex?: number): NodeApiError {
+	const message = attempt.statusCode < 300 ? withOutcome(what, attempt, true) : what;
+	return secretFreeError(
+		node,
+		{ message, status: attempt.statusCode, method: attempt.method, path: attempt.path },
+		{ message, description: [hint, factsOf(attempt)].join('\n'), httpCode: String(attempt.statusCode), itemIndex },
+	);
 }
 
 /**
@@ -280,17 +335,13 @@ export function endlessListError(node: INode, list: EndlessList, itemIndex?: num
  * so a POST or PATCH was probably carried out.
  */
 export function oversizedAnswerError(node: INode, attempt: QuoAttempt & { statusCode: number }, itemIndex?: number): NodeApiError {
-	const what = `Quo answered HTTP ${attempt.statusCode} with more than ${MAX_ANSWER_BYTES / 1024 / 1024} MB`;
-	const message = attempt.statusCode < 300 ? withOutcome(what, attempt, true) : what;
-	return new NodeApiError(node, { message, status: attempt.statusCode, method: attempt.method, path: attempt.path }, {
-		message,
-		description: [
-			"The Quo nodes stopped reading it there: Quo's API answers with small JSON documents. Check the Base URL in the Quo API credential.",
-			factsOf(attempt),
-		].join('\n'),
-		httpCode: String(attempt.statusCode),
+	return unusableAnswerError(
+		node,
+		attempt,
+		`Quo answered HTTP ${attempt.statusCode} with more than ${MAX_ANSWER_BYTES / 1024 / 1024} MB`,
+		"The Quo nodes stopped reading it there: Quo's API answers with small JSON documents. Check the Base URL in the Quo API credential.",
 		itemIndex,
-	});
+	);
 }
 
 /**
@@ -298,14 +349,22 @@ export function oversizedAnswerError(node: INode, attempt: QuoAttempt & { status
  * the request, so a POST or PATCH was probably carried out; the error says so instead of passing on junk.
  */
 export function unreadableAnswerError(node: INode, attempt: QuoAttempt & { statusCode: number }, itemIndex?: number): NodeApiError {
-	const message = withOutcome(`Quo answered HTTP ${attempt.statusCode} with a body that is not JSON`, attempt, true);
-	return new NodeApiError(node, { message, status: attempt.statusCode, method: attempt.method, path: attempt.path }, {
-		message,
-		description: [
-			"A proxy between n8n and Quo may have cut or replaced Quo's answer; check the Base URL in the Quo API credential.",
-			factsOf(attempt),
-		].join('\n'),
-		httpCode: String(attempt.statusCode),
+	return unusableAnswerError(
+		node,
+		attempt,
+		`Quo answered HTTP ${attempt.statusCode} with a body that is not JSON`,
+		"A proxy between n8n and Quo may have cut or replaced Quo's answer; check the Base URL in the Quo API credential.",
 		itemIndex,
+	);
+}
+
+/**
+ * A JSON answer without what the request was for (a webhook, its key): a proxy's page or a change to Quo's API. The
+ * answer goes into the error's details, to show what came instead, with any signing key in it blanked.
+ */
+export function unexpectedAnswerError(node: INode, message: string, answer: JsonObject): NodeApiError {
+	return secretFreeError(node, { message, answer }, {
+		message,
+		description: "Check the Base URL in the Quo API credential: it should point at Quo's API (https://api.quo.com).",
 	});
 }
