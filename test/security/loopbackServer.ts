@@ -21,7 +21,7 @@ export interface LoopbackServer {
 	close(): Promise<void>;
 }
 
-export type Handler = (request: ReceivedRequest, response: ServerResponse) => void | Promise<void>;
+type Handler = (request: ReceivedRequest, response: ServerResponse) => void | Promise<void>;
 
 /**
  * A server on 127.0.0.1 that behaves as a test says, for what Quo's stand-in does not do (redirects, answers that

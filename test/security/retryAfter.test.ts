@@ -60,7 +60,7 @@ async function outcomeOf(spec: object): Promise<unknown> {
 }
 
 describe.each(Object.keys(retryAfter) as Form[])('Retry-After as %s', (form) => {
-	test('a wait within the retry budget is kept exactly, even past the old 8 s cap', async () => {
+	test('a wait within the retry budget (20 s) is kept to the millisecond', async () => {
 		nextLimit = { seconds: 20, form };
 
 		const outcome = await outcomeOf(READ);
