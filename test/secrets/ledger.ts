@@ -1,4 +1,4 @@
-import { describeLocation, isWhereItBelongs, type Location } from './policy';
+import { describeLocation, isWhereItBelongs, type Location, looksForUnlistedSigningKeys } from './policy';
 import { scan } from './scan';
 import type { Secret } from './secretForms';
 import { SecretIndex } from './secretIndex';
@@ -40,7 +40,7 @@ export function recordSecret(secret: Secret): void {
 
 /** Looks through something a node made visible, now. */
 export function examine(location: Location, value: unknown): void {
-	const { strings, hits, gaveUpAt } = scan(value, secrets);
+	const { strings, hits, gaveUpAt } = scan(value, secrets, { signingKeysByForm: looksForUnlistedSigningKeys(location) });
 	tally.examined++;
 	tally.strings += strings;
 	if (gaveUpAt !== undefined) {

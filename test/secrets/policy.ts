@@ -42,3 +42,11 @@ export function isWhereItBelongs(kind: SecretKind, location: Location, path: str
 	if (location.source === 'transportProbe') return true;
 	return location.source === 'quo' && HANDING_OUT_KEYS.has(location.operation ?? '') && ITEM_KEY_FIELD.test(path);
 }
+
+/**
+ * Where the scan also looks for signing keys no test handed out (a key from a server a test stands up, or one the
+ * harness never saw): errors, whose message, description and details n8n shows in the editor, stores and logs.
+ */
+export function looksForUnlistedSigningKeys(location: Location): boolean {
+	return location.channel === 'error';
+}

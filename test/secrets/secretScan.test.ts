@@ -91,6 +91,43 @@ describe('errors', () => {
 	});
 });
 
+describe('signing keys no test handed out', () => {
+	const node = runtime.workflow({ nodeType: new LeakyNode(), parameters: {} }).node;
+	const unlistedStandard = `whsec_${Buffer.from('a key only a server in a test knew').toString('base64')}`;
+	const unlistedLegacy = Buffer.from('another key only a server in a test knew').toString('base64');
+
+	test("are found in an error's description and details by their form: whsec_ texts, and base64 in key fields", () => {
+		const error = new NodeApiError(node, { message: 'x', answer: { data: { id: 'WH1', key: unlistedLegacy } } }, {
+			message: 'Quo refused',
+			description: `Signing key ${unlistedStandard} does not match`,
+		});
+
+		examine({ channel: 'error', source: 'quo' }, error);
+
+		expect(takeFindings().map((message) => message.replace(/^signing key \(one no test handed out\) in quo error at /, ''))).toEqual([
+			'.description, by its whsec_ prefix',
+			'.errorResponse.answer.data.key, by its field name',
+			'.toJSON().description, by its whsec_ prefix',
+		]);
+	});
+
+	test('are not looked for outside errors, nor in key fields that hold no key or lie outside the details', () => {
+		const error = new NodeApiError(node, { message: 'x', answer: { data: { key: '[redacted]' } } }, { message: 'Quo refused' });
+		error.context.customField = { key: 'a custom field key, not a signing key' };
+
+		examine({ channel: 'error', source: 'quo' }, error);
+		examine({ channel: 'output', source: 'quo', operation: 'contact.get' }, [{ json: { customFields: [{ key: 'vip', value: unlistedLegacy }] } }]);
+
+		expect(takeFindings()).toEqual([]);
+	});
+
+	test('a key a test handed out is reported as that key, not again by its form', () => {
+		examine({ channel: 'error', source: 'quo' }, { errorResponse: { key: STANDARD_KEY } });
+
+		expect(takeFindings()).toEqual(['signing key (a 2026-03-30 key planted by this test) in quo error at .errorResponse.key, as Quo gives it']);
+	});
+});
+
 describe('where keys belong', () => {
 	test('a signing key: in static data, and in the key field of what Create and Rotate Secret hand to the user', () => {
 		examine({ channel: 'static data', source: 'quoTrigger' }, { 'node:Quo Trigger': { subscriptions: [{ id: '1', key: STANDARD_KEY }] } });

@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+
 import type { INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
@@ -29,7 +31,8 @@ function contextFailingFirstWith(networkCode: string): QuoApiContext {
 			httpRequestWithAuthentication: async () => {
 				attempts++;
 				if (attempts === 1) throw Object.assign(new Error(`connect ${networkCode}`), { code: networkCode });
-				return { statusCode: 404, headers: {}, body: { message: 'Webhook not found', code: '0800404' } };
+				// The transport asks for the body as a stream, to read it within its deadline and size cap.
+				return { statusCode: 404, headers: {}, body: Readable.from([Buffer.from(JSON.stringify({ message: 'Webhook not found', code: '0800404' }))]) };
 			},
 		},
 	} as unknown as QuoApiContext;

@@ -1,13 +1,14 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { isRepeatable, REQUEST_TIMEOUT_MS } from './retryPolicy';
+import { isRepeatable, MAX_ANSWER_BYTES, MAX_RETRY_WAIT_MS, REQUEST_TIMEOUT_MS } from './retryPolicy';
 
 /**
- * Why no answer came: Quo took longer than the timeout, the connection broke after the request went out (Quo may
- * have received it), or no connection was made at all (Quo received nothing).
+ * Why no whole answer came: Quo did not answer within the timeout, its answer was still arriving when the timeout
+ * passed, the connection broke after the request went out (Quo may have received it), or no connection was made at
+ * all (Quo received nothing).
  */
-export type NoAnswerKind = 'timeout' | 'connectionLost' | 'unreachable';
+export type NoAnswerKind = 'timeout' | 'slowAnswer' | 'connectionLost' | 'unreachable';
 
 /** One attempt of a request: what was sent, and how many retries came before it. */
 export interface QuoAttempt {
@@ -20,8 +21,10 @@ export interface QuoAttempt {
 export interface QuoFailure extends QuoAttempt {
 	statusCode: number | null;
 	body: unknown;
-	/** When no answer came: why, and the network error's code or text. */
-	noAnswer?: { kind: NoAnswerKind; detail: string };
+	/** When no whole answer came: why, and the network error's code or text, if there was one. */
+	noAnswer?: { kind: NoAnswerKind; detail?: string };
+	/** When Quo asked (`Retry-After`) for a longer wait than the Quo nodes make before sending a request again. */
+	waitAsked?: { ms: number; until: Date };
 }
 
 interface QuoErrorDetails {
@@ -40,6 +43,12 @@ function asString(value: unknown): string | undefined {
 	return undefined;
 }
 
+/** The live envelope's `error.key` when it names the error ("Unauthorized"); anything else there is no code to show. */
+function errorNameOf(key: unknown): string | undefined {
+	const name = asString(key);
+	return name !== undefined && /^[A-Za-z][\w.-]*$/.test(name) ? name : undefined;
+}
+
 /**
  * Reads both error bodies Quo sends: the documented `{message, code, status, title, errors[]}` and the
  * `{error: {message, key, trace}}` that the live API answers with on some routes.
@@ -56,7 +65,7 @@ function readQuoErrorBody(body: unknown): QuoErrorDetails {
 		: [];
 	return {
 		message: asString(body.message) ?? asString(nested?.message) ?? asString(body.title),
-		code: asString(body.code) ?? asString(nested?.key),
+		code: asString(body.code) ?? errorNameOf(nested?.key),
 		fieldErrors,
 	};
 }
@@ -100,6 +109,8 @@ function noAnswerMessage(failure: QuoFailure): string {
 	switch (failure.noAnswer?.kind) {
 		case 'timeout':
 			return withOutcome(`Quo did not answer within ${REQUEST_TIMEOUT_MS / 1000} seconds`, failure, false);
+		case 'slowAnswer':
+			return withOutcome(`Quo's answer was still arriving after ${REQUEST_TIMEOUT_MS / 1000} seconds`, failure, false);
 		case 'connectionLost':
 			return withOutcome("The connection to Quo broke before Quo's answer arrived", failure, false);
 		default:
@@ -109,12 +120,22 @@ function noAnswerMessage(failure: QuoFailure): string {
 
 const NOT_RESENT = ' It was not sent again automatically, as Quo cannot tell a repeat from a new request.';
 
+/** "Quo asks to wait 3600 seconds before trying again, until 2030-01-01 01:00:00 UTC". */
+function waitAskedText({ ms, until }: NonNullable<QuoFailure['waitAsked']>): string {
+	const iso = until.toISOString();
+	return `Quo asks to wait ${Math.ceil(ms / 1000)} seconds before trying again, until ${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+}
+
 function hintFor(failure: QuoFailure): string {
 	const { statusCode } = failure;
+	if (failure.waitAsked) {
+		return `The Quo nodes wait at most ${MAX_RETRY_WAIT_MS / 1000} seconds before sending a request again, so this one was not sent again: run it again after that time.`;
+	}
 	if (statusCode === null) {
 		const notResent = isRepeatable(failure.method) ? '' : NOT_RESENT;
 		switch (failure.noAnswer?.kind) {
 			case 'timeout':
+			case 'slowAnswer':
 				return `Quo, or the network between n8n and Quo, is slow or down.${notResent}`;
 			case 'connectionLost':
 				return `The network between n8n and Quo, or a proxy on the way, closed the connection.${notResent}`;
@@ -162,39 +183,165 @@ function factsOf(failure: QuoAttempt & { statusCode: number | null; code?: strin
 	return `(${facts.join(', ')})`;
 }
 
-function withoutSecret(text: string, secret: string | undefined): string {
-	return secret ? text.split(secret).join('[redacted]') : text;
+const REDACTED = '[redacted]';
+
+/** A 2026-03-30 signing key: `whsec_` and its base64. */
+const STANDARD_SIGNING_KEY = /whsec_[A-Za-z0-9+/=_-]*/g;
+
+/** A `"key": "…"` member of JSON quoted in a text: a v1 signing key has no prefix to be recognised by. */
+const QUOTED_KEY_MEMBER = /("key"\s*:\s*)"(?:[^"\\]|\\.)*"/g;
+
+/** A text with the API key and any webhook signing key in it replaced. */
+function withoutSecrets(text: string, apiKey: string | undefined): string {
+	const withoutApiKey = apiKey ? text.split(apiKey).join(REDACTED) : text;
+	return withoutApiKey.replace(STANDARD_SIGNING_KEY, REDACTED).replace(QUOTED_KEY_MEMBER, `$1"${REDACTED}"`);
+}
+
+/** A JSON value with each text cleaned as above, and each `key` field, where Quo puts a signing key, blanked. */
+function withoutSecretsIn(value: unknown, apiKey: string | undefined): unknown {
+	if (typeof value === 'string') return withoutSecrets(value, apiKey);
+	if (Array.isArray(value)) return value.map((entry) => withoutSecretsIn(entry, apiKey));
+	if (!isRecord(value)) return value;
+	return Object.fromEntries(
+		Object.entries(value).map(([name, entry]) => [name, name === 'key' && typeof entry === 'string' ? REDACTED : withoutSecretsIn(entry, apiKey)]),
+	);
+}
+
+interface ErrorText {
+	message: string;
+	description: string;
+	httpCode?: string;
+	itemIndex?: number;
+}
+
+/**
+ * Every error the transport raises is made here. Its message, description and details (`errorResponse`), which n8n
+ * shows, stores and logs, never hold the API key, even if Quo echoed it back, nor a webhook's signing key.
+ */
+function secretFreeError(node: INode, errorResponse: JsonObject, text: ErrorText, apiKey?: string): NodeApiError {
+	return new NodeApiError(node, withoutSecretsIn(errorResponse, apiKey) as JsonObject, {
+		...text,
+		message: withoutSecrets(text.message, apiKey),
+		description: withoutSecrets(text.description, apiKey),
+	});
 }
 
 /**
  * Turns a failed Quo call into the `NodeApiError` users see: Quo's own message, its code, the HTTP status
- * and a hint on what to do. The API key never appears in it, even if Quo echoed it back.
+ * and a hint on what to do.
  */
 export function quoApiError(node: INode, failure: QuoFailure, apiKey: string | undefined, itemIndex?: number): NodeApiError {
 	const details = readQuoErrorBody(failure.body);
 	const status = failure.statusCode;
-	const message =
+	const answerMessage =
 		details.message ??
 		(status === null
 			? noAnswerMessage(failure)
 			: `Quo answered HTTP ${status}${excerptOfText(failure.body) ? `: ${excerptOfText(failure.body)}` : ''}`);
+	const message = !failure.waitAsked
+		? answerMessage
+		: status === 429
+			? `Quo's rate limit was reached, and ${waitAskedText(failure.waitAsked)}`
+			: `${answerMessage}; ${waitAskedText(failure.waitAsked)}`;
 	const facts = factsOf({ ...failure, code: details.code, detail: failure.noAnswer?.detail });
-	const description = [hintFor(failure), ...details.fieldErrors, facts].join('\n');
-
 	const errorResponse: JsonObject = {
-		message: withoutSecret(message, apiKey),
+		message,
 		code: details.code ?? null,
 		status,
 		method: failure.method,
 		path: failure.path,
-		errors: details.fieldErrors.map((text) => withoutSecret(text, apiKey)),
+		errors: details.fieldErrors,
 	};
-	return new NodeApiError(node, errorResponse, {
-		message: withoutSecret(message, apiKey),
-		description: withoutSecret(description, apiKey),
-		httpCode: status === null ? undefined : String(status),
+	return secretFreeError(
+		node,
+		errorResponse,
+		{
+			message,
+			description: [hintFor(failure), ...details.fieldErrors, facts].join('\n'),
+			httpCode: status === null ? undefined : String(status),
+			itemIndex,
+		},
+		apiKey,
+	);
+}
+
+/** Where a redirect points: its host (with the port, if any), or undefined when it gives no readable target. */
+function redirectTarget(location: string | undefined, requestUrl: string): string | undefined {
+	if (!location) return undefined;
+	try {
+		return new URL(location, requestUrl).host;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * A 3xx from the API. The Quo nodes never follow one: the request would carry the API key to wherever it points.
+ * Quo's API does not redirect, so the Base URL most likely points somewhere else.
+ */
+export function redirectError(
+	node: INode,
+	attempt: QuoAttempt & { statusCode: number },
+	location: string | undefined,
+	requestUrl: string,
+	apiKey: string | undefined,
+	itemIndex?: number,
+): NodeApiError {
+	const target = redirectTarget(location, requestUrl);
+	const message = `Quo's API answered ${attempt.statusCode}${target ? ` and redirected to ${target}` : ''}: the Quo nodes do not follow redirects; check the Base URL in the Quo API credential`;
+	return secretFreeError(
+		node,
+		{ message, status: attempt.statusCode, method: attempt.method, path: attempt.path },
+		{ message, description: factsOf(attempt), httpCode: String(attempt.statusCode), itemIndex },
+		apiKey,
+	);
+}
+
+/** A list walk that was stopped: its page tokens went in a circle, or never ran out. */
+export interface EndlessList {
+	path: string;
+	pagesRead: number;
+	itemsRead: number;
+	cause: 'repeatedToken' | 'tooManyPages';
+}
+
+/** What was read is not the whole list: the error says so, and how far the walk got, rather than returning it. */
+export function endlessListError(node: INode, list: EndlessList, itemIndex?: number): NodeApiError {
+	const where = `GET ${list.path}`;
+	const readSoFar = `(${list.itemsRead.toLocaleString('en-US')} items read so far)`;
+	const message =
+		list.cause === 'repeatedToken'
+			? `Quo repeated an earlier page token of ${where} after ${list.pagesRead.toLocaleString('en-US')} pages ${readSoFar}: the list would go round in circles`
+			: `Quo's list ${where} went on past ${list.pagesRead.toLocaleString('en-US')} pages ${readSoFar}: the Quo nodes stop there`;
+	const hint =
+		list.cause === 'repeatedToken'
+			? 'Quo pointed back to a page it had already sent, so the list cannot be read to its end. Try again later.'
+			: 'Ask for fewer items: narrow the request with its filters, or turn off Return All and set a Limit.';
+	return secretFreeError(node, { message, method: 'GET', path: list.path }, { message, description: hint, itemIndex });
+}
+
+/** An answer that could not be used: what it was, a hint, and, after a 2xx, what Quo probably did. */
+function unusableAnswerError(node: INode, attempt: QuoAttempt & { statusCode: number }, what: string, hint: string, itemIndex?: number): NodeApiError {
+	const message = attempt.statusCode < 300 ? withOutcome(what, attempt, true) : what;
+	return secretFreeError(
+		node,
+		{ message, status: attempt.statusCode, method: attempt.method, path: attempt.path },
+		{ message, description: [hint, factsOf(attempt)].join('\n'), httpCode: String(attempt.statusCode), itemIndex },
+	);
+}
+
+/**
+ * An answer larger than any of Quo's API: it was not read to its end. Quo accepted a request it answered with a 2xx,
+ * so a POST or PATCH was probably carried out.
+ */
+export function oversizedAnswerError(node: INode, attempt: QuoAttempt & { statusCode: number }, itemIndex?: number): NodeApiError {
+	return unusableAnswerError(
+		node,
+		attempt,
+		`Quo answered HTTP ${attempt.statusCode} with more than ${MAX_ANSWER_BYTES / 1024 / 1024} MB`,
+		"The Quo nodes stopped reading it there: Quo's API answers with small JSON documents. Check the Base URL in the Quo API credential.",
 		itemIndex,
-	});
+	);
 }
 
 /**
@@ -202,14 +349,22 @@ export function quoApiError(node: INode, failure: QuoFailure, apiKey: string | u
  * the request, so a POST or PATCH was probably carried out; the error says so instead of passing on junk.
  */
 export function unreadableAnswerError(node: INode, attempt: QuoAttempt & { statusCode: number }, itemIndex?: number): NodeApiError {
-	const message = withOutcome(`Quo answered HTTP ${attempt.statusCode} with a body that is not JSON`, attempt, true);
-	return new NodeApiError(node, { message, status: attempt.statusCode, method: attempt.method, path: attempt.path }, {
-		message,
-		description: [
-			"A proxy between n8n and Quo may have cut or replaced Quo's answer; check the Base URL in the Quo API credential.",
-			factsOf(attempt),
-		].join('\n'),
-		httpCode: String(attempt.statusCode),
+	return unusableAnswerError(
+		node,
+		attempt,
+		`Quo answered HTTP ${attempt.statusCode} with a body that is not JSON`,
+		"A proxy between n8n and Quo may have cut or replaced Quo's answer; check the Base URL in the Quo API credential.",
 		itemIndex,
+	);
+}
+
+/**
+ * A JSON answer without what the request was for (a webhook, its key): a proxy's page or a change to Quo's API. The
+ * answer goes into the error's details, to show what came instead, with any signing key in it blanked.
+ */
+export function unexpectedAnswerError(node: INode, message: string, answer: JsonObject): NodeApiError {
+	return secretFreeError(node, { message, answer }, {
+		message,
+		description: "Check the Base URL in the Quo API credential: it should point at Quo's API (https://api.quo.com).",
 	});
 }

@@ -1,6 +1,14 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
 
+import { endlessListError } from './errors';
 import { quoApiRequest, type QuoApiContext, type QuoRequest } from './index';
+
+/**
+ * The most pages one walk reads. Quo's pages hold up to 50 or 100 items, so that is 250,000 items or more, beyond
+ * any list a workflow reads in one go, and at Quo's 10 requests per second over eight minutes of requests. A list
+ * that goes on longer is one whose tokens never run out.
+ */
+export const MAX_PAGES = 5_000;
 
 export interface PageRequest extends Omit<QuoRequest, 'method' | 'body'> {
 	/** Stop after this many items; omit it for Return All. */
@@ -24,7 +32,7 @@ interface CursorPage<T> {
  * after another, as each needs the previous token; a page asks only for what the limit still needs.
  */
 export async function quoApiRequestAllItemsV1<T = IDataObject>(this: QuoApiContext, request: PageRequest): Promise<T[]> {
-	return await collectPages<T>(request, async (remaining, token) => {
+	return await collectPages<T>(this.getNode(), request, async (remaining, token) => {
 		const page = (await quoApiRequest.call(this, {
 			method: 'GET',
 			path: request.path,
@@ -37,7 +45,7 @@ export async function quoApiRequestAllItemsV1<T = IDataObject>(this: QuoApiConte
 
 /** Walks a 2026-03-30 list (`limit` + `after`, answered with `nextCursor`). */
 export async function quoApiRequestAllItemsCursor<T = IDataObject>(this: QuoApiContext, request: PageRequest): Promise<T[]> {
-	return await collectPages<T>(request, async (remaining, cursor) => {
+	return await collectPages<T>(this.getNode(), request, async (remaining, cursor) => {
 		const page = (await quoApiRequest.call(this, {
 			method: 'GET',
 			path: request.path,
@@ -48,7 +56,12 @@ export async function quoApiRequestAllItemsCursor<T = IDataObject>(this: QuoApiC
 	});
 }
 
+/**
+ * Reads pages until the list ends or the limit is reached. A token seen before, or more than `MAX_PAGES` pages, is
+ * an error: what was read is not the whole list, and returning it would pass it off as complete.
+ */
 async function collectPages<T>(
+	node: INode,
 	request: PageRequest,
 	fetchPage: (remaining: number, token: string | undefined) => Promise<{ items: T[]; next: string | null | undefined }>,
 ): Promise<T[]> {
@@ -56,11 +69,17 @@ async function collectPages<T>(
 	const items: T[] = [];
 	const seenTokens = new Set<string>();
 	let token: string | undefined;
-	while (items.length < limit) {
+	for (let pagesRead = 0; items.length < limit; pagesRead++) {
+		if (pagesRead === MAX_PAGES) {
+			throw endlessListError(node, { path: request.path, pagesRead, itemsRead: items.length, cause: 'tooManyPages' }, request.itemIndex);
+		}
 		const page = await fetchPage(limit - items.length, token);
 		items.push(...page.items.slice(0, limit - items.length));
-		// A repeated token would loop forever; an empty page with a token is Quo's old last-page quirk.
-		if (!page.next || seenTokens.has(page.next) || page.items.length === 0) break;
+		// An empty page with a token is Quo's old last-page quirk.
+		if (!page.next || page.items.length === 0) break;
+		if (seenTokens.has(page.next)) {
+			throw endlessListError(node, { path: request.path, pagesRead: pagesRead + 1, itemsRead: items.length, cause: 'repeatedToken' }, request.itemIndex);
+		}
 		seenTokens.add(page.next);
 		token = page.next;
 	}

@@ -1,7 +1,10 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
 
-/** How long a request may wait for Quo's answer before it counts as failed. */
+/** How long one request may take, from sending it to the last byte of Quo's answer, before it counts as failed. */
 export const REQUEST_TIMEOUT_MS = 20_000;
+
+/** Quo's answers are small JSON documents (a page holds at most 100 items): a larger body is not read. */
+export const MAX_ANSWER_BYTES = 20 * 1024 * 1024;
 
 const MAX_RETRIES_ON_RATE_LIMIT = 6;
 const MAX_RETRIES_ON_SERVER_ERROR = 3;
@@ -9,6 +12,15 @@ const MAX_RETRIES_ON_SERVER_ERROR = 3;
 const MAX_RETRIES_ON_TIMEOUT = 1;
 const BASE_DELAY_MS = 250;
 const MAX_DELAY_MS = 8000;
+
+/**
+ * The retry budget: the longest single wait before a request is sent again. When Quo asks for a longer one
+ * (`Retry-After`), the request fails at once and says when to try again, rather than holding the workflow.
+ */
+export const MAX_RETRY_WAIT_MS = 30_000;
+
+/** An HTTP date starts with the day's name ("Wed, 21 Oct 2026 07:28:00 GMT"); this keeps "1.5" from reading as a year. */
+const HTTP_DATE = /^[A-Za-z]{3}/;
 
 /**
  * Methods a retry cannot turn into a second action. POST and PATCH are left out: `POST /v1/messages`
@@ -31,15 +43,22 @@ export function mayRetry(kind: FailureKind, method: IHttpRequestMethods, retries
 }
 
 /**
- * Exponential backoff with "equal jitter": half the delay is fixed, half random, so clients that failed
- * together do not retry together. A `Retry-After` from Quo wins when it asks for longer.
+ * The wait a `Retry-After` header asks for, in ms from `now`: delta-seconds ("120") or an HTTP date; a date already
+ * past asks for none. Undefined when there is no header or it says neither.
  */
-export function retryDelayMs(retriesSoFar: number, retryAfterHeader?: string): number {
+export function retryAfterMs(header: string | undefined, now: number): number | undefined {
+	const value = header?.trim() ?? '';
+	if (/^\d+$/.test(value)) return Number(value) * 1000;
+	const at = HTTP_DATE.test(value) ? Date.parse(value) : NaN;
+	return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/**
+ * How long to wait before the next attempt: what Quo asked for, exactly, or else exponential backoff with "equal
+ * jitter" (half the delay fixed, half random, so clients that failed together do not retry together).
+ */
+export function retryDelayMs(retriesSoFar: number, askedByQuoMs?: number): number {
+	if (askedByQuoMs !== undefined) return askedByQuoMs;
 	const exponential = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** retriesSoFar);
-	const jittered = exponential / 2 + Math.random() * (exponential / 2);
-	const retryAfterSeconds = Number(retryAfterHeader);
-	if (Number.isFinite(retryAfterSeconds) && retryAfterSeconds > 0) {
-		return Math.min(MAX_DELAY_MS, Math.max(jittered, retryAfterSeconds * 1000));
-	}
-	return jittered;
+	return exponential / 2 + Math.random() * (exponential / 2);
 }

@@ -2,6 +2,7 @@ import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { V1WebhookFamily } from '../events/catalog';
+import { unexpectedAnswerError } from './errors';
 import { quoApiRequest, type QuoApiContext } from './index';
 
 /** A Quo webhook subscription of either generation, as both list and create return it. */
@@ -32,10 +33,7 @@ function isSubscription(value: unknown): value is QuoSubscription {
 /** Quo answered 2xx but not with a subscription: a proxy page or an API change. Say so instead of storing junk. */
 function expectSubscription(this: QuoApiContext, response: IDataObject, what: string): QuoSubscription {
 	if (isSubscription(response.data)) return response.data;
-	throw new NodeApiError(this.getNode(), response as JsonObject, {
-		message: `Quo's answer to ${what} has no webhook in it`,
-		description: 'Check the Base URL in the Quo API credential: it should point at Quo\'s API (https://api.quo.com).',
-	});
+	throw unexpectedAnswerError(this.getNode(), `Quo's answer to ${what} has no webhook in it`, response as JsonObject);
 }
 
 function bodyOf(spec: SubscriptionSpec): IDataObject {
@@ -67,9 +65,7 @@ export async function rotateSubscriptionKey(this: QuoApiContext, id: string): Pr
 	const response = await quoApiRequest.call(this, { method: 'POST', path: `/webhooks/${id}/rotate` });
 	const key = (response.data as IDataObject | undefined)?.key;
 	if (typeof key === 'string' && key !== '') return key;
-	throw new NodeApiError(this.getNode(), response as JsonObject, {
-		message: "Quo's answer to rotating the webhook secret has no key in it",
-	});
+	throw unexpectedAnswerError(this.getNode(), "Quo's answer to rotating the webhook secret has no key in it", response as JsonObject);
 }
 
 /** One delivery in Quo's log of a 2026-03-30 webhook: the body Quo sent (`requestBody`) and its attempts. */
