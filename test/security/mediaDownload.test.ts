@@ -1,3 +1,4 @@
+import { setTimeout as realDelay } from 'node:timers/promises';
 import dns from 'node:dns';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -302,5 +303,36 @@ describe('with a Base URL that is not local', () => {
 		expect((failure as Error).message).toMatch(/: Quo links to 'http:\/\/127\.0\.0\.1:\d+', which is a private, loopback or link-local address/);
 		expect(Buffer.from((fetched.binary!.data as IBinaryData).data, 'base64').equals(audio)).toBe(true);
 		expect(host.paths).toEqual(['/CR1.mp3']);
+	});
+});
+
+describe('a storage host that stops sending mid-file', () => {
+	afterEach(() => jest.useRealTimers());
+
+	test('fails the item after 60 seconds of silence, naming the file, and closes the connection', async () => {
+		let closed = false;
+		const host = await startMediaHost((_path, response) => {
+			response.on('close', () => (closed = true));
+			response.writeHead(200, { 'content-type': 'audio/mpeg' });
+			response.write(Buffer.alloc(1024, 7));
+		});
+		redirectMediaTo(`${host.url}/voicemail.wav`);
+		jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'queueMicrotask', 'hrtime', 'performance'] });
+
+		let settled = false;
+		const failure = session.failure(getVoicemail()).finally(() => (settled = true));
+		for (let waited = 0; waited < 400 && host.paths.length === 0; waited++) await realDelay(5);
+		// A fake second at a time, with real time in between for the socket: at most two fake minutes.
+		for (let second = 0; second < 120 && !settled; second++) {
+			await realDelay(10);
+			jest.advanceTimersByTime(1000);
+		}
+
+		expect(settled).toBe(true);
+		expect((await failure).message).toBe(
+			`Could not download the voicemail of call ${missed().id}: the storage host sent nothing for 60 seconds; try again later`,
+		);
+		for (let waited = 0; waited < 400 && !closed; waited++) await realDelay(5);
+		expect(closed).toBe(true);
 	});
 });

@@ -2,6 +2,7 @@ jest.mock('n8n-workflow', () => jest.requireActual<typeof import('./virtualClock
 
 import { NodeApiError } from 'n8n-workflow';
 
+import { Quo } from '../../nodes/Quo/Quo.node';
 import { MAX_PAGES } from '../../nodes/Quo/transport/pagination';
 import { TransportProbe } from '../harness/probeNode';
 import { N8nRuntime } from '../harness/runtime';
@@ -81,6 +82,40 @@ describe.each(Object.keys(STYLES) as Style[])('%s pages', (style) => {
 		expect(outcome).toBeInstanceOf(NodeApiError);
 		expect((outcome as NodeApiError).message).toBe(
 			`Quo's list GET ${path} went on past ${MAX_PAGES.toLocaleString('en-US')} pages (${MAX_PAGES.toLocaleString('en-US')} items read so far): the Quo nodes stop there`,
+		);
+		expect(server.received).toHaveLength(MAX_PAGES);
+	});
+});
+
+describe('Contact → Find by Phone, which walks the contacts for a number', () => {
+	const findByPhone = async (): Promise<unknown> =>
+		await runtime
+			.execute({ nodeType: new Quo(), parameters: { resource: 'contact', operation: 'findByPhone', phoneNumber: '+15555550100' } })
+			.then((output) => output, (thrown: unknown) => thrown);
+
+	test('a page token seen before is an error, not "no contact has this number"', async () => {
+		const circle: Record<string, string> = { start: 'a', a: 'b', b: 'a' };
+		nextToken = (token) => circle[token ?? 'start']!;
+
+		const outcome = await findByPhone();
+
+		expect(outcome).toBeInstanceOf(NodeApiError);
+		expect((outcome as NodeApiError).message).toBe(
+			'Quo repeated an earlier page token of GET /v1/contacts after 3 pages (3 items read so far): the list would go round in circles',
+		);
+		expect(server.received).toHaveLength(3);
+	});
+
+	test(`a list that never ends stops after ${MAX_PAGES} pages with an error`, async () => {
+		nextToken = (token) => {
+			const page = token === undefined ? 1 : Number(token) + 1;
+			return page < MAX_PAGES + 10 ? String(page) : null;
+		};
+
+		const outcome = await findByPhone();
+
+		expect((outcome as NodeApiError).message).toBe(
+			`Quo's list GET /v1/contacts went on past ${MAX_PAGES.toLocaleString('en-US')} pages (${MAX_PAGES.toLocaleString('en-US')} items read so far): the Quo nodes stop there`,
 		);
 		expect(server.received).toHaveLength(MAX_PAGES);
 	});

@@ -11,6 +11,8 @@ import {
 	type QuoPhoneNumber,
 	type V1ListPage,
 } from './directory';
+import { endlessListError } from '../transport/errors';
+import { MAX_PAGES } from '../transport/pagination';
 import { fieldError, PHONE_NUMBER_ID, requireQuoId } from './fieldErrors';
 import { listOf } from './lists';
 import { isE164 } from './phoneNumbers';
@@ -51,6 +53,9 @@ export class ExecutionCache {
 
 	private readonly contactPageTokens = new Set<string>();
 
+	/** Contacts in the pages fetched so far, for the error when the list does not end. */
+	private contactsRead = 0;
+
 	constructor(private readonly context: IExecuteFunctions) {}
 
 	/** The `PN…` id for a `PN…` id or an E.164 number of the workspace (looked up once per execution). */
@@ -85,17 +90,23 @@ export class ExecutionCache {
 				new SharedLookup(async () => {
 					const pageToken = previous ? (await previous.get())?.nextPageToken : undefined;
 					if (previous && pageToken === undefined) return undefined;
+					// A list that does not end is an error, not a list that ended: a match may be on a page never read.
+					const endless = (cause: 'repeatedToken' | 'tooManyPages', pagesRead: number) =>
+						endlessListError(this.context.getNode(), { path: '/v1/contacts', pagesRead, itemsRead: this.contactsRead, cause }, itemIndex);
+					if (next === MAX_PAGES) throw endless('tooManyPages', next);
 					const page = (await fetchV1Page.call(this.context, {
 						path: '/v1/contacts',
 						pageSize: CONTACT_PAGE_SIZE,
 						pageToken,
 						itemIndex,
 					})) as V1ListPage<QuoContact>;
-					// A repeated token would loop forever; an empty page with a token is Quo's old last-page quirk.
+					this.contactsRead += page.items.length;
+					// An empty page with a token is Quo's old last-page quirk.
 					const token = page.nextPageToken;
-					const last = token === undefined || this.contactPageTokens.has(token) || page.items.length === 0;
-					if (token !== undefined) this.contactPageTokens.add(token);
-					return last ? { ...page, nextPageToken: undefined } : page;
+					if (token === undefined || page.items.length === 0) return { ...page, nextPageToken: undefined };
+					if (this.contactPageTokens.has(token)) throw endless('repeatedToken', next + 1);
+					this.contactPageTokens.add(token);
+					return page;
 				}),
 			);
 		}

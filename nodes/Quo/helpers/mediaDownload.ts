@@ -1,12 +1,9 @@
 import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleepWithAbort } from 'n8n-workflow';
 
 import { fieldError } from './fieldErrors';
 
-/**
- * How long the storage host has to connect and send its headers. n8n's timeout ends there for a streamed body: one
- * that stalls is ended by cancelling the execution.
- */
+/** How long the storage host may stay silent: before its headers, and between two parts of the file. */
 const DOWNLOAD_TIMEOUT_MS = 60_000;
 
 /** Redirects followed per file; pre-signed storage links need one or two at most. */
@@ -61,6 +58,30 @@ interface StreamResponse {
 	statusCode: number;
 	headers: Record<string, string | string[] | undefined>;
 	body: BodyStream;
+}
+
+/**
+ * The body's parts as they arrive; undefined marks a silence of DOWNLOAD_TIMEOUT_MS. n8n's own timeout ends once the
+ * headers are in, so without this a host that stops sending mid-file would hold the item until the execution is
+ * cancelled.
+ */
+async function* partsUntilSilence(body: BodyStream): AsyncGenerator<Uint8Array | undefined> {
+	const parts = body[Symbol.asyncIterator]();
+	for (;;) {
+		const heard = new AbortController();
+		const silence = sleepWithAbort(DOWNLOAD_TIMEOUT_MS, heard.signal).then(
+			() => 'silent' as const,
+			() => 'heard' as const,
+		);
+		const next = await Promise.race([parts.next(), silence]);
+		heard.abort();
+		if (next === 'silent') {
+			yield undefined;
+			return;
+		}
+		if (next === 'heard' || next.done) return;
+		yield next.value;
+	}
 }
 
 function headerValue(headers: StreamResponse['headers'], name: string): string | undefined {
@@ -225,10 +246,12 @@ async function downloadMedia(
 	}
 	const chunks: Uint8Array[] = [];
 	let received = 0;
+	let stalled = false;
 	try {
-		for await (const chunk of response.body) {
+		for await (const chunk of partsUntilSilence(response.body)) {
+			stalled = chunk === undefined;
+			if (chunk === undefined) break;
 			received += chunk.length;
-			// Leaving the loop destroys the stream, which closes the connection: nothing more is read.
 			if (received > maxBytes) break;
 			chunks.push(chunk);
 		}
@@ -238,7 +261,11 @@ async function downloadMedia(
 			description: 'The connection to the storage host Quo links to broke off. Try again later.',
 			itemIndex,
 		});
+	} finally {
+		// Closes the connection when the loop was left early: nothing more is read.
+		response.body.destroy();
 	}
+	if (stalled) throw refuse(`the storage host sent nothing for ${DOWNLOAD_TIMEOUT_MS / 1000} seconds; try again later`);
 	if (received > maxBytes) throw tooLarge();
 
 	const mimeHeader = headerValue(response.headers, 'content-type')?.split(';')[0]?.trim().toLowerCase();
