@@ -52,19 +52,52 @@ describe('items', () => {
 		]);
 	});
 
-	test('items run concurrently, and the output keeps their order', async () => {
-		session.standIn.setResponseDelay(300);
+	/** The most requests Quo was working on at one moment. */
+	const mostAtOnce = (requests: Array<{ at: number; answeredAt: number }>) =>
+		Math.max(...requests.map(({ at }) => requests.filter((other) => other.at <= at && at < other.answeredAt).length));
+
+	test('without Continue On Fail, sends go one after another, and a failure at Quo stops the run before the next send', async () => {
+		const from = session.standIn.state.phoneNumbers[0]!.id;
+		const items = [0, 1, 2, 3].map((index) => ({ from: index === 1 ? 'PNnotInThisWorkspace' : from, to: `+1555555030${index}` }));
+
+		const error = await session.failure(sendTo, { items });
+
+		expect(error.context?.itemIndex).toBe(1);
+		expect(error.message).toMatch(/not found/i);
+		expect(session.standIn.requests.filter((request) => request.method === 'POST')).toHaveLength(2);
+	});
+
+	test('sends go one after another and reads run several at once; outputs keep the input order either way', async () => {
+		session.standIn.setResponseDelay(100);
 		try {
 			const from = session.standIn.state.phoneNumbers[0]!.id;
-			const items = Array.from({ length: 8 }, (_, index) => ({ from, to: `+1555555030${index}` }));
-			const started = Date.now();
+			const items = Array.from({ length: 6 }, (_, index) => ({ from, to: `+1555555030${index}` }));
 
-			const output = await session.run(sendTo, { items });
+			const sent = await session.run(sendTo, { items });
+			const sends = session.standIn.requests.splice(0);
+			const read = await session.run({ resource: 'message', operation: 'get', messageId: '={{ $json.id }}' }, { items: sent.map((item) => item.json) });
+			const reads = session.standIn.requests.splice(0);
 
-			// One after another would take 8 × 300 ms.
-			expect(Date.now() - started).toBeLessThan(1500);
+			expect(mostAtOnce(sends)).toBe(1);
+			expect(mostAtOnce(reads)).toBeGreaterThan(1);
+			expect(sent.map((item) => item.json.to)).toEqual(items.map((item) => [item.to]));
+			expect(read.map((item) => item.json.id)).toEqual(sent.map((item) => item.json.id));
+			expect(pairings(read)).toEqual(items.map((_, item) => ({ item })));
+		} finally {
+			session.standIn.setResponseDelay(0);
+		}
+	});
+
+	test('with Continue On Fail, sends run several at once: each outcome is its own', async () => {
+		session.standIn.setResponseDelay(100);
+		try {
+			const from = session.standIn.state.phoneNumbers[0]!.id;
+			const items = Array.from({ length: 6 }, (_, index) => ({ from, to: `+1555555030${index}` }));
+
+			const output = await session.run(sendTo, { items, continueOnFail: true });
+
+			expect(mostAtOnce(session.standIn.requests)).toBeGreaterThan(1);
 			expect(output.map((item) => item.json.to)).toEqual(items.map((item) => [item.to]));
-			expect(pairings(output)).toEqual(items.map((_, item) => ({ item })));
 		} finally {
 			session.standIn.setResponseDelay(0);
 		}

@@ -18,6 +18,19 @@ import * as webhook from './webhook/Webhook.resource';
 /** Items in flight at once; the transport's limiter keeps the pace under Quo's 10 requests per second. */
 const MAX_ITEMS_IN_FLIGHT = 10;
 
+/** Operations that only read: items that run at once cannot change what Quo does. */
+const READ_OPERATIONS: ReadonlySet<string> = new Set([
+	'get',
+	'getMany',
+	'findByPhone',
+	'getRecordings',
+	'getSummary',
+	'getTranscript',
+	'getVoicemail',
+	'getDeliveries',
+	'getDelivery',
+]);
+
 function operationOf(this: IExecuteFunctions, quoNodeData: QuoType): ItemOperation {
 	let operation: { execute: ItemOperation } | undefined;
 	switch (quoNodeData.resource) {
@@ -74,7 +87,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const execute = operationOf.call(this, quoNodeData);
 	const cache = new ExecutionCache(this);
 
-	const outputs = await mapItemsConcurrently(items.length, MAX_ITEMS_IN_FLIGHT, async (itemIndex) => {
+	// An item that changes something waits for the one before it, as n8n users expect: without Continue On Fail the
+	// run stops at the first failure, and no later item has reached Quo (re-running after a fix sends nothing twice).
+	// Reads, and items whose failures are their own (Continue On Fail), run several at once.
+	const inFlight = READ_OPERATIONS.has(quoNodeData.operation) || this.continueOnFail() ? MAX_ITEMS_IN_FLIGHT : 1;
+	const outputs = await mapItemsConcurrently(items.length, inFlight, async (itemIndex) => {
 		try {
 			const result = await execute.call(this, itemIndex, cache);
 			const data = result instanceof BinaryItems ? result.items : this.helpers.returnJsonArray(result);
