@@ -1,5 +1,7 @@
 import type {
+	IExecuteFunctions,
 	IHookFunctions,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -10,6 +12,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { apiVersionOptions, eventsField, phoneNumberIdsField } from './actions/webhook/shared.descriptions';
 import type { WebhookApiVersion } from './events/catalog';
 import { getPhoneNumbers } from './methods/loadOptions';
+import { dropRepeats } from './trigger/dedupe';
 import { receiveDelivery } from './trigger/delivery';
 import { ensureSubscribed, subscribe, type TriggerConfig, unsubscribe } from './trigger/registration';
 
@@ -108,5 +111,10 @@ export class QuoTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await receiveDelivery.call(this);
+	}
+
+	/** n8n runs this with the item `webhook()` returned: a repeat of an earlier delivery ends here, with no items. */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await dropRepeats.call(this);
 	}
 }

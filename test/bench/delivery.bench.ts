@@ -1,10 +1,9 @@
 /**
- * Issue 8, table 1: the cost of one Quo Trigger `webhook()` call (verify, filter, dedupe, normalize) inside n8n-core's
+ * Issue 8, table 1: the cost of one Quo Trigger `webhook()` call (verify, filter, normalize) inside n8n-core's
  * real WebhookContext, next to the floor on the same bytes: one HMAC-SHA256 and one JSON.parse.
  *
  * Each delivery is timed right after the floor on its own bytes, and the cases take turns in rounds, so both sides
- * of every ratio see the same machine load. Every delivery has its own webhook-id (the dedupe memory fills as in
- * production), and every call is checked to emit one item without schema issues.
+ * of every ratio see the same machine load. Every delivery has its own webhook-id, and every call is checked to emit one item without schema issues.
  *
  * Alone: npm run bench -- --only delivery
  */
@@ -124,7 +123,7 @@ export interface DeliveryCostOptions {
 	perRound?: number;
 	/** Rounds; the cases take turns (default 4). */
 	rounds?: number;
-	/** Untimed deliveries per case before the first round (default 1500: JIT, and the 1,000-key dedupe memory full). */
+	/** Untimed deliveries per case before the first round (default 1500: JIT). */
 	warmup?: number;
 }
 
@@ -199,7 +198,7 @@ export async function measureDeliveryCost(options: DeliveryCostOptions = {}): Pr
 		columns: ['payload', 'signature', 'bytes', 'webhook() median', 'webhook() p99', 'floor median', 'ratio', `target ≤ ${TARGET_RATIO}×`],
 		rows: rows.map((row) => [row.payload, row.scheme, row.bytes, row.webhookMedianUs, row.webhookP99Us, row.floorMedianUs, `${row.ratio.toFixed(2)}×`, metWord(row.ratio <= TARGET_RATIO)]),
 		notes: [
-			'webhook(): signature check over the raw bytes, event filter, dedupe (static data + process memory, both full), normalization with the schema check; the item is emitted.',
+			'webhook(): signature check over the raw bytes, event filter, the check for a run this process started, normalization with the schema check; the item is emitted.',
 			"n8n parses an application/json body before webhook() runs and webhook() reads that parse, so the floor's JSON.parse is work webhook() does not repeat: on large bodies it costs less than the floor.",
 			"Static data is what activation stored, wrapped once by n8n's Workflow (proxies included); a production n8n reloads and wraps it for every delivery before webhook() runs, which is n8n's cost, not timed here.",
 			'message.received is a real event as Quo sends it: about 0.5 KB (2026-03-30, seed example) or 0.4 KB (v1, documented sample); there is no real 300 B message event. Contact events exist only on 2026-03-30 webhooks.',

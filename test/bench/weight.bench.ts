@@ -6,8 +6,8 @@
  *   credential, as `npm run build` leaves them; the median of several children.
  * - Size: the tarball `npm pack` would publish (`npm pack --dry-run --json`).
  * - Memory: in a child process with `--expose-gc`, 100,000 deliveries with distinct webhook-ids through the Quo
- *   Trigger's `webhook()` in n8n-core's WebhookContext (as the delivery-cost benchmark runs it), so both dedupe
- *   memories fill to their caps; the heap retained after a forced GC, against the heap before the first delivery.
+ *   Trigger's `webhook()` in n8n-core's WebhookContext (as the delivery-cost benchmark runs it); the heap retained
+ *   after a forced GC, against the heap before the first delivery.
  *
  * Alone: npm run bench -- --only weight
  */
@@ -96,7 +96,6 @@ export interface MemoryResult {
 	baselineMB: number;
 	checkpoints: Array<{ deliveries: number; retainedMB: number }>;
 	retainedMB: number;
-	dedupeKeysInStaticData: number;
 }
 
 async function memoryChild(deliveries: number): Promise<MemoryResult> {
@@ -157,7 +156,7 @@ export async function measureWeight(options: WeightOptions = {}): Promise<{ tabl
 			unit: 'MB',
 			target: `< ${MEMORY_TARGET_MB} MB retained after ${memory.deliveries.toLocaleString('en-US')} deliveries`,
 			met: memoryMet,
-			detail: `heap after forced GC minus the heap before the first delivery; at ${memory.checkpoints.map((c) => `${c.deliveries.toLocaleString('en-US')}: ${c.retainedMB.toFixed(2)} MB`).join(', ')}; ${memory.dedupeKeysInStaticData} keys in the static-data dedupe memory`,
+			detail: `heap after forced GC minus the heap before the first delivery; at ${memory.checkpoints.map((c) => `${c.deliveries.toLocaleString('en-US')}: ${c.retainedMB.toFixed(2)} MB`).join(', ')}`,
 		},
 	};
 	const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -177,7 +176,7 @@ export async function measureWeight(options: WeightOptions = {}): Promise<{ tabl
 			...memory.checkpoints.map((c): Array<string | number> => [`  after ${c.deliveries.toLocaleString('en-US')}`, `${c.retainedMB.toFixed(2)} MB`, '', '']),
 		],
 		notes: [
-			`Retained heap: heapUsed after global.gc() minus heapUsed before the first delivery (${memory.baselineMB.toFixed(1)} MB, with n8n-core, the nodes and the harness loaded). The trigger keeps the last ${memory.dedupeKeysInStaticData.toLocaleString('en-US')} webhook-ids in static data and the last 20,000 per process; past those caps the heap stays flat.`,
+			`Retained heap: heapUsed after global.gc() minus heapUsed before the first delivery (${memory.baselineMB.toFixed(1)} MB, with n8n-core, the nodes and the harness loaded). webhook() keeps nothing per delivery: repeats are remembered in n8n's processed_data by the trigger's execute(), which also keeps the last 20,000 started runs per process.`,
 			`Retained heap < ${MEMORY_TARGET_MB} MB: ${metWord(memoryMet)}.`,
 		],
 	};

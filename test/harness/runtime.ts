@@ -123,13 +123,24 @@ export class N8nRuntime {
 	/** Runs `execute()` of an action node on `items`, in n8n-core's `ExecuteContext`. */
 	async execute(setup: NodeSetup, items: INodeExecutionData[] = [{ json: {} }]): Promise<INodeExecutionData[][]> {
 		const { workflow, node } = this.workflow(setup);
+		return await this.executeIn(setup, workflow, node, items, 'manual');
+	}
+
+	/** Runs `execute()` of a node of this workflow on `items` (a trigger's: what its `webhook()` returned). */
+	async executeIn(
+		setup: NodeSetup,
+		workflow: Workflow,
+		node: INode,
+		items: INodeExecutionData[],
+		mode: WorkflowExecuteMode,
+	): Promise<INodeExecutionData[][]> {
 		const inputData = { main: [items] };
 		const runExecutionData = createRunExecutionData();
 		const context = new ExecuteContext(
 			workflow,
 			node,
 			this.additionalData(),
-			'manual',
+			mode,
 			runExecutionData,
 			0,
 			items,

@@ -9,7 +9,10 @@ import type { N8nRuntime, NodeSetup } from './runtime';
 
 export interface ReceivedDelivery {
 	status: number;
-	/** The items the trigger emitted, or undefined when it started no run. */
+	/**
+	 * What the trigger passed on: the items its `execute()` returned for those of its `webhook()` (empty for a repeat,
+	 * whose execution ends there), or undefined when it started no execution.
+	 */
 	items: INodeExecutionData[] | undefined;
 }
 
@@ -77,6 +80,8 @@ export class WebhookReceiver {
 
 	private target: Target | undefined;
 
+	private executionStartsToFail = 0;
+
 	private constructor(
 		private readonly server: Server,
 		readonly baseUrl: string,
@@ -101,13 +106,27 @@ export class WebhookReceiver {
 		this.target = { runtime, setup, workflow, node, mode };
 	}
 
-	/** Items of every run the trigger started, in order. */
+	/** Items of every run in which something after the trigger ran, in order. */
 	get runs(): INodeExecutionData[][] {
-		return this.deliveries.flatMap((delivery) => (delivery.items ? [delivery.items] : []));
+		return this.deliveries.flatMap((delivery) => (delivery.items?.length ? [delivery.items] : []));
+	}
+
+	/** How many executions the trigger started, including those that ended at the trigger with no items. */
+	get executions(): number {
+		return this.deliveries.filter((delivery) => delivery.items !== undefined).length;
 	}
 
 	clear(): void {
 		this.deliveries.length = 0;
+		this.executionStartsToFail = 0;
+	}
+
+	/**
+	 * The next delivery whose webhook() returns items is answered 500 and starts no execution, as n8n does when it
+	 * cannot store the execution (its database or Redis in trouble).
+	 */
+	failNextExecutionStart(): void {
+		this.executionStartsToFail++;
 	}
 
 	async close(): Promise<void> {
@@ -152,14 +171,28 @@ export class WebhookReceiver {
 			examine({ source, channel: 'static data' }, target.workflow.staticData);
 		}
 		examine({ source, channel: 'output' }, result);
-		const items = result.workflowData?.[0];
+		const started = result.workflowData?.[0];
 		if (result.noWebhookResponse) {
 			this.deliveries.push({ status: res.statusCode, items: undefined });
 			return;
 		}
+		if (started && this.executionStartsToFail > 0) {
+			this.executionStartsToFail--;
+			res.statusCode = 500;
+			res.end('{"code":0,"message":"Could not store the execution"}');
+			this.deliveries.push({ status: 500, items: undefined });
+			return;
+		}
+		// The execution's first node is the trigger, run with what its webhook() returned. n8n runs it after answering
+		// "On Received"; here it runs first, so that a delivery's outcome is recorded by the time Quo has the answer.
+		const { nodeType } = target.setup;
+		const items =
+			started && nodeType.execute
+				? (await target.runtime.executeIn(target.setup, target.workflow, target.node, started, target.mode))[0]
+				: started;
 		res.setHeader('content-type', 'application/json');
 		res.statusCode = 200;
-		res.end(JSON.stringify(items ? { message: 'Workflow was started' } : (result.webhookResponse ?? { message: 'Webhook call received' })));
+		res.end(JSON.stringify(started ? { message: 'Workflow was started' } : (result.webhookResponse ?? { message: 'Webhook call received' })));
 		this.deliveries.push({ status: 200, items });
 	}
 }

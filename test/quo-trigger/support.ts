@@ -28,6 +28,8 @@ export interface TriggerWorld {
 /** A stand-in for Quo and a receiver for n8n's webhook port, started once per test file. */
 export function useTriggerWorld(): TriggerWorld {
 	const world = {} as TriggerWorld;
+	let workflowCount = 0;
+	let workflowId = 'wf-0';
 	beforeAll(async () => {
 		world.standIn = await startStandIn({ deliveryRetryDelaysMs: [20, 20] });
 		world.receiver = await WebhookReceiver.start();
@@ -35,7 +37,7 @@ export function useTriggerWorld(): TriggerWorld {
 		world.url = `${world.receiver.baseUrl}webhook/${WEBHOOK_ID}/webhook`;
 		world.workflowWith = (parameters, staticData = {}) => {
 			const setup: NodeSetup = { nodeType: new QuoTrigger(), parameters: { ...parameters } as never, webhookId: WEBHOOK_ID };
-			const { workflow, node } = world.runtime.workflow(setup, staticData);
+			const { workflow, node } = world.runtime.workflow(setup, staticData, workflowId);
 			world.receiver.serve(world.runtime, setup, workflow, node);
 			return { setup, workflow, node };
 		};
@@ -43,6 +45,9 @@ export function useTriggerWorld(): TriggerWorld {
 	beforeEach(() => {
 		world.standIn.reset();
 		world.receiver.clear();
+		// Each test a workflow of its own (within a test, the same one however often it is loaded), so that what n8n
+		// remembers of a workflow's deliveries (processed_data, the process's memory) starts empty.
+		workflowId = `wf-${++workflowCount}`;
 	});
 	afterAll(async () => {
 		await world.receiver?.close();

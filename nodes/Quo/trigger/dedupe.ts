@@ -1,90 +1,68 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
 
-/** How many deliveries back a repeated `webhook-id` (v1: event `id`) is still recognised. */
+/** How many deliveries back a repeat is still recognised, per trigger. */
 export const DEDUPE_MEMORY_SIZE = 1000;
 
-/** Key of the dedupe memory in the node's static data. */
-const RECENT_DELIVERIES_KEY = 'recentDeliveries';
-
 /**
- * The last keys as a ring buffer (`keys`; once full, `oldest` is the slot the next key overwrites) plus the
- * same keys as an object, for lookups. Both are plain JSON in the workflow's static data, so the memory
- * survives restarts, and n8n (which loads static data afresh for each production delivery) parses the index
- * into a hash table: no per-delivery rebuild, no scan of a thousand keys.
+ * What a delivery is known by: its `webhook-id` (2026-03-30), else its event id (v1; for a body without one, the
+ * trigger put the hash of the signed bytes there).
  */
-type RecentDeliveries = { keys: string[]; oldest: number; index: Record<string, 1> };
-
-function isRecentDeliveries(value: unknown): value is RecentDeliveries {
-	if (typeof value !== 'object' || value === null) return false;
-	const { keys, oldest, index } = value as Record<string, unknown>;
-	if (!Array.isArray(keys) || keys.length > DEDUPE_MEMORY_SIZE) return false;
-	if (typeof index !== 'object' || index === null || Array.isArray(index)) return false;
-	const slotCount = keys.length === DEDUPE_MEMORY_SIZE ? DEDUPE_MEMORY_SIZE : 1;
-	return typeof oldest === 'number' && Number.isInteger(oldest) && oldest >= 0 && oldest < slotCount;
+export function deliveryKeyOf(event: IDataObject): string {
+	return typeof event.deliveryId === 'string' ? event.deliveryId : String(event.eventId);
 }
 
-/**
- * An own property even for `__proto__`, which plain assignment would not create (it sets the prototype). Every other
- * key is assigned: Object.prototype has no other setter nor read-only property, and assigning is the faster path.
- */
-function addToIndex(index: Record<string, 1>, key: string): void {
-	if (key === '__proto__') Object.defineProperty(index, key, { value: 1, enumerable: true, writable: true, configurable: true });
-	else index[key] = 1;
-}
-
-/** Deliveries this n8n process has seen, across every Quo Trigger: `scope` + key, oldest first. */
+/** Deliveries whose run this n8n process started, per trigger: workflow, node and key. Oldest first. */
 const PROCESS_MEMORY_SIZE = 20_000;
-const processKeys: string[] = [];
-const processSeen = new Set<string>();
-let processOldest = 0;
+const startedKeys: string[] = [];
+const started = new Set<string>();
+let oldestSlot = 0;
 
-function rememberInProcess(key: string): boolean {
-	if (processSeen.has(key)) return false;
-	if (processKeys.length < PROCESS_MEMORY_SIZE) {
-		processKeys.push(key);
+function processKey(workflowId: string | undefined, nodeId: string, deliveryKey: string): string {
+	return `${workflowId ?? ''}\n${nodeId}\n${deliveryKey}`;
+}
+
+function rememberStarted(key: string): void {
+	if (started.has(key)) return;
+	if (startedKeys.length < PROCESS_MEMORY_SIZE) {
+		startedKeys.push(key);
 	} else {
-		processSeen.delete(processKeys[processOldest]);
-		processKeys[processOldest] = key;
-		processOldest = (processOldest + 1) % PROCESS_MEMORY_SIZE;
+		started.delete(startedKeys[oldestSlot]);
+		startedKeys[oldestSlot] = key;
+		oldestSlot = (oldestSlot + 1) % PROCESS_MEMORY_SIZE;
 	}
-	processSeen.add(key);
-	return true;
+	started.add(key);
 }
 
 /**
- * Records a delivery in the dedupe memory, and answers whether it is new.
- *
- * The memory that counts lives in `staticData` (the trigger's node static data), so it survives restarts.
- * n8n 2.x does not save static data that `webhook()` changed when the delivery starts a run (it wraps the
- * same object in a new Workflow before saving, which clears the change flag), so the process also keeps its
- * own memory, keyed by `scope` (the trigger's subscriptions): a repeat is caught while n8n keeps running.
- * @returns false when `deliveryKey` is among the last {@link DEDUPE_MEMORY_SIZE} recorded in static data or
- * was seen by this process for the same scope; true otherwise.
+ * Whether this process already started the run of this delivery (a cheap check in `webhook()`, which then starts
+ * no execution). Only a run that really started is remembered here, so a delivery whose run n8n failed to start is
+ * never taken for a repeat: Quo's retry of it runs.
  */
-export function rememberDelivery(staticData: IDataObject, deliveryKey: string, scope: string): boolean {
-	const newInProcess = rememberInProcess(`${scope}\n${deliveryKey}`);
-	return rememberInStaticData(staticData, deliveryKey) && newInProcess;
+export function runStartedInProcess(this: IWebhookFunctions, deliveryKey: string): boolean {
+	return started.has(processKey(this.getWorkflow().id, this.getNode().id, deliveryKey));
 }
 
 /**
- * Records a delivery in the dedupe memory of `staticData`; stored memory that is not in the expected shape
- * is started afresh. Answers false when `deliveryKey` is already there.
+ * The trigger's `execute()`: n8n runs it with the item `webhook()` returned, once the execution exists. A delivery
+ * seen before ends the execution here with no items, so nothing downstream runs. The memory is n8n's own
+ * (`processed_data` in its database, the Remove Duplicates node's), which n8n keeps across restarts and shares
+ * between the processes of a queue-mode cluster. A test delivery ("Listen for test event") is never remembered.
  */
-export function rememberInStaticData(staticData: IDataObject, deliveryKey: string): boolean {
-	const stored = staticData[RECENT_DELIVERIES_KEY];
-	const recent: RecentDeliveries = isRecentDeliveries(stored) ? stored : { keys: [], oldest: 0, index: {} };
-	if (Object.hasOwn(recent.index, deliveryKey)) return false;
-
-	if (recent.keys.length < DEDUPE_MEMORY_SIZE) {
-		recent.keys.push(deliveryKey);
-	} else {
-		delete recent.index[recent.keys[recent.oldest]];
-		recent.keys[recent.oldest] = deliveryKey;
-		recent.oldest = (recent.oldest + 1) % DEDUPE_MEMORY_SIZE;
+export async function dropRepeats(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	if (this.getMode() === 'manual') return [items];
+	const keys = items.map((item) => deliveryKeyOf(item.json));
+	let repeated: Set<string>;
+	try {
+		const checked = await this.helpers.checkProcessedAndRecord(keys, 'node', { mode: 'entries', maxEntries: DEDUPE_MEMORY_SIZE });
+		repeated = new Set(checked.processed.map(String));
+	} catch (error) {
+		// Better a possible repeat than a lost event: the item goes on.
+		this.logger.warn('Quo Trigger could not check its memory of recent deliveries, so it lets this one through', { error });
+		repeated = new Set();
 	}
-	addToIndex(recent.index, deliveryKey);
-	// n8n's ObservableObject only wraps the objects present when static data is loaded, so changes inside an
-	// object stored later go unnoticed; assigning the key on the static data itself always marks it changed.
-	staticData[RECENT_DELIVERIES_KEY] = recent;
-	return true;
+	const { id: workflowId } = this.getWorkflow();
+	const nodeId = this.getNode().id;
+	for (const key of keys) rememberStarted(processKey(workflowId, nodeId, key));
+	return [items.filter((_, index) => !repeated.has(keys[index]))];
 }

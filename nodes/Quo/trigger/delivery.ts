@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
+
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { canonicalEventName, type WebhookApiVersion } from '../events/catalog';
 import { normalizeEvent } from '../events/normalize';
-import { rememberDelivery } from './dedupe';
+import { deliveryKeyOf, runStartedInProcess } from './dedupe';
 import { recoverSigningKey } from './keyRecovery';
 import { type DeliveryHeaders, type SignatureCheck, verifyLegacySignature, verifyStandardWebhook } from './signature';
 import { registeredDeliverySettings } from './subscriptionState';
@@ -100,11 +102,10 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	if (type !== undefined && !events.includes(type)) return ACKNOWLEDGED;
 
 	const deliveryId = apiVersion === 'v1' ? null : (firstHeader(request.headers['webhook-id']) ?? null);
-	const dedupeKey = deliveryId ?? (typeof envelope.id === 'string' ? envelope.id : undefined);
-	if (dedupeKey !== undefined && !rememberDelivery(staticData, dedupeKey, subscriptionIds.join(','))) {
-		return ACKNOWLEDGED;
-	}
-
 	const event = normalizeEvent(body, { deliveryId }) as unknown as IDataObject;
+	// A v1 body without an event id (not JSON, say) is known by its signed bytes: Quo's retry sends the same ones.
+	if (deliveryId === null && event.eventId === '') event.eventId = `sha256:${createHash('sha256').update(rawBody).digest('hex')}`;
+	// Repeats are dropped by the trigger's execute() (see dedupe); one whose run this process started ends here.
+	if (runStartedInProcess.call(this, deliveryKeyOf(event))) return ACKNOWLEDGED;
 	return { workflowData: [[{ json: includeRawBody ? { ...event, raw: rawBody.toString('utf8') } : event }]] };
 }

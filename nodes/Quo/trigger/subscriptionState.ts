@@ -50,6 +50,9 @@ export function storeSubscriptions(
 	data.events = [...settings.events];
 	data.includeRawBody = settings.includeRawBody;
 	data.subscriptions = subscriptions.map((subscription) => ({ ...subscription }));
+	// Where versions before 0.2 kept their memory of recent deliveries (n8n's processed_data holds it now): static
+	// data is read for every delivery, so it is not kept for nothing.
+	delete data.recentDeliveries;
 }
 
 /**
