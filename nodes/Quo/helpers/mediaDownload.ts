@@ -1,6 +1,7 @@
 import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleepWithAbort } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { abortableSleep } from '../transport/abortableSleep';
 import { fieldError } from './fieldErrors';
 
 /** How long the storage host may stay silent: before its headers, and between two parts of the file. */
@@ -69,7 +70,7 @@ async function* partsUntilSilence(body: BodyStream): AsyncGenerator<Uint8Array |
 	const parts = body[Symbol.asyncIterator]();
 	for (;;) {
 		const heard = new AbortController();
-		const silence = sleepWithAbort(DOWNLOAD_TIMEOUT_MS, heard.signal).then(
+		const silence = abortableSleep(DOWNLOAD_TIMEOUT_MS, heard.signal).then(
 			() => 'silent' as const,
 			() => 'heard' as const,
 		);

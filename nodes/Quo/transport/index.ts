@@ -8,8 +8,9 @@ import type {
 	INode,
 	IWebhookFunctions,
 } from 'n8n-workflow';
-import { sleep, sleepWithAbort } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
+import { abortableSleep } from './abortableSleep';
 import { isVersionedPath, QUO_API_VERSION, QUO_API_VERSION_HEADER } from './apiVersion';
 import { oversizedAnswerError, quoApiError, type QuoAttempt, type QuoFailure, redirectError, unreadableAnswerError } from './errors';
 import { limiterForCredential } from './rateLimiter';
@@ -137,7 +138,7 @@ async function sendWithinDeadline(this: QuoApiContext, options: IHttpRequestOpti
 			return { noAnswer: noAnswerOf(error) };
 		}
 	})();
-	const deadlinePassed = sleepWithAbort(REQUEST_TIMEOUT_MS, attemptOver.signal).then(
+	const deadlinePassed = abortableSleep(REQUEST_TIMEOUT_MS, attemptOver.signal).then(
 		(): AttemptOutcome => {
 			body?.destroy();
 			return { noAnswer: { kind: body ? 'slowAnswer' : 'timeout' } };
