@@ -50,6 +50,9 @@ export class QuoApi implements ICredentialType {
 		request: {
 			baseURL: '={{$credentials.baseUrl}}',
 			url: '/v1/phone-numbers',
+			// A redirect would take the API key to wherever it points: the test fails on it instead.
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
 		},
 	};
 }

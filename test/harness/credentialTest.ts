@@ -28,6 +28,8 @@ export async function testCredential(
 		baseURL: resolve(request.baseURL),
 		url: resolve(request.url) ?? '',
 		json: true,
+		disableFollowRedirect: request.disableFollowRedirect,
+		sendCredentialsOnCrossOriginRedirect: request.sendCredentialsOnCrossOriginRedirect,
 	};
 	const authenticated = await runtime.credentialsHelper.authenticate(credentials, credentialType.name, options, workflow, node);
 	let verdict: { status: 'OK' } | { status: 'Error'; message: string; httpCode?: string | null };

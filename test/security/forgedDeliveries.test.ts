@@ -102,6 +102,29 @@ describe('forged 2026-03-30 deliveries', () => {
 		expect(world.receiver.runs).toHaveLength(1);
 	});
 
+	test("a copy of a delivery Quo already delivered, sent again with a bad signature, rotates nothing", async () => {
+		const { id, workflow } = await activeTrigger();
+		const genuine = await world.standIn.deliver({ webhookId: id, envelope });
+		const before = savedStaticData(workflow);
+
+		// The id and body of a delivered event are in its item (deliveryId, raw): anyone who saw it may replay it.
+		const replayed = await world.standIn.deliver({ webhookId: id, envelope, deliveryId: genuine.deliveryId!, signing: 'wrong-key', retry: false });
+
+		expect(replayed.finalStatus).toBe(401);
+		expect(changesAtQuo()).toEqual([]);
+		expect(savedStaticData(workflow)).toEqual(before);
+	});
+
+	test("while Quo's log answers 503, a burst of 20 still costs at most two requests: lookups are not retried", async () => {
+		const { id } = await activeTrigger();
+		world.standIn.addFault({ method: 'GET', path: /^\/webhooks\/\d+\/events\//, status: 503, times: Infinity });
+
+		const sent = await Promise.all(Array.from({ length: 20 }, (_, index) => forge(id, `EVforged503${index}`)));
+
+		expect(sent.every((delivery) => delivery.finalStatus === 401)).toBe(true);
+		expect(world.standIn.requests.length).toBeLessThanOrEqual(LOOKUP_BURST);
+	});
+
 	test('a webhook-id that is not one of Quo\'s ids is never put into a request', async () => {
 		const { id } = await activeTrigger();
 

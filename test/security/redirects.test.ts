@@ -1,5 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 
+import { QuoApi } from '../../credentials/QuoApi.credentials';
+import { testCredential } from '../harness/credentialTest';
 import { TransportProbe } from '../harness/probeNode';
 import { N8nRuntime } from '../harness/runtime';
 import { answer, type LoopbackServer, startLoopbackServer } from './loopbackServer';
@@ -54,4 +56,12 @@ test.each([
 	expect(error.message).toBe(
 		`Quo's API answered 307 and redirected to ${elsewhere.host}: the Quo nodes do not follow redirects; check the Base URL in the Quo API credential`,
 	);
+});
+
+test("the credential's Test, answered with a 307 to another origin, fails and sends the key nowhere else", async () => {
+	const verdict = await testCredential(runtime, new QuoApi(), probe);
+
+	expect(verdict.status).toBe('Error');
+	expect(redirecting.received).toHaveLength(1);
+	expect(elsewhere.received).toEqual([]);
 });

@@ -47,6 +47,7 @@ afterAll(async () => await server?.close());
 
 beforeEach(() => {
 	server.received.length = 0;
+	limit = { until: 0, form: 'seconds' };
 	// On to a whole second (HTTP dates have no finer unit), at least a second on, so that no request of an earlier
 	// test still counts against the credential's rate limiter.
 	jest.setSystemTime(Math.ceil(Date.now() / 1000) * 1000 + 1000);
@@ -85,4 +86,14 @@ describe.each(Object.keys(retryAfter) as Form[])('Retry-After as %s', (form) => 
 		);
 		expect(error.description).toContain(`The Quo nodes wait at most ${MAX_RETRY_WAIT_MS / 1000} seconds before sending a request again`);
 	});
+});
+
+test('a wait too long for a date (9,000,000,000,000 s) still fails at once with the rate-limit error', async () => {
+	nextLimit = { seconds: 9_000_000_000_000, form: 'seconds' };
+
+	const outcome = await outcomeOf(READ);
+
+	expect(server.received).toHaveLength(1);
+	expect(outcome).toBeInstanceOf(NodeApiError);
+	expect((outcome as NodeApiError).message).toMatch(/^Quo's rate limit was reached, and Quo asks to wait 31536000 seconds before trying again, until \d{4}-/);
 });

@@ -70,10 +70,15 @@ function readQuoErrorBody(body: unknown): QuoErrorDetails {
 	};
 }
 
+/** How much of a body that is not JSON is looked at for its excerpt: a page's start says what it is. */
+const EXCERPT_SOURCE_CHARS = 64 * 1024;
+
 /** A short, tag-free excerpt of a body that is not JSON (an HTML error page from a proxy, say), without its head. */
 function excerptOfText(body: unknown): string | undefined {
 	if (typeof body !== 'string' || body.trim() === '') return undefined;
+	// Cut first: the tag patterns take time that grows faster than the text, and an answer may be 20 MB.
 	const text = body
+		.slice(0, EXCERPT_SOURCE_CHARS)
 		.replace(/<(head|script|style)\b[^]*?<\/\1\s*>/gi, ' ')
 		.replace(/<[^>]*>/g, ' ')
 		.replace(/\s+/g, ' ')
@@ -237,7 +242,7 @@ export function quoApiError(node: INode, failure: QuoFailure, apiKey: string | u
 		details.message ??
 		(status === null
 			? noAnswerMessage(failure)
-			: `Quo answered HTTP ${status}${excerptOfText(failure.body) ? `: ${excerptOfText(failure.body)}` : ''}`);
+			: [`Quo answered HTTP ${status}`, excerptOfText(failure.body)].filter(Boolean).join(': '));
 	const message = !failure.waitAsked
 		? answerMessage
 		: status === 429

@@ -34,6 +34,8 @@ export interface QuoRequest {
 	body?: IDataObject;
 	/** The input item the request is for, so n8n points its error at that item. */
 	itemIndex?: number;
+	/** Sent once, whatever the failure: its answer is worth having now or not at all. */
+	singleAttempt?: boolean;
 }
 
 interface FullResponse {
@@ -214,7 +216,7 @@ export async function quoApiRequest(this: QuoApiContext, request: QuoRequest): P
 			? { ...attempt, statusCode: response.statusCode, body: response.body }
 			: { ...attempt, statusCode: null, body: undefined, noAnswer };
 		const kind = failureKindOf(failure);
-		if (kind === undefined || !mayRetry(kind, request.method, retries)) {
+		if (kind === undefined || request.singleAttempt === true || !mayRetry(kind, request.method, retries)) {
 			throw quoApiError(node, failure, credentials.apiKey, request.itemIndex);
 		}
 		const now = Date.now();

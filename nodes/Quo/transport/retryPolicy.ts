@@ -42,13 +42,17 @@ export function mayRetry(kind: FailureKind, method: IHttpRequestMethods, retries
 	return retriesSoFar < (kind === 'timeout' ? MAX_RETRIES_ON_TIMEOUT : MAX_RETRIES_ON_SERVER_ERROR);
 }
 
+/** A year: the most a `Retry-After` in seconds is taken to ask for. */
+const MAX_RETRY_AFTER_SECONDS = 365 * 24 * 3600;
+
 /**
  * The wait a `Retry-After` header asks for, in ms from `now`: delta-seconds ("120") or an HTTP date; a date already
  * past asks for none. Undefined when there is no header or it says neither.
  */
 export function retryAfterMs(header: string | undefined, now: number): number | undefined {
 	const value = header?.trim() ?? '';
-	if (/^\d+$/.test(value)) return Number(value) * 1000;
+	// Capped so that the time to try again stays a date: a longer wait is failed at once all the same.
+	if (/^\d+$/.test(value)) return Math.min(Number(value), MAX_RETRY_AFTER_SECONDS) * 1000;
 	const at = HTTP_DATE.test(value) ? Date.parse(value) : NaN;
 	return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }

@@ -68,18 +68,23 @@ export async function rotateSubscriptionKey(this: QuoApiContext, id: string): Pr
 	throw unexpectedAnswerError(this.getNode(), "Quo's answer to rotating the webhook secret has no key in it", response as JsonObject);
 }
 
-/** One delivery in Quo's log of a 2026-03-30 webhook: the body Quo sent (`requestBody`) and its attempts. */
+/** One delivery in Quo's log of a 2026-03-30 webhook: the body Quo sent (`requestBody`) and its attempts so far. */
 export interface LoggedDelivery {
 	id: string;
 	eventType: string;
 	requestBody: unknown;
+	attempts: Array<{ status?: string }>;
 }
 
-/** Quo's record of a delivery; its fields are as Quo sent them, unchecked (`{}` for an answer without one). */
+/**
+ * Quo's record of a delivery; its fields are as Quo sent them, unchecked (`{}` for an answer without one). Asked
+ * once, without retries: the trigger asks while a delivery waits for its answer.
+ */
 export async function getLoggedDelivery(this: QuoApiContext, webhookId: string, deliveryId: string): Promise<Partial<LoggedDelivery>> {
 	const { data } = await quoApiRequest.call(this, {
 		method: 'GET',
 		path: `/webhooks/${webhookId}/events/${encodeURIComponent(deliveryId)}`,
+		singleAttempt: true,
 	});
 	return typeof data === 'object' && data !== null ? (data as Partial<LoggedDelivery>) : {};
 }

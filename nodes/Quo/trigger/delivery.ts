@@ -86,7 +86,7 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 					currentKey: keys[0],
 					heldKeys: keys,
 					deliveryId: firstHeader(request.headers['webhook-id']) ?? '',
-					body: jsonOf(rawBody),
+					readBody: () => jsonOf(rawBody),
 					isSignedWith: (key) => verifyStandardWebhook(rawBody, headers, key, Date.now()).valid,
 				})
 			: 'refused';

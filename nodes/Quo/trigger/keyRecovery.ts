@@ -1,7 +1,7 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { getLoggedDelivery, rotateSubscriptionKey } from '../transport/webhooks';
-import { TIMESTAMP_TOLERANCE_MS } from './signature';
+import { isUsableSigningKey, TIMESTAMP_TOLERANCE_MS } from './signature';
 import { storeRotatedKey } from './subscriptionState';
 
 /**
@@ -9,7 +9,8 @@ import { storeRotatedKey } from './subscriptionState';
  * signed with a key the trigger lost track of (the secret was rotated with the Quo node, or n8n loaded static
  * data older than the last rotation). A failed signature alone cannot tell the two apart, so by itself it changes
  * nothing. Only Quo can: its delivery log (`GET /webhooks/{id}/events/{webhook-id}`) holds every delivery it made.
- * When the log has this one, with the body received, the trigger's key is stale: it rotates once (Quo shows a
+ * When the log has this one, with the body received and not yet delivered, the trigger's key is stale: it rotates
+ * once (Quo shows a
  * 2026-03-30 key only when it creates or rotates one) and keeps the new key. The delivery is still answered 401:
  * n8n 2.x saves static data that `webhook()` wrote only for deliveries that start no run, and the new key must be
  * saved, or every process would have to rotate again. Quo's retry, signed with the new key, then starts the run.
@@ -61,7 +62,7 @@ export interface UnverifiedDelivery {
 	/** The `webhook-id` header. */
 	deliveryId: string;
 	/** The body parsed from the signed bytes; undefined when it is not JSON (Quo's deliveries always are). */
-	body: unknown;
+	readBody(): unknown;
 	/** Checks the delivery's signature with another key. */
 	isSignedWith(key: string): boolean;
 }
@@ -106,11 +107,16 @@ function sameJson(a: unknown, b: unknown): boolean {
 	return aKeys.every((key) => Object.hasOwn(b, key) && sameJson((a as IDataObject)[key], (b as IDataObject)[key]));
 }
 
-/** Whether Quo's log holds this delivery with this body. Any failure to learn it counts as no. */
-async function quoLogged(this: IWebhookFunctions, delivery: UnverifiedDelivery): Promise<boolean> {
+/**
+ * Whether Quo's log holds this delivery with this body, not yet delivered: an attempt n8n answered with a 2xx shows
+ * the key was fine then, and a copy of such a delivery (its id and body are in its item) proves nothing now. Any
+ * failure to learn it counts as no.
+ */
+async function quoStillSending(this: IWebhookFunctions, delivery: UnverifiedDelivery): Promise<boolean> {
 	try {
 		const logged = await getLoggedDelivery.call(this, delivery.subscriptionId, delivery.deliveryId);
-		return logged.id === delivery.deliveryId && sameJson(logged.requestBody, delivery.body);
+		const delivered = Array.isArray(logged.attempts) && logged.attempts.some((attempt) => attempt?.status === 'success');
+		return logged.id === delivery.deliveryId && !delivered && sameJson(logged.requestBody, delivery.readBody());
 	} catch (error) {
 		// A 404 is the usual answer for a forged delivery's invented id.
 		this.logger.debug(`Quo Trigger: Quo's log has no delivery ${delivery.deliveryId}`, { error });
@@ -121,6 +127,10 @@ async function quoLogged(this: IWebhookFunctions, delivery: UnverifiedDelivery):
 async function rotate(this: IWebhookFunctions, subscriptionId: string): Promise<string | undefined> {
 	try {
 		const key = await rotateSubscriptionKey.call(this, subscriptionId);
+		if (!isUsableSigningKey(key, 'standard')) {
+			this.logger.warn(`Quo Trigger rotated the signing key of Quo webhook ${subscriptionId}, but Quo's new key cannot protect deliveries; deactivate and activate the workflow`);
+			return undefined;
+		}
 		this.logger.warn(
 			`Quo Trigger received a delivery from Quo signed with a key it no longer held, so it rotated the signing key of Quo webhook ${subscriptionId}; Quo's next attempt is signed with the new key. This happens after the secret was rotated outside this workflow.`,
 		);
@@ -162,13 +172,13 @@ export async function recoverSigningKey(this: IWebhookFunctions, delivery: Unver
 		return 'verified';
 	}
 
-	if (!DELIVERY_ID.test(delivery.deliveryId) || delivery.body === undefined) return 'refused';
+	if (!DELIVERY_ID.test(delivery.deliveryId)) return 'refused';
 	if (recovery.lookupsLeft === 0) {
 		this.logger.debug(`Quo Trigger refused a delivery without asking Quo: ${LOOKUP_BURST} lookups were spent recently`);
 		return 'refused';
 	}
 	recovery.lookupsLeft--;
-	if (!(await quoLogged.call(this, delivery))) return 'refused';
+	if (!(await quoStillSending.call(this, delivery))) return 'refused';
 
 	const key = await rotateOnce.call(this, recovery, delivery, Date.now());
 	if (key === undefined) return 'refused';
