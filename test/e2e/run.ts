@@ -184,13 +184,11 @@ async function main(): Promise<number> {
 		rmSync(work, { recursive: true, force: true });
 	}
 	console.log(report.table());
-	const notApplicable = report.rows.filter((r) => r.outcome === 'N/A');
-	for (const row of notApplicable) console.log(`\nN/A ${row.version} ${row.route} ${row.scenario}: ${row.detail}`);
 	for (const row of report.rows.filter((r) => r.outcome === 'FAIL')) console.log(`\nFAIL ${row.version} ${row.route} ${row.scenario}:\n  ${row.detail}`);
 	if (problems.length > 0) console.log(`\nn8n log lines mentioning Quo at warn/error level:\n${problems.map((p) => `  ${p}`).join('\n')}`);
 	console.log(`\nn8n logs: ${logDir}`);
 	console.log(`e2e run: ${seconds(started)}s`);
-	return closeRun(report, RESULTS_FILE, { notApplicable: notApplicable.length });
+	return closeRun(report, RESULTS_FILE);
 }
 
 runMain(main, RESULTS_FILE);

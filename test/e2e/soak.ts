@@ -3,10 +3,11 @@
 //   One n8n per version (default 2.41.1) with the package installed as the e2e tarball route does, two active
 //   workflows, Quo Trigger (2026-03-30) -> No Operation and Quo Trigger (v1, three families) -> No Operation,
 //   registered with a Quo stand-in in this process. Then `--deliveries` deliveries (default 2,000) through the
-//   stand-in's deliverer (Quo's signing and retries), `--concurrency` at a time, in two halves: 10 % repeats of an
-//   earlier genuine delivery (same webhook-id / event id), 5 % forged (another key, a changed body, no signature),
-//   the rest genuine. n8n saves every execution with its data (n8n's defaults, pruning included).
-//   Memory: n8n runs with Node's inspector; before the deliveries, between the halves and after them, once its
+//   stand-in's deliverer (Quo's signing and retries), `--concurrency` at a time, in two halves with a restart of
+//   n8n between them: 10 % repeats of an earlier genuine delivery (same webhook-id / event id; in the second half
+//   also of first-half ones, across the restart), 5 % forged (another key, a changed body, no signature), the rest
+//   genuine. n8n saves every execution with its data (n8n's defaults, pruning included).
+//   Memory: n8n runs with Node's inspector; before the deliveries, after each half and after the restart, once its
 //   executions have settled, a full garbage collection and the V8 heap in use (heap-probe.ts). RSS is sampled
 //   throughout and reported, but says little: V8 returns memory to the system when it chooses.
 //   Checks: answers (200 / 401), each genuine event ran exactly once (executions matched to events by the trigger
@@ -42,7 +43,7 @@ import {
 	tally,
 	type Tally,
 } from './quo/soak-deliveries';
-import { seconds, sleep } from './util';
+import { seconds, sleep, waitFor } from './util';
 import { activateWorkflow } from './workflows';
 
 const RESULTS_FILE = path.join(REPO_ROOT, 'test-results-soak.json');
@@ -114,6 +115,8 @@ interface Soaked {
 	tally: Tally;
 	/** Requests that change a webhook's signing key (`POST /webhooks/{id}/rotate`) Quo received during the soak. */
 	rotations: number;
+	/** From stopping n8n between the halves to both triggers answering again. */
+	restartSeconds: number;
 	memory: Memory;
 	halves: Half[];
 	/** Listing every execution with its data through the public API. */
@@ -167,19 +170,40 @@ async function waitForExecutionsToSettle(ctx: Bootstrapped, expected: number): P
 	}
 }
 
-/** The two halves of deliveries with a heap reading before, between and after them; writes n8n's RSS/CPU samples to `samplesFile`. */
+/** Until each trigger's production URL answers an unsigned POST with 401: its webhook is live again after a restart. */
+async function waitForTriggers(standIn: StandIn): Promise<number> {
+	const started = Date.now();
+	const urls = [...new Set([...standIn.state.webhooks2026, ...standIn.state.webhooksV1].map((webhook) => webhook.url))];
+	for (const url of urls) {
+		await waitFor(
+			`the Quo Trigger at ${url} to answer again after the restart`,
+			async () => (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => undefined))?.status === 401,
+			{ timeoutMs: 120_000, intervalMs: 250 },
+		);
+	}
+	return seconds(started);
+}
+
+/**
+ * The two halves of deliveries, with n8n restarted between them (so that repeats in the second half of deliveries
+ * from the first must be recognised across a restart) and a heap reading before, after the first half, after the
+ * restart and after the second; writes n8n's RSS/CPU samples to `samplesFile`.
+ */
 async function soak(n8n: N8nInstance, ctx: Bootstrapped, standIn: StandIn, options: Options, triggers: Awaited<ReturnType<typeof setUpTriggers>>, samplesFile: string): Promise<Soaked> {
 	const plan = planDeliveries(options.deliveries);
-	const pid = n8n.pid;
-	assert(pid, 'n8n is not running');
 	const step = Math.ceil(plan.length / 10);
 	const run = new DeliveryRun(standIn, plan, triggers.subscriptionFor, options.concurrency, (answered) => {
 		if (answered % step === 0) log(`${n8n.version}: ${answered}/${plan.length} deliveries answered`);
 	});
-	const sampler = new ProcessSampler(pid, () => run.answered);
+	const pidOf = () => {
+		const { pid } = n8n;
+		assert(pid, 'n8n is not running');
+		return pid;
+	};
+	const samplers: ProcessSampler[] = [];
 	const cpuMs = () => {
-		const now = readProcess(pid);
-		assert(now, `n8n (pid ${pid}) has exited`);
+		const now = readProcess(pidOf());
+		assert(now, `n8n (pid ${pidOf()}) has exited`);
 		return now.cpuMs;
 	};
 	const heap: number[] = [];
@@ -187,16 +211,32 @@ async function soak(n8n: N8nInstance, ctx: Bootstrapped, standIn: StandIn, optio
 	const measureMemory = async () => {
 		await sleep(PAUSE_MS);
 		heap.push(await heapAfterGcMb(n8n.inspectorUrl()));
-		const now = readProcess(pid);
-		assert(now, `n8n (pid ${pid}) has exited`);
+		const now = readProcess(pidOf());
+		assert(now, `n8n (pid ${pidOf()}) has exited`);
 		rss.push(now.rssMb);
 	};
-	sampler.start();
+	const sample = () => {
+		const sampler = new ProcessSampler(pidOf(), () => run.answered);
+		samplers.push(sampler);
+		sampler.start();
+	};
+	sample();
 	await measureMemory();
 	const requestsBefore = standIn.requests.length;
 	const halves: Half[] = [];
 	const sent: SentDelivery[] = [];
+	let restartSeconds = 0;
 	for (const end of [Math.floor(plan.length / 2), plan.length]) {
+		if (halves.length === 1) {
+			samplers[0].stop();
+			const restarted = Date.now();
+			await n8n.restart();
+			await waitForTriggers(standIn);
+			restartSeconds = seconds(restarted);
+			log(`${n8n.version}: n8n restarted between the halves, triggers live again after ${restartSeconds}s`);
+			sample();
+			await measureMemory();
+		}
 		const cpuBefore = cpuMs();
 		const started = Date.now();
 		const half = await run.sendUpTo(end);
@@ -206,18 +246,30 @@ async function soak(n8n: N8nInstance, ctx: Bootstrapped, standIn: StandIn, optio
 		halves.push({ deliveries: half.length, sendSeconds, perSecond: half.length / sendSeconds, ...answerTimes(half), cpuMsPerDelivery: (cpuMs() - cpuBefore) / half.length, drainSeconds });
 		await measureMemory();
 	}
-	sampler.stop();
-	const t0 = sampler.samples[0]?.atMs ?? 0;
-	const csv = sampler.samples.map((s) => [s.atMs - t0, s.progress, s.rssMb.toFixed(1), s.cpuMs].join(','));
+	samplers[1].stop();
+	const samples = samplers.flatMap((sampler) => sampler.samples);
+	const t0 = samples[0]?.atMs ?? 0;
+	const csv = samples.map((s) => [s.atMs - t0, s.progress, s.rssMb.toFixed(1), s.cpuMs].join(','));
 	writeFileSync(samplesFile, ['ms,deliveries_answered,rss_mb,cpu_ms', ...csv].join('\n'));
 	const listed = Date.now();
 	const executions = await allExecutions(ctx, { includeData: true });
-	const [heapBeforeMb, heapMidMb, heapAfterMb] = heap;
-	const [rssBeforeMb, rssMidMb, rssAfterMb] = rss;
+	// Before, after the first half, after the restart, after the second half.
+	const [heapBeforeMb, , heapMidMb, heapAfterMb] = heap;
+	const [rssBeforeMb, , rssMidMb, rssAfterMb] = rss;
 	return {
 		tally: tally(sent, executions, triggers.workflowIds),
 		rotations: standIn.requests.slice(requestsBefore).filter((r) => r.method === 'POST' && r.path.endsWith('/rotate')).length,
-		memory: { heapBeforeMb, heapMidMb, heapAfterMb, secondHalfGrowthMb: heapAfterMb - heapMidMb, rssBeforeMb, rssMidMb, rssAfterMb, rssPeakMb: sampler.peakMb },
+		restartSeconds,
+		memory: {
+			heapBeforeMb,
+			heapMidMb,
+			heapAfterMb,
+			secondHalfGrowthMb: heapAfterMb - heapMidMb,
+			rssBeforeMb,
+			rssMidMb,
+			rssAfterMb,
+			rssPeakMb: Math.max(...samplers.map((sampler) => sampler.peakMb)),
+		},
 		halves,
 		listSeconds: seconds(listed),
 	};
@@ -252,9 +304,9 @@ async function reportChecks(report: Report, version: string, soaked: Soaked | un
 		assert(t.lost === 0, `${t.lost} of ${t.genuine} genuine events have no execution`);
 		return `${t.genuine} genuine events, ${t.executions} executions`;
 	});
-	await check('3 no event ran twice (duplicates = 0, repeats ran none)', ({ tally: t }) => {
+	await check('3 no event ran twice, across the restart too (duplicates = 0, repeats ran none)', ({ tally: t }) => {
 		assert(t.duplicates === 0, `${t.duplicates} executions beyond one per genuine event (${t.repeated} repeated deliveries)`);
-		return `${t.repeated} repeated deliveries, no second execution`;
+		return `${t.repeated} repeated deliveries, no second run (${t.endedAtTrigger} ended at the trigger with no items)`;
 	});
 	await check('4 no forged delivery ran or changed anything; no genuine delivery refused', ({ tally: t, rotations }) => {
 		assert(t.forgedAccepted === 0, `${t.forgedAccepted} executions of forged events`);
@@ -280,7 +332,8 @@ function printCounts(version: string, options: Options, s: Soaked): void {
 		[
 			`\nn8n ${version}, ${options.concurrency} deliveries at a time:`,
 			`  deliveries sent ${t.sent}: genuine ${t.genuine}, repeated ${t.repeated}, forged ${t.forged} (${t.attempts} attempts with Quo's retries; genuine or repeated accepted only on a retry: ${retried(t)})`,
-			`  executions ${t.executions} (${g('2026-03-30')}; ${g('v1')}); duplicates ${t.duplicates}; forged accepted ${t.forgedAccepted}; lost ${t.lost}; 401s ${t.unauthorized}`,
+			`  n8n restarted between the halves (${s.restartSeconds}s until both triggers answered again)`,
+			`  executions ${t.executions} (${g('2026-03-30')}; ${g('v1')}), plus ${t.endedAtTrigger} of repeats that ended at the trigger; duplicates ${t.duplicates}; forged accepted ${t.forgedAccepted}; lost ${t.lost}; 401s ${t.unauthorized}`,
 			`  key rotations caused by forged deliveries ${s.rotations}; genuine deliveries refused ${t.genuineRefused}`,
 			`  n8n main process: ${heapLine(m)}, so ${signed(m.secondHalfGrowthMb)} MB over the second half; ${rssLine(m)} (before / between / after)`,
 			`  ${perSecond(s).toFixed(1)} deliveries/s; ${s.halves

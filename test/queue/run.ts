@@ -87,7 +87,8 @@ function printTotals(version: string, totals: QueueTotals): void {
 	console.log(`\nQueue mode, n8n ${version} (main + webhook processes A, B behind a round-robin proxy + worker):`);
 	console.log(`  deliveries sent                       ${totals.deliveriesSent} signed (+ ${totals.repeatsSent} repeats, ${totals.forgedSent} forged)`);
 	console.log(`  executions                            ${known(totals.executions)}`);
-	console.log(`  duplicates across processes           ${known(totals.crossProcessDuplicates)} of ${totals.crossProcessRepeats} repeats sent to the other process ran again`);
+	console.log(`  duplicates across processes           ${known(totals.crossProcessDuplicates)} of ${totals.crossProcessRepeats}`);
+	console.log(`  sent to both processes at once        ${known(totals.simultaneousDuplicates)} of ${totals.simultaneousSent} ran twice`);
 	console.log(`  forged accepted                       ${known(totals.forgedAccepted)} of ${totals.forgedSent}`);
 	console.log(`  subscriptions left after deactivation ${known(totals.subscriptionsLeft)}`);
 }

@@ -3,6 +3,7 @@
 // other webhook process (what the dedupe memory catches across processes, next to what n8n saved in Postgres), and
 // deactivation. Each row is one check; the numbers end up in the totals run.ts prints.
 import { clone, seedEnvelopes } from '../fixtures/events';
+import { newDeliveryId } from '../stand-in/ids';
 import { normalizeEvent } from '../../nodes/Quo/events/normalize';
 import type { DeliveryResult, StandIn } from '../stand-in';
 import type { Bootstrapped } from '../e2e/bootstrap';
@@ -37,8 +38,11 @@ export interface QueueTotals {
 	repeatsSent: number;
 	executions: number | undefined;
 	crossProcessRepeats: number;
-	/** Repeats to the other webhook process that started a second execution (undefined: not measured). */
+	/** Repeats to the other webhook process that ran the workflow a second time (undefined: not measured). */
 	crossProcessDuplicates: number | undefined;
+	simultaneousSent: number;
+	/** Deliveries sent to both processes at the same moment that ran twice (undefined: not measured). */
+	simultaneousDuplicates: number | undefined;
 	forgedSent: number;
 	forgedAccepted: number | undefined;
 	subscriptionsLeft: number | undefined;
@@ -72,7 +76,6 @@ function hasLogLine(n8n: N8nInstance, line: string): boolean {
 }
 
 interface StoredTriggerData {
-	recentDeliveries?: { keys?: string[] };
 	subscriptions?: Array<{ id: string; key: string }>;
 }
 
@@ -82,11 +85,6 @@ async function storedTriggerData(postgres: RunningPostgres, workflowId: string):
 	const column = await postgres.query(`SELECT "staticData" FROM workflow_entity WHERE id = '${workflowId}'`);
 	const staticData = (column.trim() ? JSON.parse(column) : null) as Record<string, StoredTriggerData> | null;
 	return staticData?.[`node:${TRIGGER}`] ?? {};
-}
-
-/** The delivery ids in the trigger's dedupe memory in Postgres. */
-async function persistedDeliveryIds(postgres: RunningPostgres, workflowId: string): Promise<Set<string>> {
-	return new Set((await storedTriggerData(postgres, workflowId)).recentDeliveries?.keys ?? []);
 }
 
 /** After repeats: a moment for executions to appear, then all of them finished; returns the ones not in `known`. */
@@ -100,6 +98,11 @@ function triggerDeliveryId(execution: Execution): unknown {
 	return outputOf(execution, TRIGGER)?.[0]?.deliveryId;
 }
 
+/** Whether the workflow ran past its trigger: a repeat's execution ends at the trigger with no items. */
+function ranPastTrigger(execution: Execution): boolean {
+	return (outputOf(execution, TRIGGER)?.length ?? 0) > 0;
+}
+
 export async function runQueueScenarios(target: QueueTarget, report: Report): Promise<QueueTotals> {
 	const { version, cluster, ctx, standIn, postgres, batchSize } = target;
 	const { main, webhooks, worker, proxy } = cluster;
@@ -110,6 +113,8 @@ export async function runQueueScenarios(target: QueueTarget, report: Report): Pr
 		executions: undefined,
 		crossProcessRepeats: 0,
 		crossProcessDuplicates: undefined,
+		simultaneousSent: 0,
+		simultaneousDuplicates: undefined,
 		forgedSent: 0,
 		forgedAccepted: undefined,
 		subscriptionsLeft: undefined,
@@ -180,30 +185,30 @@ export async function runQueueScenarios(target: QueueTarget, report: Report): Pr
 	};
 
 	/**
-	 * Resends each delivery of `batch` to the webhook process `pick` chooses; every new execution must be one of
-	 * those repeats, and a repeat may start one only if its key was not in Postgres when it was sent. Returns the
-	 * repeats that ran again.
+	 * Resends each delivery of `batch` to the webhook process `pick` chooses. A process that did not run the delivery
+	 * itself (in queue mode the worker runs it) starts an execution, which must succeed and end at the trigger with
+	 * no items: the worker found the delivery in n8n's processed_data. Returns the repeats that ran the workflow again,
+	 * and how many executions the repeats started.
 	 */
-	const repeatBatch = async (batch: Delivered[], pick: (d: Delivered) => number): Promise<{ duplicates: Execution[]; persisted: number }> => {
+	const repeatBatch = async (batch: Delivered[], pick: (d: Delivered) => number): Promise<{ duplicates: Execution[]; started: number }> => {
 		const { workflowId } = need(active, 'the active trigger (Q2)');
-		const persisted = await persistedDeliveryIds(postgres, workflowId);
 		for (const delivered of batch) {
 			const result = await resend(delivered, pick(delivered));
 			assert(result.finalStatus === 200, `repeat of ${delivered.deliveryId} to ${PROCESS_NAMES[pick(delivered)]} answered ${result.finalStatus}`);
 		}
-		const duplicates = await newExecutions(ctx, workflowId, known);
+		const started = await newExecutions(ctx, workflowId, known);
 		const repeated = new Map(batch.map((d) => [d.deliveryId, d]));
-		const seen = new Set<unknown>();
-		for (const execution of duplicates) {
-			const deliveryId = triggerDeliveryId(execution);
-			const original = repeated.get(String(deliveryId));
-			assert(original && !seen.has(deliveryId), `execution ${execution.id} is not a first repeat of this batch (deliveryId ${JSON.stringify(deliveryId)})`);
-			assert(!persisted.has(original.deliveryId), `${original.deliveryId} ran again although Postgres already held its key`);
-			checkTriggerExecution(execution, normalizeEvent(original.envelope, { deliveryId: original.deliveryId }), `duplicate of ${original.type}`);
-			seen.add(deliveryId);
+		for (const execution of started) {
+			assert(execution.status === 'success', `execution ${execution.id} of a repeat ended ${execution.status}`);
 			known.add(execution.id);
 		}
-		return { duplicates, persisted: batch.filter((d) => persisted.has(d.deliveryId)).length };
+		const duplicates = started.filter(ranPastTrigger);
+		for (const execution of duplicates) {
+			const original = repeated.get(String(triggerDeliveryId(execution)));
+			assert(original, `execution ${execution.id} ran an item of no repeat of this batch`);
+			checkTriggerExecution(execution, normalizeEvent(original.envelope, { deliveryId: original.deliveryId }), `duplicate of ${original.type}`);
+		}
+		return { duplicates, started: started.length };
 	};
 
 	await run('Q2 activate through the main process -> one subscription, on the public (proxy) URL', async () => {
@@ -272,32 +277,50 @@ export async function runQueueScenarios(target: QueueTarget, report: Report): Pr
 		return `${totals.forgedSent} forged: all 401 (via the proxy to ${[...new Set(forgedViaProxy)].join(' and ')}, and directly to A and B); executions still ${known.size}; 0 key rotations, ${lookups} read(s) of Quo's delivery log, Postgres holds Quo's current key`;
 	});
 
-	/** The other process never saw these deliveries: all it can know of them is what Postgres holds. */
-	const crossProcessRepeats = async (batch: Delivered[]): Promise<string> => {
-		const { duplicates, persisted } = await repeatBatch(batch, (d) => other(d.upstream));
+	await run('Q5 each delivery of Q3 repeated to the OTHER webhook process -> no second run (duplicates across processes)', async () => {
+		const batch = need(batches[0], 'the deliveries of Q3');
+		const { duplicates, started } = await repeatBatch(batch, (d) => other(d.upstream));
 		totals.crossProcessRepeats += batch.length;
-		totals.crossProcessDuplicates = (totals.crossProcessDuplicates ?? 0) + duplicates.length;
-		assert(duplicates.length === batch.length - persisted, `${duplicates.length} ran again, but Postgres lacked ${batch.length - persisted} of the keys`);
-		return `Postgres held ${persisted} of their ${batch.length} keys when they were sent; ${duplicates.length} of ${batch.length} ran a second time (exactly those whose key it lacked)`;
-	};
-
-	await run('Q5 each delivery of Q3 repeated to the OTHER webhook process (measured: duplicates across processes)', async () =>
-		crossProcessRepeats(need(batches[0], 'the deliveries of Q3')),
-	);
-
-	await run(`Q6 ${batchSize} more deliveries, each repeated to the SAME webhook process -> no second execution`, async () => {
-		const { workflowId } = need(active, 'the active trigger (Q2)');
-		const { batch, detail } = await deliverBatch(batchSize);
-		batches.push(batch);
-		const { duplicates } = await repeatBatch(batch, (d) => d.upstream);
-		assert(duplicates.length === 0, `${duplicates.length} of ${batch.length} repeats to the same process ran again`);
-		const persisted = await persistedDeliveryIds(postgres, workflowId);
-		return `${detail}; repeats: 200, no execution; Postgres now holds ${batch.filter((d) => persisted.has(d.deliveryId)).length} of their ${batch.length} keys`;
+		totals.crossProcessDuplicates = duplicates.length;
+		assert(duplicates.length === 0, `${duplicates.length} of ${batch.length} repeats to the other process ran the workflow again`);
+		return `${batch.length} x 200; ${started} execution(s) started, each ended at the trigger with no items: duplicates across processes 0 of ${batch.length}`;
 	});
 
-	await run('Q7 the Q6 deliveries repeated to the OTHER process -> a repeat whose key reached Postgres does not run', async () =>
-		crossProcessRepeats(need(batches[1], 'the deliveries of Q6')),
-	);
+	await run(`Q6 ${batchSize} more deliveries, each repeated to the SAME webhook process -> no second run`, async () => {
+		const { batch, detail } = await deliverBatch(batchSize);
+		batches.push(batch);
+		const { duplicates, started } = await repeatBatch(batch, (d) => d.upstream);
+		assert(duplicates.length === 0, `${duplicates.length} of ${batch.length} repeats to the same process ran the workflow again`);
+		return `${detail}; repeats: 200, ${started} execution(s) started (the worker, not that process, ran the first), each ended at the trigger`;
+	});
+
+	await run(`Q7 ${batchSize} deliveries, each sent to A and B at the same moment (measured: both may run)`, async () => {
+		const { workflowId, subscriptionId } = need(active, 'the active trigger (Q2)');
+		const sent: Array<{ deliveryId: string; envelope: object }> = [];
+		for (let i = 0; i < batchSize; i++) {
+			const envelope = clone(seedEnvelopes[EVENTS_2026[i % EVENTS_2026.length] as keyof typeof seedEnvelopes]);
+			const deliveryId = newDeliveryId();
+			const answers = await Promise.all(
+				[0, 1].map(async (upstream) => await standIn.deliver({ webhookId: subscriptionId, envelope, deliveryId, url: processUrl(upstream), retry: false })),
+			);
+			totals.repeatsSent++;
+			assert(answers.every((answer) => answer.finalStatus === 200), `${deliveryId} answered ${answers.map((a) => a.finalStatus).join(' and ')}`);
+			sent.push({ deliveryId, envelope });
+		}
+		const started = await newExecutions(ctx, workflowId, known);
+		for (const execution of started) known.add(execution.id);
+		const runs = new Map<string, number>();
+		for (const execution of started.filter(ranPastTrigger)) {
+			const deliveryId = String(triggerDeliveryId(execution));
+			runs.set(deliveryId, (runs.get(deliveryId) ?? 0) + 1);
+		}
+		const lost = sent.filter((d) => !runs.has(d.deliveryId));
+		assert(lost.length === 0, `${lost.length} deliveries never ran: ${lost.map((d) => d.deliveryId).join(', ')}`);
+		const twice = sent.filter((d) => (runs.get(d.deliveryId) ?? 0) > 1).length;
+		totals.simultaneousSent = sent.length;
+		totals.simultaneousDuplicates = twice;
+		return `${sent.length} deliveries, each to both processes at once: ${started.length} executions; ${twice} of ${sent.length} ran twice (n8n's processed_data is read, then written, without a lock), none lost`;
+	});
 
 	await run('Q8 deactivate through the main process -> no subscription left, A and B answer 404', async () => {
 		const { workflowId } = need(active, 'the active trigger (Q2)');

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { seededParticipant } from '../stand-in/seed';
-import { locator, pairings, useQuoNode } from './support';
+import { locator, mostAtOnce, pairings, useQuoNode } from './support';
 
 const session = useQuoNode();
 
@@ -51,10 +51,6 @@ describe('items', () => {
 			{ json: { error: "Message ID: 'nope' is not a Quo message ID (those start with AC)" }, pairedItem: { item: 1 } },
 		]);
 	});
-
-	/** The most requests Quo was working on at one moment. */
-	const mostAtOnce = (requests: Array<{ at: number; answeredAt: number }>) =>
-		Math.max(...requests.map(({ at }) => requests.filter((other) => other.at <= at && at < other.answeredAt).length));
 
 	test('without Continue On Fail, sends go one after another, and a failure at Quo stops the run before the next send', async () => {
 		const from = session.standIn.state.phoneNumbers[0]!.id;

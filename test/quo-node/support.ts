@@ -90,3 +90,8 @@ export function locator(mode: string, value: string): { __rl: true; mode: string
 export function pairings(output: INodeExecutionData[]): unknown[] {
 	return output.map((item) => item.pairedItem);
 }
+
+/** The most requests Quo was working on at one moment (from when each arrived until it was answered). */
+export function mostAtOnce(requests: Array<{ at: number; answeredAt: number }>): number {
+	return Math.max(0, ...requests.map(({ at }) => requests.filter((other) => other.at <= at && at < other.answeredAt).length));
+}

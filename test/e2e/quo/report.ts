@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 
 import { seconds } from '../util';
 
-export type Outcome = 'ok' | 'FAIL' | 'SKIP' | 'N/A';
+export type Outcome = 'ok' | 'FAIL' | 'SKIP';
 
 export interface Row {
 	version: string;
@@ -13,9 +13,6 @@ export interface Row {
 	detail: string;
 	seconds: number;
 }
-
-/** Thrown by a scenario to say it cannot be checked on this version/route; the message says exactly why. */
-export class NotApplicable extends Error {}
 
 /** A scenario that depends on a failed one is not run; it counts as failed. */
 export class Skipped extends Error {}
@@ -28,8 +25,8 @@ export class Report {
 	readonly rows: Row[] = [];
 
 	/**
-	 * Runs one scenario and records its row. A scenario returns a short detail for the table; it throws to fail,
-	 * NotApplicable to be recorded as N/A (not counted either way), Skipped when a prerequisite failed.
+	 * Runs one scenario and records its row. A scenario returns a short detail for the table; it throws to fail, or
+	 * Skipped when a prerequisite failed.
 	 * Returns whether it passed.
 	 */
 	async run(version: string, route: string, scenario: string, fn: () => Promise<string | void>): Promise<boolean> {
@@ -40,7 +37,7 @@ export class Report {
 			detail = (await fn()) ?? '';
 		} catch (error) {
 			const message = error instanceof Error ? error.message : String(error);
-			outcome = error instanceof NotApplicable ? 'N/A' : error instanceof Skipped ? 'SKIP' : 'FAIL';
+			outcome = error instanceof Skipped ? 'SKIP' : 'FAIL';
 			detail = message;
 			if (outcome === 'FAIL' && error instanceof Error && error.stack && process.env.QUO_E2E_STACKS === '1') detail += `\n${error.stack}`;
 		}

@@ -180,7 +180,10 @@ export interface Tally {
 	acceptedOnRetry: Record<string, number>;
 	/** Genuine and repeated deliveries that n8n answered 401 at any attempt. */
 	genuineRefused: number;
+	/** Executions in which the workflow ran past the trigger. */
 	executions: number;
+	/** Executions of repeats, which ended at the trigger with no items (after the restart, say). */
+	endedAtTrigger: number;
 	/** Executions beyond one per genuine event. */
 	duplicates: number;
 	/** Executions of forged events. */
@@ -208,7 +211,10 @@ export function tally(sent: SentDelivery[], executions: Execution[], workflowIds
 	const expectedById = new Map(sent.filter((d) => d.planned.kind !== 'repeated').map((d) => [d.planned.eventId, d.planned]));
 	const runsById = new Map<string, number>();
 	const wrongExecutions: string[] = [];
+	const ran = executions.filter((execution) => (outputOf(execution, TRIGGER)?.length ?? 0) > 0);
+	const endedAtTrigger = executions.filter((execution) => execution.status === 'success' && !ran.includes(execution)).length;
 	for (const execution of executions) {
+		if (!ran.includes(execution) && execution.status === 'success') continue;
 		const item = outputOf(execution, TRIGGER)?.[0];
 		const eventId = typeof item?.eventId === 'string' ? item.eventId : undefined;
 		const planned = eventId === undefined ? undefined : expectedById.get(eventId);
@@ -223,7 +229,7 @@ export function tally(sent: SentDelivery[], executions: Execution[], workflowIds
 	const runsOf = (d: SentDelivery) => runsById.get(d.planned.eventId) ?? 0;
 	const generation = (g: Generation) => {
 		const events = genuine.filter((d) => d.planned.generation === g);
-		return { genuine: events.length, executions: executions.filter((e) => e.workflowId === workflowIds[g]).length };
+		return { genuine: events.length, executions: ran.filter((e) => e.workflowId === workflowIds[g]).length };
 	};
 	return {
 		sent: sent.length,
@@ -235,7 +241,8 @@ export function tally(sent: SentDelivery[], executions: Execution[], workflowIds
 		unexpectedAnswers,
 		acceptedOnRetry,
 		genuineRefused: sent.filter((d) => d.planned.kind !== 'forged' && d.statuses.includes(401)).length,
-		executions: executions.length,
+		executions: ran.length,
+		endedAtTrigger,
 		duplicates: genuine.reduce((sum, d) => sum + Math.max(0, runsOf(d) - 1), 0),
 		forgedAccepted: of('forged').reduce((sum, d) => sum + runsOf(d), 0),
 		lost: genuine.filter((d) => runsOf(d) === 0).length,
