@@ -10,7 +10,9 @@ import type {
 /**
  * n8n's `processed_data` (the memory behind `checkProcessedAndRecord`, which the Remove Duplicates node and the Quo
  * Trigger use) as n8n 1.123 and 2.41 keep it in mode "entries": per workflow and context (`n:<node id>` for scope
- * "node"), the values in the order recorded, the oldest dropped past `maxEntries`. Held in memory for the tests.
+ * "node"), the values in the order recorded, the oldest dropped past `maxEntries`. Like n8n, which reads the row and
+ * writes it back in two queries without a lock, it reads, lets other work run, then writes what it read plus the
+ * new values. Held in memory for the tests.
  */
 export class InMemoryProcessedData implements IDataDeduplicator {
 	private readonly entries = new Map<string, string[]>();
@@ -28,7 +30,9 @@ export class InMemoryProcessedData implements IDataDeduplicator {
 	): Promise<IDeduplicationOutput> {
 		if (options.mode !== 'entries') throw new Error(`Only mode "entries" is modelled, not ${options.mode}`);
 		const context = InMemoryProcessedData.contextOf(scope, contextData);
-		const recorded = this.entries.get(context) ?? [];
+		const recorded = [...(this.entries.get(context) ?? [])];
+		// n8n's SELECT and UPDATE are two round trips to the database, a few milliseconds apart.
+		await new Promise((resolve) => setTimeout(resolve, 20));
 		const output: IDeduplicationOutput = { new: [], processed: [] };
 		for (const item of items) {
 			if (recorded.includes(String(item))) {
@@ -40,7 +44,7 @@ export class InMemoryProcessedData implements IDataDeduplicator {
 		}
 		if (options.maxEntries) recorded.splice(0, recorded.length - options.maxEntries);
 		this.entries.set(context, recorded);
-		return await Promise.resolve(output);
+		return output;
 	}
 
 	async removeProcessed(items: DeduplicationItemTypes[], scope: DeduplicationScope, contextData: ICheckProcessedContextData): Promise<void> {

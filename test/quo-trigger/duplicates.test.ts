@@ -60,6 +60,17 @@ describe('a repeated delivery', () => {
 		expect(world.receiver.executions).toBe(3);
 	});
 
+	test('sent twice at the same moment runs once: this process checks one delivery of a trigger at a time', async () => {
+		const { id } = await activeTrigger();
+		const deliveryId = 'msg_sentTwiceAtOnce';
+
+		const both = await Promise.all([1, 2].map(async () => await world.standIn.deliver({ webhookId: id, envelope, deliveryId, retry: false })));
+
+		expect(both.map((delivery) => delivery.finalStatus)).toEqual([200, 200]);
+		expect(world.receiver.executions).toBe(2);
+		expect(world.receiver.runs.map(([item]) => item.json.deliveryId)).toEqual([deliveryId]);
+	});
+
 	test('whose first run n8n failed to start is run by Quo\'s retry, once', async () => {
 		const { id } = await activeTrigger();
 		world.receiver.failNextExecutionStart();

@@ -42,6 +42,28 @@ export function runStartedInProcess(this: IWebhookFunctions, deliveryKey: string
 	return started.has(processKey(this.getWorkflow().id, this.getNode().id, deliveryKey));
 }
 
+/** The check of each trigger's memory now under way in this process, by workflow and node. */
+const checksUnderWay = new Map<string, Promise<void>>();
+
+/**
+ * Runs `check` after the ones of the same trigger that this process started before it. n8n reads processed_data,
+ * then writes it, without a lock: a delivery and its repeat checked at the same moment would both look new.
+ */
+async function afterEarlierChecks<T>(trigger: string, check: () => Promise<T>): Promise<T> {
+	const earlier = checksUnderWay.get(trigger) ?? Promise.resolve();
+	const result = earlier.then(check);
+	const done = result.then(
+		() => undefined,
+		() => undefined,
+	);
+	checksUnderWay.set(trigger, done);
+	try {
+		return await result;
+	} finally {
+		if (checksUnderWay.get(trigger) === done) checksUnderWay.delete(trigger);
+	}
+}
+
 /**
  * The trigger's `execute()`: n8n runs it with the item `webhook()` returned, once the execution exists. A delivery
  * seen before ends the execution here with no items, so nothing downstream runs. The memory is n8n's own
@@ -52,17 +74,18 @@ export async function dropRepeats(this: IExecuteFunctions): Promise<INodeExecuti
 	const items = this.getInputData();
 	if (this.getMode() === 'manual') return [items];
 	const keys = items.map((item) => deliveryKeyOf(item.json));
-	let repeated: Set<string>;
-	try {
-		const checked = await this.helpers.checkProcessedAndRecord(keys, 'node', { mode: 'entries', maxEntries: DEDUPE_MEMORY_SIZE });
-		repeated = new Set(checked.processed.map(String));
-	} catch (error) {
-		// Better a possible repeat than a lost event: the item goes on.
-		this.logger.warn('Quo Trigger could not check its memory of recent deliveries, so it lets this one through', { error });
-		repeated = new Set();
-	}
 	const { id: workflowId } = this.getWorkflow();
 	const nodeId = this.getNode().id;
+	const repeated = await afterEarlierChecks(processKey(workflowId, nodeId, ''), async () => {
+		try {
+			const checked = await this.helpers.checkProcessedAndRecord(keys, 'node', { mode: 'entries', maxEntries: DEDUPE_MEMORY_SIZE });
+			return new Set(checked.processed.map(String));
+		} catch (error) {
+			// Better a possible repeat than a lost event: the item goes on.
+			this.logger.warn('Quo Trigger could not check its memory of recent deliveries, so it lets this one through', { error });
+			return new Set<string>();
+		}
+	});
 	for (const key of keys) rememberStarted(processKey(workflowId, nodeId, key));
 	return [items.filter((_, index) => !repeated.has(keys[index]))];
 }
