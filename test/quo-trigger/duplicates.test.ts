@@ -20,7 +20,7 @@ async function activeTrigger(parameters: { apiVersion: '2026-03-30' | 'v1'; even
 	const { setup, workflow, node } = world.workflowWith(parameters);
 	await activate(world.runtime, setup, workflow, node);
 	const id = parameters.apiVersion === 'v1' ? world.standIn.state.webhooksV1[0].id : world.standIn.state.webhooks2026[0].id;
-	return { id, workflow, node, parameters };
+	return { id, setup, workflow, node, parameters };
 }
 
 /** The same workflow after n8n restarted: its static data as saved, and a new process (nothing in its memory). */
@@ -96,6 +96,27 @@ describe('a repeated delivery', () => {
 
 		expect([tested.finalStatus, testedAgain.finalStatus, production.finalStatus]).toEqual([200, 200, 200]);
 		expect(world.receiver.runs).toHaveLength(3);
+	});
+
+	test('a test delivery of an event production already ran still reaches the editor', async () => {
+		const { setup, workflow, node, id } = await activeTrigger();
+		const delivered = await world.standIn.deliver({ webhookId: id, envelope });
+		world.receiver.serve(world.runtime, setup, workflow, node, 'manual');
+
+		const tested = await world.standIn.deliver({ webhookId: id, envelope, deliveryId: delivered.deliveryId! });
+
+		expect(tested.finalStatus).toBe(200);
+		expect(world.receiver.runs).toHaveLength(2);
+	});
+
+	test('an execution the user retries runs again', async () => {
+		const { setup, workflow, node, id } = await activeTrigger();
+		await world.standIn.deliver({ webhookId: id, envelope });
+		const [[item]] = world.receiver.runs;
+
+		const [retried] = await world.runtime.executeIn(setup, workflow, node, [item], 'retry');
+
+		expect(retried).toEqual([item]);
 	});
 
 	test('when n8n cannot read its memory of deliveries, the delivery runs (a possible repeat rather than a lost event)', async () => {

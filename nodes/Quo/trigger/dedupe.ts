@@ -68,11 +68,13 @@ async function afterEarlierChecks<T>(trigger: string, check: () => Promise<T>): 
  * The trigger's `execute()`: n8n runs it with the item `webhook()` returned, once the execution exists. A delivery
  * seen before ends the execution here with no items, so nothing downstream runs. The memory is n8n's own
  * (`processed_data` in its database, the Remove Duplicates node's), which n8n keeps across restarts and shares
- * between the processes of a queue-mode cluster. A test delivery ("Listen for test event") is never remembered.
+ * between the processes of a queue-mode cluster. A test delivery ("Listen for test event") is never remembered, and
+ * an execution the user retries runs again.
  */
 export async function dropRepeats(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	if (this.getMode() === 'manual') return [items];
+	// Only Quo's deliveries to the production URL: not a test delivery, and not the user retrying an execution.
+	if (this.getMode() !== 'webhook') return [items];
 	const keys = items.map((item) => deliveryKeyOf(item.json));
 	const { id: workflowId } = this.getWorkflow();
 	const nodeId = this.getNode().id;

@@ -105,7 +105,8 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	const event = normalizeEvent(body, { deliveryId }) as unknown as IDataObject;
 	// A v1 body without an event id (not JSON, say) is known by its signed bytes: Quo's retry sends the same ones.
 	if (deliveryId === null && event.eventId === '') event.eventId = `sha256:${createHash('sha256').update(rawBody).digest('hex')}`;
-	// Repeats are dropped by the trigger's execute() (see dedupe); one whose run this process started ends here.
-	if (runStartedInProcess.call(this, deliveryKeyOf(event))) return ACKNOWLEDGED;
+	// Repeats are dropped by the trigger's execute() (see dedupe); one whose run this process started ends here. A
+	// test delivery is never taken for a repeat: Quo may send the same event to the test URL too.
+	if (this.getMode() === 'webhook' && runStartedInProcess.call(this, deliveryKeyOf(event))) return ACKNOWLEDGED;
 	return { workflowData: [[{ json: includeRawBody ? { ...event, raw: rawBody.toString('utf8') } : event }]] };
 }
