@@ -4,7 +4,7 @@ import { Quo } from '../../nodes/Quo/Quo.node';
 import { LOOKUP_BURST, PREVIOUS_KEY_GRACE_MS, ROTATION_INTERVAL_MS } from '../../nodes/Quo/trigger/keyRecovery';
 import { seedEnvelopes } from '../fixtures/events';
 import { activate, savedStaticData } from '../harness/triggerLifecycle';
-import { requestsTo, useTriggerWorld } from './support';
+import { later, requestsTo, useTriggerWorld } from './support';
 
 // The trigger holds a key Quo no longer signs with, or none. Quo retries a refused delivery (after 5 s, 5 min,
 // 30 min, … about 27 h in all); the stand-in retries like Quo, compressed to two retries 20 ms apart.
@@ -42,12 +42,6 @@ async function rotateWithQuoNode(webhookId: string): Promise<string> {
 		{ nodeType: new Quo(), parameters: { resource: 'webhook', operation: 'rotateSecret', webhookId } },
 	);
 	return item.json.key as string;
-}
-
-/** Shifts every clock in this process (the trigger's, Quo's) by `ms`. */
-function later(ms: number): void {
-	const now = Date.now.bind(Date);
-	jest.spyOn(Date, 'now').mockImplementation(() => now() + ms);
 }
 
 afterEach(() => jest.restoreAllMocks());

@@ -60,3 +60,9 @@ export function useTriggerWorld(): TriggerWorld {
 export function requestsTo(standIn: StandIn, method: string, path: RegExp): number {
 	return standIn.requests.filter((request) => request.method === method && path.test(request.path)).length;
 }
+
+/** Shifts every clock in this process (the trigger's, Quo's) by `ms`; `jest.restoreAllMocks()` undoes it. */
+export function later(ms: number): void {
+	const now = Date.now.bind(Date);
+	jest.spyOn(Date, 'now').mockImplementation(() => now() + ms);
+}

@@ -3,7 +3,7 @@ import type { IDataObject, Workflow } from 'n8n-workflow';
 import { LOOKUP_BURST, LOOKUP_REFILL_MS } from '../../nodes/Quo/trigger/keyRecovery';
 import { seedEnvelopes } from '../fixtures/events';
 import { activate, savedStaticData } from '../harness/triggerLifecycle';
-import { useTriggerWorld } from '../quo-trigger/support';
+import { later, useTriggerWorld } from '../quo-trigger/support';
 import type { RecordedRequest } from '../stand-in/types';
 
 // Anyone who knows a trigger's URL can send it deliveries that are fresh and well-formed but not signed with its key.
@@ -27,12 +27,6 @@ function forge(id: string, eventId: string, extra: object = {}) {
 /** Requests that change something at Quo (anything but a read). */
 function changesAtQuo(): RecordedRequest[] {
 	return world.standIn.requests.filter((request) => request.method !== 'GET');
-}
-
-/** Shifts every clock in this process by `ms`. */
-function later(ms: number): void {
-	const now = Date.now.bind(Date);
-	jest.spyOn(Date, 'now').mockImplementation(() => now() + ms);
 }
 
 afterEach(() => jest.restoreAllMocks());

@@ -2,6 +2,7 @@ import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData, J
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { abortableSleep } from '../transport/abortableSleep';
+import { type BodyStream, headerValue, type StreamedResponse } from '../transport/streamedResponse';
 import { fieldError } from './fieldErrors';
 
 /** How long the storage host may stay silent: before its headers, and between two parts of the file. */
@@ -50,17 +51,6 @@ export interface LinkPolicy {
 	allowLocalHosts: boolean;
 }
 
-/** The body of a response fetched with `encoding: 'stream'`: a Node.js readable stream. */
-interface BodyStream extends AsyncIterable<Uint8Array> {
-	destroy(): void;
-}
-
-interface StreamResponse {
-	statusCode: number;
-	headers: Record<string, string | string[] | undefined>;
-	body: BodyStream;
-}
-
 /**
  * The body's parts as they arrive; undefined marks a silence of DOWNLOAD_TIMEOUT_MS. n8n's own timeout ends once the
  * headers are in, so without this a host that stops sending mid-file would hold the item until the execution is
@@ -83,11 +73,6 @@ async function* partsUntilSilence(body: BodyStream): AsyncGenerator<Uint8Array |
 		if (next === 'heard' || next.done) return;
 		yield next.value;
 	}
-}
-
-function headerValue(headers: StreamResponse['headers'], name: string): string | undefined {
-	const value = headers[name];
-	return Array.isArray(value) ? value[0] : value;
 }
 
 /** "Put Output File in Field" and "Max File Size (MB)" of an item, checked before any request. */
@@ -196,7 +181,7 @@ async function downloadMedia(
 	};
 
 	let url = linkOf(media.url);
-	let response: StreamResponse;
+	let response: StreamedResponse;
 	for (let redirects = 0; ; redirects++) {
 		const problem = linkProblem(url, policy);
 		if (problem !== undefined) {
@@ -214,7 +199,7 @@ async function downloadMedia(
 				disableFollowRedirect: true,
 				timeout: DOWNLOAD_TIMEOUT_MS,
 				abortSignal: this.getExecutionCancelSignal(),
-			})) as StreamResponse;
+			})) as StreamedResponse;
 		} catch (error) {
 			throw new NodeApiError(node, error as JsonObject, {
 				message: `Could not download the ${media.what}`,

@@ -23,6 +23,7 @@ import {
 	retryAfterMs,
 	retryDelayMs,
 } from './retryPolicy';
+import { type BodyStream, headerValue, type ResponseHeaders, type StreamedResponse } from './streamedResponse';
 
 export type QuoApiContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions | IWebhookFunctions;
 
@@ -38,15 +39,11 @@ export interface QuoRequest {
 	singleAttempt?: boolean;
 }
 
+/** Quo's whole answer, its body parsed. */
 interface FullResponse {
 	statusCode: number;
-	headers: Record<string, string | string[] | undefined>;
+	headers: ResponseHeaders;
 	body: unknown;
-}
-
-/** A Node.js readable stream, which is what n8n hands over as the body of a request made with `encoding: 'stream'`. */
-interface BodyStream extends AsyncIterable<Uint8Array> {
-	destroy(): void;
 }
 
 type NoAnswer = NonNullable<QuoFailure['noAnswer']>;
@@ -71,11 +68,6 @@ function failureKindOf(failure: QuoFailure): FailureKind | undefined {
 	if (failure.statusCode === 429) return 'rateLimited';
 	if (failure.statusCode >= 500) return 'serverError';
 	return undefined;
-}
-
-function headerValue(headers: FullResponse['headers'], name: string): string | undefined {
-	const value = headers[name];
-	return Array.isArray(value) ? value[0] : value;
 }
 
 /**
@@ -129,7 +121,7 @@ async function sendWithinDeadline(this: QuoApiContext, options: IHttpRequestOpti
 			const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
 				...options,
 				headers: { ...options.headers },
-			})) as FullResponse & { body: BodyStream };
+			})) as StreamedResponse;
 			body = response.body;
 			// The deadline passed while the answer's head was on its way.
 			if (attemptOver.signal.aborted) body.destroy();

@@ -17,8 +17,9 @@ const startedKeys: string[] = [];
 const started = new Set<string>();
 let oldestSlot = 0;
 
-function processKey(workflowId: string | undefined, nodeId: string, deliveryKey: string): string {
-	return `${workflowId ?? ''}\n${nodeId}\n${deliveryKey}`;
+/** One trigger of one workflow, as this process knows it. */
+function triggerOf(context: IExecuteFunctions | IWebhookFunctions): string {
+	return `${context.getWorkflow().id ?? ''}\n${context.getNode().id}`;
 }
 
 function rememberStarted(key: string): void {
@@ -39,7 +40,7 @@ function rememberStarted(key: string): void {
  * never taken for a repeat: Quo's retry of it runs.
  */
 export function runStartedInProcess(this: IWebhookFunctions, deliveryKey: string): boolean {
-	return started.has(processKey(this.getWorkflow().id, this.getNode().id, deliveryKey));
+	return started.has(`${triggerOf(this)}\n${deliveryKey}`);
 }
 
 /** The check of each trigger's memory now under way in this process, by workflow and node. */
@@ -76,9 +77,8 @@ export async function dropRepeats(this: IExecuteFunctions): Promise<INodeExecuti
 	// Only Quo's deliveries to the production URL: not a test delivery, and not the user retrying an execution.
 	if (this.getMode() !== 'webhook') return [items];
 	const keys = items.map((item) => deliveryKeyOf(item.json));
-	const { id: workflowId } = this.getWorkflow();
-	const nodeId = this.getNode().id;
-	const repeated = await afterEarlierChecks(processKey(workflowId, nodeId, ''), async () => {
+	const trigger = triggerOf(this);
+	const repeated = await afterEarlierChecks(trigger, async () => {
 		try {
 			const checked = await this.helpers.checkProcessedAndRecord(keys, 'node', { mode: 'entries', maxEntries: DEDUPE_MEMORY_SIZE });
 			return new Set(checked.processed.map(String));
@@ -88,6 +88,6 @@ export async function dropRepeats(this: IExecuteFunctions): Promise<INodeExecuti
 			return new Set<string>();
 		}
 	});
-	for (const key of keys) rememberStarted(processKey(workflowId, nodeId, key));
+	for (const key of keys) rememberStarted(`${trigger}\n${key}`);
 	return [items.filter((_, index) => !repeated.has(keys[index]))];
 }

@@ -32,12 +32,13 @@ function checkSignature(
 	return check;
 }
 
-/** The signed bytes as JSON; undefined when they are not JSON. */
-function jsonOf(rawBody: Buffer): unknown {
+/** The signed bytes read as UTF-8, with their JSON value when they are JSON. */
+function signedText(rawBody: Buffer): { text: string; json?: { value: unknown } } {
+	const text = rawBody.toString('utf8');
 	try {
-		return JSON.parse(rawBody.toString('utf8'));
+		return { text, json: { value: JSON.parse(text) } };
 	} catch {
-		return undefined;
+		return { text };
 	}
 }
 
@@ -52,13 +53,9 @@ const UTF8_JSON_MEDIA_TYPE = /^\s*application\/json\s*(;\s*charset\s*=\s*"?utf-?
 function parsedBody(body: unknown, rawBody: Buffer, contentType: string | undefined): unknown {
 	const parsedAsUtf8Json = contentType !== undefined && UTF8_JSON_MEDIA_TYPE.test(contentType);
 	if (parsedAsUtf8Json && typeof body === 'object' && body !== null && Object.keys(body).length > 0) return body;
-	const text = rawBody.toString('utf8');
-	try {
-		return JSON.parse(text);
-	} catch {
-		// A signed body that is not JSON still becomes an item, flagged by the normalizer: nothing is lost.
-		return text;
-	}
+	// A signed body that is not JSON still becomes an item, flagged by the normalizer: nothing is lost.
+	const { text, json } = signedText(rawBody);
+	return json ? json.value : text;
 }
 
 /**
@@ -72,6 +69,7 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	const nowMs = Date.now();
 	const { apiVersion, events, includeRawBody, keys, subscriptionIds } = registeredDeliverySettings(staticData, nowMs);
 	const rawBody = request.rawBody ?? Buffer.alloc(0);
+	const webhookId = firstHeader(request.headers['webhook-id']);
 
 	const check = checkSignature(apiVersion, rawBody, request.headers, keys, nowMs);
 	if (!check.valid) {
@@ -85,8 +83,8 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 					subscriptionId: subscriptionIds[0],
 					currentKey: keys[0],
 					heldKeys: keys,
-					deliveryId: firstHeader(request.headers['webhook-id']) ?? '',
-					readBody: () => jsonOf(rawBody),
+					deliveryId: webhookId ?? '',
+					readBody: () => signedText(rawBody).json?.value,
 					isSignedWith: (key) => verifyStandardWebhook(rawBody, headers, key, Date.now()).valid,
 				})
 			: 'refused';
@@ -101,7 +99,7 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	const type = typeof envelope.type === 'string' ? canonicalEventName(envelope.type) : undefined;
 	if (type !== undefined && !events.includes(type)) return ACKNOWLEDGED;
 
-	const deliveryId = apiVersion === 'v1' ? null : (firstHeader(request.headers['webhook-id']) ?? null);
+	const deliveryId = apiVersion === 'v1' ? null : (webhookId ?? null);
 	const event = normalizeEvent(body, { deliveryId }) as unknown as IDataObject;
 	// A v1 body without an event id (not JSON, say) is known by its signed bytes: Quo's retry sends the same ones.
 	if (deliveryId === null && event.eventId === '') event.eventId = `sha256:${createHash('sha256').update(rawBody).digest('hex')}`;

@@ -159,6 +159,12 @@ async function rotateOnce(
 	return await started.to;
 }
 
+/** Keeps `key` as the subscription's signing key, the key it replaces still valid for the grace. */
+function keepKey(delivery: UnverifiedDelivery, key: string): void {
+	const nowMs = Date.now();
+	storeRotatedKey(delivery.staticData, delivery.subscriptionId, key, nowMs + PREVIOUS_KEY_GRACE_MS, nowMs);
+}
+
 /** Decides what a delivery that matched no held key may do; see the comment at the top of this file. */
 export async function recoverSigningKey(this: IWebhookFunctions, delivery: UnverifiedDelivery): Promise<RecoveryOutcome> {
 	const slot = `${this.getNode().credentials?.quoApi?.id ?? ''}:${delivery.subscriptionId}`;
@@ -168,7 +174,7 @@ export async function recoverSigningKey(this: IWebhookFunctions, delivery: Unver
 	// data does not hold yet: checked again with that key.
 	const rotatedKey = await recentRotationKey(recovery, Date.now());
 	if (rotatedKey !== undefined && !delivery.heldKeys.includes(rotatedKey) && delivery.isSignedWith(rotatedKey)) {
-		storeRotatedKey(delivery.staticData, delivery.subscriptionId, rotatedKey, Date.now() + PREVIOUS_KEY_GRACE_MS, Date.now());
+		keepKey(delivery, rotatedKey);
 		return 'verified';
 	}
 
@@ -182,6 +188,6 @@ export async function recoverSigningKey(this: IWebhookFunctions, delivery: Unver
 
 	const key = await rotateOnce.call(this, recovery, delivery, Date.now());
 	if (key === undefined) return 'refused';
-	storeRotatedKey(delivery.staticData, delivery.subscriptionId, key, Date.now() + PREVIOUS_KEY_GRACE_MS, Date.now());
+	keepKey(delivery, key);
 	return 'rotated';
 }
