@@ -34,7 +34,10 @@ export class QuoTrigger implements INodeType {
 		name: 'quoTrigger',
 		icon: { light: 'file:quo.svg', dark: 'file:quo.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// n8n evaluates an expression for every delivery to a start node of typeVersion 1 (its Webhook node v1's
+		// binary option), which costs an expression isolate on n8n 2.x. Both versions behave the same for the user.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		// The first two events, then how many more: a long selection would not fit under the node.
 		subtitle:
 			'={{ $parameter["events"].slice(0, 2).join(", ") + ($parameter["events"].length > 2 ? " +" + ($parameter["events"].length - 2) + " more" : "") }}',

@@ -50,6 +50,14 @@ export interface NodeSetup {
 	name?: string;
 	/** The trigger's fixed `webhookId`, which makes its URL predictable. */
 	webhookId?: string;
+	/** The node's typeVersion; default what n8n gives a node added today (the description's default version). */
+	typeVersion?: number;
+}
+
+/** The typeVersion n8n gives a node of this type added today. */
+function newNodeVersion({ description }: INodeType): number {
+	const { version, defaultVersion } = description;
+	return defaultVersion ?? (Array.isArray(version) ? Math.max(...version) : version);
 }
 
 /**
@@ -101,7 +109,7 @@ export class N8nRuntime {
 			id: setup.name ?? 'node-1',
 			name: setup.name ?? setup.nodeType.description.defaults.name ?? 'Node',
 			type: typeName,
-			typeVersion: 1,
+			typeVersion: setup.typeVersion ?? newNodeVersion(setup.nodeType),
 			position: [0, 0],
 			parameters: setup.parameters,
 			credentials: { quoApi: { id: CREDENTIAL_ID, name: 'Quo account' } },

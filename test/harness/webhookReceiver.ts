@@ -51,22 +51,34 @@ async function readRawBody(req: IncomingMessage): Promise<Buffer> {
 	return Buffer.concat(chunks);
 }
 
+/** The content types n8n parses for a webhook node above typeVersion 1 (webhook-helpers' `isParsableContentType`). */
+function isParsableContentType(mediaType: string): boolean {
+	return (
+		['application/json', 'text/plain', 'application/x-www-form-urlencoded'].some((type) => mediaType.startsWith(type)) ||
+		mediaType.endsWith('/xml') ||
+		mediaType.endsWith('+xml')
+	);
+}
+
 /**
- * The body n8n hands a webhook node of typeVersion 1 (n8n's `parseBody`, the same in 1.123 and 2.41): decoded with
- * the charset the content type names (UTF-8 when it names none; an unknown one is thrown: n8n answers 422), then by
- * its media type JSON parsed (a failure is thrown too), form fields parsed, text as a string; an empty body or any
- * other type is left undefined.
+ * The body n8n hands a webhook node (n8n's `parseBody`, the same in 1.123 and 2.41): decoded with the charset the
+ * content type names (UTF-8 when it names none; an unknown one is thrown: n8n answers 422), then by its media type
+ * JSON parsed (a failure is thrown too), form fields parsed, text as a string; an empty body or any other type is
+ * left undefined. n8n reads the body for every node of typeVersion 1; above that, only for the types it parses, and
+ * leaves the rest unread (`rawBody` undefined until the node calls `readRawBody()`).
  */
-function parseBodyAsN8nDoes(contentTypeHeader: string | undefined, rawBody: Buffer): unknown {
-	const [mediaTypeText, ...parameters] = (contentTypeHeader ?? '').split(';');
+async function parseBodyAsN8nDoes(req: IncomingMessage, typeVersion: number): Promise<{ body: unknown; rawBody?: Buffer }> {
+	const [mediaTypeText, ...parameters] = (req.headers['content-type'] ?? '').split(';');
 	const mediaType = mediaTypeText.trim().toLowerCase();
+	if (typeVersion > 1 && !isParsableContentType(mediaType)) return { body: {} };
+	const rawBody = await readRawBody(req);
 	const charset = parameters.map((parameter) => /^\s*charset\s*=\s*"?([^"]*)"?\s*$/i.exec(parameter)?.[1]).find(Boolean);
-	if (rawBody.length === 0) return undefined;
+	if (rawBody.length === 0) return { body: undefined, rawBody };
 	const text = rawBody.toString((charset ?? 'utf-8').toLowerCase() as BufferEncoding);
-	if (mediaType === 'application/json') return JSON.parse(text) as unknown;
-	if (mediaType === 'application/x-www-form-urlencoded') return parseQueryString(text, undefined, undefined, { maxKeys: 1000 });
-	if (mediaType === 'text/plain') return text;
-	return undefined;
+	if (mediaType === 'application/json') return { body: JSON.parse(text) as unknown, rawBody };
+	if (mediaType === 'application/x-www-form-urlencoded') return { body: parseQueryString(text, undefined, undefined, { maxKeys: 1000 }), rawBody };
+	if (mediaType === 'text/plain') return { body: text, rawBody };
+	return { body: undefined, rawBody };
 }
 
 /**
@@ -135,16 +147,15 @@ export class WebhookReceiver {
 	}
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-		const rawBody = await readRawBody(req);
 		const target = this.target;
 		if (!target) {
 			res.statusCode = 404;
 			res.end('No trigger is listening');
 			return;
 		}
-		let body: unknown;
+		let parsed: { body: unknown; rawBody?: Buffer };
 		try {
-			body = parseBodyAsN8nDoes(req.headers['content-type'], rawBody);
+			parsed = await parseBodyAsN8nDoes(req, target.node.typeVersion);
 		} catch {
 			// n8n answers before the node runs (UnprocessableRequestError).
 			res.statusCode = 422;
@@ -152,7 +163,14 @@ export class WebhookReceiver {
 			this.deliveries.push({ status: 422, items: undefined });
 			return;
 		}
-		const httpRequest = Object.assign(req, { body, rawBody, query: {} });
+		const httpRequest = Object.assign(req, {
+			...parsed,
+			query: {},
+			// n8n's rawBodyReader: reads the body the first time, keeps it in rawBody.
+			async readRawBody() {
+				httpRequest.rawBody ??= await readRawBody(req);
+			},
+		});
 		const source = target.setup.nodeType.description.name;
 		const context = target.runtime.webhookContext(
 			target.setup,

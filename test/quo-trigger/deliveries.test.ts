@@ -1,4 +1,5 @@
 import { normalizeEvent } from '../../nodes/Quo/events/normalize';
+import { QuoTrigger } from '../../nodes/Quo/QuoTrigger.node';
 import { clone, legacySamples, type LegacySampleName, seedEnvelopes, type SeedEventType } from '../fixtures/events';
 import { activate } from '../harness/triggerLifecycle';
 import type { TriggerParameters } from './support';
@@ -8,8 +9,8 @@ const world = useTriggerWorld();
 
 const SEED_EVENTS = Object.keys(seedEnvelopes) as SeedEventType[];
 
-async function activeTrigger(parameters: TriggerParameters): Promise<string> {
-	const { setup, workflow, node } = world.workflowWith(parameters);
+async function activeTrigger(parameters: TriggerParameters, typeVersion?: number): Promise<string> {
+	const { setup, workflow, node } = world.workflowWith(parameters, {}, typeVersion);
 	await activate(world.runtime, setup, workflow, node);
 	world.standIn.requests.length = 0;
 	const subscription = parameters.apiVersion === 'v1' ? world.standIn.state.webhooksV1[0] : world.standIn.state.webhooks2026[0];
@@ -83,6 +84,34 @@ describe('2026-03-30 deliveries', () => {
 		const rawBody = JSON.stringify(seedEnvelopes['message.received'], null, 2);
 		await world.standIn.deliver({ webhookId, rawBody, retry: false });
 		expect(world.receiver.runs[0][0].json.raw).toBe(rawBody);
+	});
+});
+
+describe('node versions 1 and 1.1', () => {
+	test('a node added today is at 1.1; workflows saved with 1 keep it', () => {
+		const { description } = new QuoTrigger();
+		expect(description.version).toEqual([1, 1.1]);
+		expect(description.defaultVersion).toBe(1.1);
+	});
+
+	// n8n reads the body before webhook() for a node at 1, and above that only for content types it parses: at 1.1
+	// a body sent as application/octet-stream reaches the trigger unread.
+	test.each([
+		[1, 'application/json'],
+		[1, 'application/octet-stream'],
+		[1.1, 'application/json'],
+		[1.1, 'application/octet-stream'],
+	])('at typeVersion %s, a signed delivery sent as %s becomes the same item; a tampered one gets 401', async (typeVersion, contentType) => {
+		const webhookId = await activeTrigger({ apiVersion: '2026-03-30', events: ['message.received'] }, typeVersion);
+		const envelope = seedEnvelopes['message.received'];
+		const headers = { 'content-type': contentType };
+		const delivery = await world.standIn.deliver({ webhookId, envelope, retry: false, signing: { headers } });
+		const tampered = await world.standIn.deliver({ webhookId, envelope, retry: false, signing: 'tampered-body' });
+
+		expect([delivery.finalStatus, tampered.finalStatus]).toEqual([200, 401]);
+		expect(world.receiver.runs.map((items) => items.map((item) => item.json))).toEqual([
+			[normalizeEvent(clone(envelope), { deliveryId: delivery.deliveryId })],
+		]);
 	});
 });
 

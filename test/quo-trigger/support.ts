@@ -19,8 +19,11 @@ export interface TriggerWorld {
 	standIn: StandIn;
 	receiver: WebhookReceiver;
 	runtime: N8nRuntime;
-	/** A trigger node with these parameters, in a workflow with this static data (n8n's saved copy, or none). */
-	workflowWith(parameters: TriggerParameters, staticData?: IDataObject): { setup: NodeSetup; workflow: Workflow; node: INode };
+	/**
+	 * A trigger node with these parameters, in a workflow with this static data (n8n's saved copy, or none), at the
+	 * typeVersion n8n gives a new node unless another is asked for.
+	 */
+	workflowWith(parameters: TriggerParameters, staticData?: IDataObject, typeVersion?: number): { setup: NodeSetup; workflow: Workflow; node: INode };
 	/** The production URL n8n registers for the trigger. */
 	url: string;
 }
@@ -35,8 +38,8 @@ export function useTriggerWorld(): TriggerWorld {
 		world.receiver = await WebhookReceiver.start();
 		world.runtime = new N8nRuntime({ baseUrl: world.standIn.url, apiKey: world.standIn.apiKey, webhookBaseUrl: world.receiver.baseUrl });
 		world.url = `${world.receiver.baseUrl}webhook/${WEBHOOK_ID}/webhook`;
-		world.workflowWith = (parameters, staticData = {}) => {
-			const setup: NodeSetup = { nodeType: new QuoTrigger(), parameters: { ...parameters } as never, webhookId: WEBHOOK_ID };
+		world.workflowWith = (parameters, staticData = {}, typeVersion) => {
+			const setup: NodeSetup = { nodeType: new QuoTrigger(), parameters: { ...parameters } as never, webhookId: WEBHOOK_ID, typeVersion };
 			const { workflow, node } = world.runtime.workflow(setup, staticData, workflowId);
 			world.receiver.serve(world.runtime, setup, workflow, node);
 			return { setup, workflow, node };

@@ -59,6 +59,22 @@ function parsedBody(body: unknown, rawBody: Buffer, contentType: string | undefi
 }
 
 /**
+ * The bytes Quo signed. n8n reads them before `webhook()` for a node of typeVersion 1, and above that only for the
+ * content types it parses; otherwise they are still unread. A body n8n consumed another way (multipart form data)
+ * cannot be read again: it is treated as empty, so its signature does not verify.
+ */
+async function signedBytes(request: ReturnType<IWebhookFunctions['getRequestObject']>): Promise<Buffer> {
+	if (request.rawBody === undefined) {
+		try {
+			await request.readRawBody();
+		} catch {
+			return Buffer.alloc(0);
+		}
+	}
+	return request.rawBody ?? Buffer.alloc(0);
+}
+
+/**
  * One delivery: verify the signature over the raw bytes (401 and no run when it fails; a 2026-03-30 key that
  * Quo no longer signs with is recovered first, see keyRecovery), skip events the node did not select, skip a
  * delivery seen before, then emit one `QuoEvent` item.
@@ -68,7 +84,7 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	const staticData = this.getWorkflowStaticData('node');
 	const nowMs = Date.now();
 	const { apiVersion, events, includeRawBody, keys, subscriptionIds } = registeredDeliverySettings(staticData, nowMs);
-	const rawBody = request.rawBody ?? Buffer.alloc(0);
+	const rawBody = await signedBytes(request);
 	const webhookId = firstHeader(request.headers['webhook-id']);
 
 	const check = checkSignature(apiVersion, rawBody, request.headers, keys, nowMs);

@@ -4,6 +4,8 @@ import type { WorkflowInput, WorkflowNode } from '../n8n-public-api';
 
 export const PACKAGE_NAME = 'n8n-nodes-quo';
 export const TRIGGER_TYPE = `${PACKAGE_NAME}.quoTrigger`;
+/** The Quo Trigger's typeVersion as the editor adds it today. */
+export const TRIGGER_VERSION = 1.1;
 export const ACTION_TYPE = `${PACKAGE_NAME}.quo`;
 export const CREDENTIAL_TYPE = 'quoApi';
 
@@ -68,7 +70,7 @@ function quoTriggerNode(input: TriggerInput): WorkflowNode {
 	return {
 		name: 'Quo Trigger',
 		type: TRIGGER_TYPE,
-		typeVersion: 1,
+		typeVersion: TRIGGER_VERSION,
 		position: [0, 0],
 		webhookId: input.webhookId,
 		parameters: { apiVersion: input.apiVersion, events: input.events, phoneNumberIds: [], options: input.options ?? {} },
@@ -152,7 +154,7 @@ export function showcaseWorkflow(input: { credential: CredentialRef; fromPhoneNu
 			{
 				name: 'Quo Trigger',
 				type: TRIGGER_TYPE,
-				typeVersion: 1,
+				typeVersion: TRIGGER_VERSION,
 				position: [0, 0],
 				webhookId: WEBHOOK_IDS.listen,
 				parameters: {
