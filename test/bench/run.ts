@@ -54,7 +54,7 @@ const BENCHES: Bench[] = [
 	{
 		name: 'n8n',
 		resultsKey: 'n8nWebhookVsTrigger',
-		title: "2. Real n8n: Webhook node vs Quo Trigger",
+		title: "2. What a delivery costs n8n: Webhook node vs Quo Trigger",
 		measure: async (options) => {
 			const { measureN8nWebhookVsTrigger } = await import('./n8nWebhookVsTrigger.bench');
 			const result = await measureN8nWebhookVsTrigger();

@@ -32,6 +32,22 @@ export function readProcess(pid: number): { rssMb: number; cpuMs: number } | und
 	return { rssMb: Number(rss[1]) / 1024, cpuMs: (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK };
 }
 
+/**
+ * User + system CPU time of one thread of a live process (its main thread: `tid` = `pid`), or undefined once it is
+ * gone. Node's main thread runs the JavaScript; V8's helpers, libuv's pool and n8n's expression isolates have
+ * threads of their own.
+ */
+export function readThreadCpuMs(pid: number, tid = pid): number | undefined {
+	let stat: string;
+	try {
+		stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+	} catch {
+		return undefined;
+	}
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	return (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK;
+}
+
 export class ProcessSampler {
 	readonly samples: ProcessSample[] = [];
 	private timer: NodeJS.Timeout | undefined;

@@ -10,6 +10,7 @@
 // Prints a table (version, route, scenario, result, seconds) and `N passed, N failed`; exit code 1 on any failure.
 //
 // Run: npm run test:e2e [-- --versions 2.41.1] [--routes tarball] [--no-build] [--rate-limit 0]
+//        [--n8n-env N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true,...]   (settings for every n8n the run starts)
 //   (= ts-node --transpile-only --prefer-ts-exts -P tsconfig.test.json test/e2e/run.ts)
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,6 +39,8 @@ interface Options {
 	routes: Route[];
 	build: boolean;
 	rateLimitPerSecond: number;
+	/** Extra environment for every n8n the run starts (a setting a user may run n8n with). */
+	n8nEnv: Record<string, string>;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -51,7 +54,14 @@ function parseArgs(argv: string[]): Options {
 	const routes = (list('--routes', process.env.QUO_E2E_ROUTES) ?? ['tarball', 'community']) as Route[];
 	for (const r of routes) if (r !== 'tarball' && r !== 'community') throw new Error(`Unknown route ${r} (tarball, community)`);
 	const rate = Number(value('--rate-limit') ?? process.env.QUO_E2E_RATE_LIMIT ?? 10);
-	return { versions, routes, build: !argv.includes('--no-build'), rateLimitPerSecond: rate };
+	const n8nEnv = Object.fromEntries(
+		(list('--n8n-env', undefined) ?? []).map((setting) => {
+			const match = /^(N8N_\w+)=(.*)$/.exec(setting);
+			if (!match) throw new Error(`--n8n-env takes N8N_NAME=value settings, comma-separated; got ${setting}`);
+			return [match[1], match[2]];
+		}),
+	);
+	return { versions, routes, build: !argv.includes('--no-build'), rateLimitPerSecond: rate, n8nEnv };
 }
 
 async function prepareInstance(
@@ -60,9 +70,11 @@ async function prepareInstance(
 	tarball: string,
 	packageVersion: string,
 	verdaccio: Verdaccio | undefined,
+	env: Record<string, string>,
 ): Promise<{ n8n: N8nInstance; setUp: () => Promise<{ ctx: Bootstrapped; detail: string }> }> {
 	const n8n = await N8nInstance.create({
 		version,
+		env,
 		logLevel: 'debug',
 		...(route === 'community' ? { e2eTestMode: true, communityPackagesRegistry: verdaccio!.url } : {}),
 	});
@@ -102,7 +114,7 @@ async function runTarget(
 	problems: string[],
 ): Promise<void> {
 	const standIn = await startStandIn({ rateLimitPerSecond: options.rateLimitPerSecond });
-	const { n8n, setUp } = await prepareInstance(version, route, tarball, packageVersion, verdaccio);
+	const { n8n, setUp } = await prepareInstance(version, route, tarball, packageVersion, verdaccio, options.n8nEnv);
 	try {
 		let ctx: Bootstrapped | undefined;
 		await report.run(version, route, `0 ${route === 'tarball' ? 'tarball into ~/.n8n/nodes' : 'Community Nodes install'}, n8n up`, async () => {
@@ -133,7 +145,11 @@ async function main(): Promise<number> {
 	const problems: string[] = [];
 	const wantsCommunity = options.routes.includes('community') && options.versions.some((v) => majorOf(v) >= 2);
 	let verdaccio: Verdaccio | undefined;
-	log(`versions ${options.versions.join(', ')}; routes ${options.routes.join(', ')}; stand-in rate limit ${options.rateLimitPerSecond}/s; logs in ${logDir}`);
+	const settings = Object.entries(options.n8nEnv).map(([name, value]) => `${name}=${value}`);
+	log(
+		`versions ${options.versions.join(', ')}; routes ${options.routes.join(', ')}; stand-in rate limit ${options.rateLimitPerSecond}/s; ` +
+			`${settings.length ? `n8n run with ${settings.join(' ')}; ` : ''}logs in ${logDir}`,
+	);
 	try {
 		const prepared = await report.run('all', '-', 'runtime installed (cache)', async () => {
 			await ensureInstalled(['node', ...options.versions.map((v) => `n8n@${v}`), ...(wantsCommunity ? ['verdaccio'] : [])]);
