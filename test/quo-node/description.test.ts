@@ -173,7 +173,7 @@ describe('Quo node description', () => {
 			alias: ['sms', 'text', 'phone', 'call', 'openphone'],
 			resources: {
 				credentialDocumentation: [{ url: 'https://www.quo.com/docs/mdx/api-reference/authentication' }],
-				primaryDocumentation: [{ url: 'https://github.com/n8n-nodes-quo/n8n-nodes-quo#quo-action-node' }],
+				primaryDocumentation: [{ url: 'https://github.com/n8n-nodes-quo/n8n-nodes-quo#quo-node' }],
 			},
 		});
 	});
