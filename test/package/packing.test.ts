@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
 
 const root = join(__dirname, '../..');
 
@@ -27,6 +27,23 @@ describe('the published package', () => {
 		const unexpected = files.filter((path) => path.startsWith('dist/') && !/\.(js|d\.ts|svg|node\.json)$/.test(path));
 		expect(unexpected).toEqual([]);
 		expect(files.filter((path) => /(^|\/)test\//.test(path))).toEqual([]);
+	});
+
+	test('ships only code n8n loads: every script in dist/ is required, directly or not, by a node or the credential', () => {
+		const { n8n } = require(join(root, 'package.json')) as { n8n: { nodes: string[]; credentials: string[] } };
+		const loaded = new Set<string>();
+		const toRead = [...n8n.nodes, ...n8n.credentials];
+		for (let file = toRead.pop(); file !== undefined; file = toRead.pop()) {
+			if (loaded.has(file)) continue;
+			loaded.add(file);
+			for (const [, specifier] of readFileSync(join(root, file), 'utf8').matchAll(/require\("(\.{1,2}\/[^"]+)"\)/g)) {
+				const target = posix.join(posix.dirname(file), specifier);
+				toRead.push(existsSync(join(root, `${target}.js`)) ? `${target}.js` : posix.join(target, 'index.js'));
+			}
+		}
+		// A module of types only compiles to a script with no code, which nothing requires.
+		const hasCode = (path: string) => readFileSync(join(root, path), 'utf8').replace(/"use strict";|Object\.defineProperty\(exports, "__esModule", \{ value: true \}\);|\/\/# sourceMappingURL=.*/g, '').trim() !== '';
+		expect(files.filter((path) => path.endsWith('.js') && path.startsWith('dist/') && !loaded.has(path) && hasCode(path))).toEqual([]);
 	});
 
 	test('contains every node and credential n8n is told to load, with their icons and codex files', () => {

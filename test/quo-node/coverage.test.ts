@@ -1,6 +1,6 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { apiOperations } from '../../nodes/Quo/actions/apiOperations';
+import { apiOperations } from './apiOperations';
 import { httpMethods, readSpec, type SpecName } from '../stand-in/openapi/spec-documents';
 import { describeWithSpecs, openApiDir } from '../stand-in/test-support/spec-availability';
 import { quoNode } from './support';

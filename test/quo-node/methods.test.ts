@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { getContactCustomFields, getPhoneNumbers, getUsers } from '../../nodes/Quo/methods/loadOptions';
+import { getContactCustomFields, getPhoneNumbers } from '../../nodes/Quo/methods/loadOptions';
 import { searchContacts, searchConversations, searchPhoneNumbers, searchUsers } from '../../nodes/Quo/methods/listSearch';
 import { seededCustomFields, seededSharedContactNumber } from '../stand-in/seed-contacts';
 import { quoNode, useQuoNode } from './support';
@@ -13,7 +13,7 @@ function context(): ILoadOptionsFunctions {
 
 describe('load options and list search', () => {
 	test('the node offers them under the names its parameters use', () => {
-		expect(Object.keys(quoNode.methods.loadOptions).sort()).toEqual(['getContactCustomFields', 'getPhoneNumbers', 'getUsers']);
+		expect(Object.keys(quoNode.methods.loadOptions).sort()).toEqual(['getContactCustomFields', 'getPhoneNumbers']);
 		expect(Object.keys(quoNode.methods.listSearch).sort()).toEqual([
 			'searchContacts',
 			'searchConversations',
@@ -31,15 +31,6 @@ describe('load options and list search', () => {
 			{ name: 'Sales ((555) 555-0101)', value: sales!.id },
 			{ name: 'Support ((555) 555-0102)', value: support!.id },
 		]);
-	});
-
-	test('getUsers walks every page of users', async () => {
-		const options = await getUsers.call(context());
-
-		expect(options).toHaveLength(60);
-		expect(options.map((option) => option.value).sort()).toEqual(session.standIn.state.users.map((user) => user.id).sort());
-		expect(options).toContainEqual({ name: 'Avery Owner (avery.owner@example.com)', value: session.standIn.state.users[0]!.id });
-		expect(session.standIn.requests.map((request) => request.query.maxResults)).toEqual(['50', '50']);
 	});
 
 	test('searchPhoneNumbers filters by name or digits', async () => {

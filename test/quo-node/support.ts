@@ -3,7 +3,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 /** Node parameters as a test writes them (values straight from earlier output included). */
 export type NodeParameters = Record<string, unknown>;
 
-import { apiOperations } from '../../nodes/Quo/actions/apiOperations';
+import { apiOperations } from './apiOperations';
 import { Quo } from '../../nodes/Quo/Quo.node';
 import { useStandIn, type StandInSession } from '../harness/standInRuntime';
 import type { RecordedRequest, StandInOptions } from '../stand-in';

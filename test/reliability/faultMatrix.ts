@@ -1,6 +1,6 @@
 import type { INode, INodeExecutionData, INodeParameters, Workflow } from 'n8n-workflow';
 
-import { apiOperations } from '../../nodes/Quo/actions/apiOperations';
+import { apiOperations } from '../quo-node/apiOperations';
 import { QuoTrigger } from '../../nodes/Quo/QuoTrigger.node';
 import { N8nRuntime, type NodeSetup } from '../harness/runtime';
 import { quoNode } from '../quo-node/support';

@@ -1,6 +1,6 @@
 import { NodeApiError } from 'n8n-workflow';
 
-import { apiOperations } from '../../nodes/Quo/actions/apiOperations';
+import { apiOperations } from '../quo-node/apiOperations';
 import { undeclaredOperations } from '../quo-node/support';
 import type { RecordedRequest } from '../stand-in';
 import {

@@ -8,7 +8,7 @@ import * as contact from './contact/Contact.resource';
 import * as contactCustomField from './contactCustomField/ContactCustomField.resource';
 import * as conversation from './conversation/Conversation.resource';
 import * as message from './message/Message.resource';
-import type { QuoType } from './node.type';
+import type { NodeMap, QuoType } from './node.type';
 import * as phoneNumber from './phoneNumber/PhoneNumber.resource';
 import * as task from './task/Task.resource';
 import { BinaryItems, type ItemOperation } from './types';
@@ -31,42 +31,27 @@ const READ_OPERATIONS: ReadonlySet<string> = new Set([
 	'getDelivery',
 ]);
 
-function operationOf(this: IExecuteFunctions, quoNodeData: QuoType): ItemOperation {
-	let operation: { execute: ItemOperation } | undefined;
-	switch (quoNodeData.resource) {
-		case 'call':
-			operation = call[quoNodeData.operation];
-			break;
-		case 'contact':
-			operation = contact[quoNodeData.operation];
-			break;
-		case 'contactCustomField':
-			operation = contactCustomField[quoNodeData.operation];
-			break;
-		case 'conversation':
-			operation = conversation[quoNodeData.operation];
-			break;
-		case 'message':
-			operation = message[quoNodeData.operation];
-			break;
-		case 'phoneNumber':
-			operation = phoneNumber[quoNodeData.operation];
-			break;
-		case 'task':
-			operation = task[quoNodeData.operation];
-			break;
-		case 'user':
-			operation = user[quoNodeData.operation];
-			break;
-		case 'webhook':
-			operation = webhook[quoNodeData.operation];
-			break;
-	}
+/** Each resource's operations, by the values of the node's Resource and Operation options. */
+const RESOURCES: { [R in keyof NodeMap]: Record<NodeMap[R], { execute: ItemOperation }> } = {
+	call,
+	contact,
+	contactCustomField,
+	conversation,
+	message,
+	phoneNumber,
+	task,
+	user,
+	webhook,
+};
+
+function operationOf(this: IExecuteFunctions, { resource, operation }: QuoType): ItemOperation {
 	// The parameters may hold anything (an old workflow, an expression), so the lookup is checked at run time.
-	if (typeof operation?.execute !== 'function') {
-		throw new NodeOperationError(this.getNode(), `The operation "${quoNodeData.operation}" is not supported!`);
+	const operations: Record<string, { execute: ItemOperation }> | undefined = Object.hasOwn(RESOURCES, resource) ? RESOURCES[resource] : undefined;
+	const found = operations && Object.hasOwn(operations, operation) ? operations[operation] : undefined;
+	if (typeof found?.execute !== 'function') {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported!`);
 	}
-	return operation.execute;
+	return found.execute;
 }
 
 /** The error that stops the execution, pointing n8n at the item it came from. */

@@ -164,10 +164,6 @@ export function canonicalEventName(type: string): string {
 	return Object.hasOwn(LEGACY_EVENT_ALIASES, type) ? LEGACY_EVENT_ALIASES[type] : type;
 }
 
-export function eventDefinition(event: QuoEventName): QuoEventDefinition {
-	return { name: event, ...EVENT_DETAILS[event] };
-}
-
 export function eventsForApiVersion(version: WebhookApiVersion): QuoEventName[] {
 	return QUO_EVENT_CATALOG.filter((definition) => definition.apiVersions.includes(version)).map(
 		(definition) => definition.name,

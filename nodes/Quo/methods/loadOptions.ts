@@ -1,26 +1,11 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import {
-	byName,
-	fetchCustomFields,
-	fetchPhoneNumbers,
-	phoneNumberLabel,
-	type QuoUser,
-	USER_PAGE_SIZE,
-	userLabel,
-} from '../helpers/directory';
-import { quoApiRequestAllItemsV1 } from '../transport/pagination';
+import { byName, fetchCustomFields, fetchPhoneNumbers, phoneNumberLabel } from '../helpers/directory';
 
 /** The workspace's phone numbers as "Name (+1 555…)", for pickers that send `PN…` ids. */
 export async function getPhoneNumbers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const phoneNumbers = await fetchPhoneNumbers.call(this);
 	return phoneNumbers.map((phoneNumber) => ({ name: phoneNumberLabel(phoneNumber), value: phoneNumber.id })).sort(byName);
-}
-
-/** Every user of the workspace as "Name (email)", for pickers that send `US…` ids. */
-export async function getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const users = (await quoApiRequestAllItemsV1.call(this, { path: '/v1/users', pageSize: USER_PAGE_SIZE })) as QuoUser[];
-	return users.map((user) => ({ name: userLabel(user), value: user.id })).sort(byName);
 }
 
 /** The workspace's custom contact fields by name (with their type), for pickers that send the field's key. */

@@ -1,4 +1,4 @@
-import type { NodeMap } from './node.type';
+import type { NodeMap } from '../../nodes/Quo/actions/node.type';
 
 /** A Quo API operation as its OpenAPI document writes it: method and path template. */
 export type ApiOperation = `${'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'} /${string}`;
