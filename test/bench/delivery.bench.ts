@@ -202,7 +202,7 @@ export async function measureDeliveryCost(options: DeliveryCostOptions = {}): Pr
 			"n8n parses an application/json body before webhook() runs and webhook() reads that parse, so the floor's JSON.parse is work webhook() does not repeat: on large bodies it costs less than the floor.",
 			"Static data is what activation stored, wrapped once by n8n's Workflow (proxies included); a production n8n reloads and wraps it for every delivery before webhook() runs, which is n8n's cost, not timed here.",
 			'message.received is a real event as Quo sends it: about 0.5 KB (2026-03-30, seed example) or 0.4 KB (v1, documented sample); there is no real 300 B message event. Contact events exist only on 2026-03-30 webhooks.',
-			"The schema check is zod's own safeParse: on a 20 KB transcript it is most of webhook()'s time, still under 0.3 % of n8n's CPU per delivery (table 2).",
+			"The schema check is zod's own safeParse: on a 20 KB transcript it is most of webhook()'s time.",
 		],
 	};
 	return { table, figures, rows };

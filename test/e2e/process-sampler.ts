@@ -26,10 +26,15 @@ export function readProcess(pid: number): { rssMb: number; cpuMs: number } | und
 		return undefined;
 	}
 	const rss = /^VmRSS:\s+(\d+) kB$/m.exec(status);
+	if (!rss) return undefined;
+	return { rssMb: Number(rss[1]) / 1024, cpuMs: cpuMsOf(stat) };
+}
+
+/** User + system CPU time from a /proc `stat` line (a process's or a thread's). */
+function cpuMsOf(stat: string): number {
 	// The fields after the command (which may hold spaces), from field 3 on: utime and stime are fields 14 and 15.
 	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-	if (!rss) return undefined;
-	return { rssMb: Number(rss[1]) / 1024, cpuMs: (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK };
+	return (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK;
 }
 
 /**
@@ -38,14 +43,11 @@ export function readProcess(pid: number): { rssMb: number; cpuMs: number } | und
  * threads of their own.
  */
 export function readThreadCpuMs(pid: number, tid = pid): number | undefined {
-	let stat: string;
 	try {
-		stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+		return cpuMsOf(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8'));
 	} catch {
 		return undefined;
 	}
-	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-	return (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK;
 }
 
 export class ProcessSampler {

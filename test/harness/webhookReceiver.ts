@@ -45,7 +45,7 @@ function expressStyleResponse(res: ServerResponse, source: string) {
 	return response;
 }
 
-async function readRawBody(req: IncomingMessage): Promise<Buffer> {
+async function readAll(req: IncomingMessage): Promise<Buffer> {
 	const chunks: Buffer[] = [];
 	for await (const chunk of req) chunks.push(chunk as Buffer);
 	return Buffer.concat(chunks);
@@ -70,8 +70,8 @@ function isParsableContentType(mediaType: string): boolean {
 async function parseBodyAsN8nDoes(req: IncomingMessage, typeVersion: number): Promise<{ body: unknown; rawBody?: Buffer }> {
 	const [mediaTypeText, ...parameters] = (req.headers['content-type'] ?? '').split(';');
 	const mediaType = mediaTypeText.trim().toLowerCase();
-	if (typeVersion > 1 && !isParsableContentType(mediaType)) return { body: {} };
-	const rawBody = await readRawBody(req);
+	if (typeVersion > 1 && !isParsableContentType(mediaType)) return { body: undefined };
+	const rawBody = await readAll(req);
 	const charset = parameters.map((parameter) => /^\s*charset\s*=\s*"?([^"]*)"?\s*$/i.exec(parameter)?.[1]).find(Boolean);
 	if (rawBody.length === 0) return { body: undefined, rawBody };
 	const text = rawBody.toString((charset ?? 'utf-8').toLowerCase() as BufferEncoding);
@@ -168,7 +168,7 @@ export class WebhookReceiver {
 			query: {},
 			// n8n's rawBodyReader: reads the body the first time, keeps it in rawBody.
 			async readRawBody() {
-				httpRequest.rawBody ??= await readRawBody(req);
+				httpRequest.rawBody ??= await readAll(req);
 			},
 		});
 		const source = target.setup.nodeType.description.name;

@@ -106,7 +106,7 @@ describe('node versions 1 and 1.1', () => {
 		const envelope = seedEnvelopes['message.received'];
 		const headers = { 'content-type': contentType };
 		const delivery = await world.standIn.deliver({ webhookId, envelope, retry: false, signing: { headers } });
-		const tampered = await world.standIn.deliver({ webhookId, envelope, retry: false, signing: 'tampered-body' });
+		const tampered = await world.standIn.deliver({ webhookId, envelope, retry: false, signing: { headers, tamperBody: true } });
 
 		expect([delivery.finalStatus, tampered.finalStatus]).toEqual([200, 401]);
 		expect(world.receiver.runs.map((items) => items.map((item) => item.json))).toEqual([

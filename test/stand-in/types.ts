@@ -88,7 +88,7 @@ export type SigningMode =
 	| 'none'
 	| 'wrong-key'
 	| 'tampered-body'
-	| { timestampOffsetSeconds?: number; extraSignatures?: string[]; headers?: Record<string, string> };
+	| { timestampOffsetSeconds?: number; extraSignatures?: string[]; headers?: Record<string, string>; tamperBody?: boolean };
 
 export interface DeliveryRequest {
 	/** A v1 (WH…) or 2026-03-30 (numeric) subscription in state. */

@@ -60,17 +60,11 @@ function parsedBody(body: unknown, rawBody: Buffer, contentType: string | undefi
 
 /**
  * The bytes Quo signed. n8n reads them before `webhook()` for a node of typeVersion 1, and above that only for the
- * content types it parses; otherwise they are still unread. A body n8n consumed another way (multipart form data)
- * cannot be read again: it is treated as empty, so its signature does not verify.
+ * content types it parses; otherwise they are still unread. When they cannot be read (the sender gave up, the body
+ * is over n8n's size limit), n8n's own error answers the request.
  */
 async function signedBytes(request: ReturnType<IWebhookFunctions['getRequestObject']>): Promise<Buffer> {
-	if (request.rawBody === undefined) {
-		try {
-			await request.readRawBody();
-		} catch {
-			return Buffer.alloc(0);
-		}
-	}
+	if (request.rawBody === undefined) await request.readRawBody();
 	return request.rawBody ?? Buffer.alloc(0);
 }
 

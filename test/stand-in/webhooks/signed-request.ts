@@ -11,7 +11,8 @@ export interface SignedRequest {
 
 /**
  * The headers and body of one delivery attempt. The signature always covers `rawBody`; only
- * 'tampered-body' sends something else. 'none' leaves out just the signature header.
+ * 'tampered-body' (or `tamperBody`, with other settings) sends something else. 'none' leaves out just the signature
+ * header.
  */
 export function signedRequest(
 	generation: WebhookGeneration,
@@ -39,7 +40,7 @@ export function signedRequest(
 	}
 	return {
 		headers: { ...headers, ...lowerCaseNames(custom.headers ?? {}) },
-		body: mode === 'tampered-body' ? tamper(rawBody) : rawBody,
+		body: mode === 'tampered-body' || custom.tamperBody ? tamper(rawBody) : rawBody,
 	};
 }
 
