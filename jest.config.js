@@ -9,7 +9,7 @@ module.exports = {
 	setupFiles: ['<rootDir>/test/setup/env.ts'],
 	setupFilesAfterEnv: ['<rootDir>/test/setup/n8nServices.ts', '<rootDir>/test/setup/secretScan.ts'],
 	// Every file's secret scan (test/secrets) leaves a tally; the teardown prints the run's totals.
-	globalSetup: '<rootDir>/test/setup/secretScanStart.ts',
+	globalSetup: '<rootDir>/test/setup/globalSetup.ts',
 	globalTeardown: '<rootDir>/test/setup/secretScanReport.ts',
 	testTimeout: 60_000,
 	// Integration suites each start their own stand-in on a free port; two workers suit the 2-core machine.

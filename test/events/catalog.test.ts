@@ -10,9 +10,9 @@ import {
 	groupEventsByV1Family,
 	v1FamilyOf,
 } from '../../nodes/Quo/events/catalog';
+import { openApiDir } from '../stand-in/test-support/spec-availability';
 
-const specDir = path.resolve(__dirname, '../../../shared/quo-api');
-const specPath = path.join(specDir, 'openapi-2026-03-30.json');
+const specPath = path.join(openApiDir ?? path.resolve(__dirname, '../../../shared/quo-api'), 'openapi-2026-03-30.json');
 const specAvailable = existsSync(specPath);
 
 interface OpenApiSpec {
