@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { apiVersionOptions, eventsField, phoneNumberIdsField } from './actions/webhook/shared.descriptions';
+import { apiVersionOptions, eventsField, phoneNumberIdsField } from './shared/webhookFields';
 import type { WebhookApiVersion } from './events/catalog';
 import { getPhoneNumbers } from './methods/loadOptions';
 import { dropRepeats } from './trigger/dedupe';

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { IBinaryData, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { isLocalHost, linkPolicyFor, linkProblem } from '../../nodes/Quo/helpers/mediaDownload';
+import { isLocalHost, linkPolicyFor, linkProblem } from '../../nodes/Quo/actions/call/mediaDownload';
 import { N8nRuntime } from '../harness/runtime';
 import { quoNode, useQuoNode } from '../quo-node/support';
 

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow'
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { ExecutionCache } from '../helpers/executionCache';
-import { mapItemsConcurrently } from '../helpers/itemPool';
+import { mapItemsConcurrently } from './itemPool';
 import * as call from './call/Call.resource';
 import * as contact from './contact/Contact.resource';
 import * as contactCustomField from './contactCustomField/ContactCustomField.resource';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { fetchCallArtifact } from '../../helpers/callArtifacts';
+import { fetchCallArtifact } from './callArtifacts';
 import { CALL_ID, requireQuoId } from '../../helpers/fieldErrors';
 import { callIdField } from './shared.descriptions';
 

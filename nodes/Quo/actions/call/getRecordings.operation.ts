@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { downloadTargetOf, withDownloads } from '../../helpers/mediaDownload';
+import { downloadTargetOf, withDownloads } from './mediaDownload';
 import { unwrapList } from '../../helpers/responseData';
 import { quoApiRequest } from '../../transport';
 import { BinaryItems } from '../types';

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { fetchCallArtifact } from '../../helpers/callArtifacts';
-import { downloadTargetOf, withDownloads } from '../../helpers/mediaDownload';
+import { fetchCallArtifact } from './callArtifacts';
+import { downloadTargetOf, withDownloads } from './mediaDownload';
 import { BinaryItems } from '../types';
 import { requireCallId } from './artifact';
 import { callIdField, downloadFields } from './shared.descriptions';

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_MAX_FILE_SIZE_MB } from '../../helpers/mediaDownload';
+import { DEFAULT_MAX_FILE_SIZE_MB } from './mediaDownload';
 import { optionsCollection } from '../common.descriptions';
 
 export const callIdField: INodeProperties = {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
-import { customFieldEntries, customFieldValue, findCustomField } from '../../helpers/customFields';
+import { customFieldEntries, customFieldValue, findCustomField } from './customFields';
 import type { ExecutionCache } from '../../helpers/executionCache';
 import { fieldError, requireMaxLength, requireQuoId, USER_ID } from '../../helpers/fieldErrors';
 import { listOf } from '../../helpers/lists';

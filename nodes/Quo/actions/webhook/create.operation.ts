@@ -5,17 +5,11 @@ import { groupEventsByV1Family, isWorkspaceWide, type V1WebhookFamily, type Webh
 import type { ExecutionCache } from '../../helpers/executionCache';
 import { fieldError } from '../../helpers/fieldErrors';
 import { unwrapData } from '../../helpers/responseData';
-import { eventsFor } from '../../helpers/webhookEvents';
+import { eventsFor } from './webhookEvents';
 import { quoApiRequest } from '../../transport';
 import { createV1Subscriptions, type SubscriptionSpec } from '../../transport/webhooks';
-import {
-	apiVersionOptions,
-	eventsField,
-	labelField,
-	phoneNumberIdsField,
-	statusField,
-	urlField,
-} from './shared.descriptions';
+import { apiVersionOptions, eventsField, phoneNumberIdsField } from '../../shared/webhookFields';
+import { labelField, statusField, urlField } from './shared.descriptions';
 
 const properties: INodeProperties[] = [
 	{

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { webhookPath, webhookRefOf } from '../../helpers/webhookGeneration';
+import { webhookPath, webhookRefOf } from './webhookGeneration';
 import { quoApiRequest } from '../../transport';
 import { webhookIdField } from './shared.descriptions';
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { unwrapData } from '../../helpers/responseData';
-import { webhookPath, webhookRefOf } from '../../helpers/webhookGeneration';
+import { webhookPath, webhookRefOf } from './webhookGeneration';
 import { quoApiRequest } from '../../transport';
 import { webhookIdField } from './shared.descriptions';
 

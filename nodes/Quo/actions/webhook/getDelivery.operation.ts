@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { unwrapData } from '../../helpers/responseData';
-import { require2026Webhook, requireDeliveryId } from '../../helpers/webhookGeneration';
+import { require2026Webhook, requireDeliveryId } from './webhookGeneration';
 import { quoApiRequest } from '../../transport';
 import { deliveryIdField, webhookIdField } from './shared.descriptions';
 

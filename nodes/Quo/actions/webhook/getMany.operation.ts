@@ -6,7 +6,7 @@ import { unwrapList } from '../../helpers/responseData';
 import { resultLimit } from '../../helpers/resultLimit';
 import { quoApiRequest } from '../../transport';
 import { limitOption, returnAllOption, userRLC } from '../common.descriptions';
-import { apiVersionOptions } from './shared.descriptions';
+import { apiVersionOptions } from '../../shared/webhookFields';
 
 const properties: INodeProperties[] = [
 	{

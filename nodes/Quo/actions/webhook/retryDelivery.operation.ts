@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { require2026Webhook, requireDeliveryId } from '../../helpers/webhookGeneration';
+import { require2026Webhook, requireDeliveryId } from './webhookGeneration';
 import { quoApiRequest } from '../../transport';
 import { deliveryIdField, webhookIdField } from './shared.descriptions';
 

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { eventOptions } from '../../events/catalog';
-import { eventsFor } from '../../helpers/webhookEvents';
-import { require2026Webhook } from '../../helpers/webhookGeneration';
+import { eventsFor } from './webhookEvents';
+import { require2026Webhook } from './webhookGeneration';
 import { quoApiRequest } from '../../transport';
 import { webhookIdField } from './shared.descriptions';
 

@@ -1,6 +1,5 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { eventOptions, type WebhookApiVersion } from '../../events/catalog';
 
 export const webhookIdField: INodeProperties = {
 	displayName: 'Webhook ID',
@@ -23,19 +22,6 @@ export const deliveryIdField: INodeProperties = {
 	description: 'The ID of one delivery of the webhook, as Get Deliveries returns it (also the webhook-ID header of the delivery)',
 };
 
-export const apiVersionOptions: INodePropertyOptions[] = [
-	{
-		name: '2026-03-30',
-		value: '2026-03-30',
-		description: 'Current webhooks: every event (messages, calls, contacts, tasks), Standard Webhooks signatures, updates, tests and delivery logs',
-	},
-	{
-		name: 'V1 (Legacy)',
-		value: 'v1',
-		description: 'Older webhooks: message and call events only, one Quo webhook per event family, no updates',
-	},
-];
-
 export const urlField: INodeProperties = {
 	displayName: 'URL',
 	name: 'url',
@@ -43,28 +29,6 @@ export const urlField: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. https://example.com/quo-events',
 	description: 'The HTTPS endpoint Quo sends the events to',
-};
-
-/** The event picker of one generation; `events` is shown once per generation so each lists only what it offers. */
-export function eventsField(apiVersion: WebhookApiVersion): INodeProperties {
-	return {
-		displayName: 'Events',
-		name: 'events',
-		type: 'multiOptions',
-		options: eventOptions(apiVersion),
-		default: [],
-		description: 'The Quo events sent to the URL',
-	};
-}
-
-export const phoneNumberIdsField: INodeProperties = {
-	displayName: 'Phone Number Names or IDs',
-	name: 'phoneNumberIds',
-	type: 'multiOptions',
-	typeOptions: { loadOptionsMethod: 'getPhoneNumbers' },
-	default: [],
-	description:
-		'Only events on these Quo numbers are sent; leave empty for every number. Contact events are workspace-wide. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 export const labelField: INodeProperties = {

@@ -4,18 +4,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ExecutionCache } from '../../helpers/executionCache';
 import { fieldError } from '../../helpers/fieldErrors';
 import { unwrapData } from '../../helpers/responseData';
-import { eventsFor } from '../../helpers/webhookEvents';
-import { require2026Webhook } from '../../helpers/webhookGeneration';
+import { eventsFor } from './webhookEvents';
+import { require2026Webhook } from './webhookGeneration';
 import { quoApiRequest } from '../../transport';
 import { updateFieldsCollection } from '../common.descriptions';
-import {
-	eventsField,
-	labelField,
-	phoneNumberIdsField,
-	statusField,
-	urlField,
-	webhookIdField,
-} from './shared.descriptions';
+import { eventsField, phoneNumberIdsField } from '../../shared/webhookFields';
+import { labelField, statusField, urlField, webhookIdField } from './shared.descriptions';
 
 const properties: INodeProperties[] = [
 	webhookIdField,

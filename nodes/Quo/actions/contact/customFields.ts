@@ -1,8 +1,8 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
-import type { QuoCustomField } from './directory';
-import { fieldError } from './fieldErrors';
-import { listOf } from './lists';
+import type { QuoCustomField } from '../../helpers/directory';
+import { fieldError } from '../../helpers/fieldErrors';
+import { listOf } from '../../helpers/lists';
 
 const FIELD = 'Custom Fields';
 

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { quoApiRequest } from '../transport';
-import { unwrapData } from './responseData';
+import { quoApiRequest } from '../../transport';
+import { unwrapData } from '../../helpers/responseData';
 
 /**
  * Quo makes a call's summary, transcript and voicemail some time after the call: until then it answers
