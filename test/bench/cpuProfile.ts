@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
+import { INSPECTOR_CLIENT } from '../e2e/heap-probe';
 import { layout } from '../e2e/layout';
 
 /** The parts of V8's profile (inspector protocol `Profiler.Profile`) read here. */
@@ -19,24 +20,8 @@ export interface CpuProfile {
  * Runs in a child Node (a WebSocket client): starts the profiler at 100 µs sampling, prints "started", and when a
  * line arrives on stdin stops it and writes the profile to the file named by its second argument.
  */
-const PROFILER_SCRIPT = `
-const [url, out] = process.argv.slice(1);
-const socket = new WebSocket(url);
-let id = 0;
-const pending = new Map();
-const send = (method, params) => new Promise((resolve, reject) => {
-	pending.set(++id, { resolve, reject });
-	socket.send(JSON.stringify({ id, method, params }));
-});
-socket.onmessage = ({ data }) => {
-	const message = JSON.parse(data);
-	const waiting = pending.get(message.id);
-	if (!waiting) return;
-	pending.delete(message.id);
-	if (message.error) waiting.reject(new Error(message.error.message));
-	else waiting.resolve(message.result);
-};
-socket.onerror = () => { console.error('cannot reach the inspector at ' + url); process.exit(1); };
+const PROFILER_SCRIPT = `${INSPECTOR_CLIENT}
+const out = process.argv[2];
 socket.onopen = async () => {
 	await send('Profiler.enable');
 	await send('Profiler.setSamplingInterval', { interval: 100 });

@@ -13,13 +13,18 @@ const run = promisify(execFile);
  * HeapProfiler.collectGarbage (twice, so objects freed by the first collection's finalizers go too), then
  * Runtime.getHeapUsage. Prints `{ usedSize, totalSize }` in bytes.
  */
-const PROBE_SCRIPT = `
+/**
+ * The start of a script for a child Node (a WebSocket client, built in from Node 22, behind a flag in Node 20) that
+ * talks to the inspector at its first argument: `socket`, and `send(method, params)` resolving with the result. The
+ * script goes on with `socket.onopen = async () => { ... }`.
+ */
+export const INSPECTOR_CLIENT = `
 const socket = new WebSocket(process.argv[1]);
 let id = 0;
 const pending = new Map();
-const send = (method) => new Promise((resolve, reject) => {
+const send = (method, params) => new Promise((resolve, reject) => {
 	pending.set(++id, { resolve, reject });
-	socket.send(JSON.stringify({ id, method }));
+	socket.send(JSON.stringify({ id, method, params }));
 });
 socket.onmessage = ({ data }) => {
 	const message = JSON.parse(data);
@@ -30,6 +35,9 @@ socket.onmessage = ({ data }) => {
 	else waiting.resolve(message.result);
 };
 socket.onerror = () => { console.error('cannot reach the inspector at ' + process.argv[1]); process.exit(1); };
+`;
+
+const PROBE_SCRIPT = `${INSPECTOR_CLIENT}
 socket.onopen = async () => {
 	await send('HeapProfiler.collectGarbage');
 	await send('HeapProfiler.collectGarbage');
