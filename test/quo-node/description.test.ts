@@ -2,16 +2,8 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { RESOURCES } from '../../nodes/Quo/actions/router';
 import { eventOptions } from '../../nodes/Quo/events/catalog';
-import * as call from '../../nodes/Quo/actions/call/Call.resource';
-import * as contact from '../../nodes/Quo/actions/contact/Contact.resource';
-import * as contactCustomField from '../../nodes/Quo/actions/contactCustomField/ContactCustomField.resource';
-import * as conversation from '../../nodes/Quo/actions/conversation/Conversation.resource';
-import * as message from '../../nodes/Quo/actions/message/Message.resource';
-import * as phoneNumber from '../../nodes/Quo/actions/phoneNumber/PhoneNumber.resource';
-import * as task from '../../nodes/Quo/actions/task/Task.resource';
-import * as user from '../../nodes/Quo/actions/user/User.resource';
-import * as webhook from '../../nodes/Quo/actions/webhook/Webhook.resource';
 import { quoNode } from './support';
 
 const { description } = quoNode;
@@ -73,17 +65,8 @@ describe('Quo node description', () => {
 	test('resources and operations carry the contract names, and every one runs', () => {
 		const resources = description.properties.find((property) => property.name === 'resource')!;
 		expect((resources.options as INodePropertyOptions[]).map((option) => option.value).sort()).toEqual(Object.keys(contract).sort());
-		const modules: Record<string, Record<string, unknown>> = {
-			call,
-			contact,
-			contactCustomField,
-			conversation,
-			message,
-			phoneNumber,
-			task,
-			user,
-			webhook,
-		};
+		// What the router runs for each resource and operation.
+		const modules = RESOURCES as Record<string, Record<string, unknown>>;
 		for (const [resource, operations] of Object.entries(contract)) {
 			const values = (operationSelector(resource).options as INodePropertyOptions[]).map((option) => option.value);
 			expect([...values].sort()).toEqual([...operations].sort());

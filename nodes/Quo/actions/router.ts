@@ -32,7 +32,7 @@ const READ_OPERATIONS: ReadonlySet<string> = new Set([
 ]);
 
 /** Each resource's operations, by the values of the node's Resource and Operation options. */
-const RESOURCES: { [R in keyof NodeMap]: Record<NodeMap[R], { execute: ItemOperation }> } = {
+export const RESOURCES: { [R in keyof NodeMap]: Record<NodeMap[R], { execute: ItemOperation }> } = {
 	call,
 	contact,
 	contactCustomField,
