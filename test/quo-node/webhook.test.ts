@@ -49,7 +49,7 @@ describe('webhook: create', () => {
 			},
 		]);
 		expect(session.standIn.requests.map((request) => request.body)).toEqual([
-			{ url: URL, status: 'disabled', label: 'n8n orders', events: ['message.received', 'call.completed'] },
+			{ url: URL, status: 'disabled', label: 'n8n orders', events: ['message.received', 'call.completed'], resourceIds: ['*'] },
 		]);
 	});
 
@@ -62,10 +62,10 @@ describe('webhook: create', () => {
 		expect(session.requestLines()).toEqual(['GET /v1/phone-numbers', 'POST /webhooks']);
 	});
 
-	test('2026-03-30: a contact-only webhook is sent without a phone filter (contact events are workspace-wide)', async () => {
+	test('2026-03-30: a contact-only webhook is sent for every number (contact events are workspace-wide), as the trigger sends it', async () => {
 		await session.run(create({ events: ['contact.updated'], phoneNumberIds: [state().phoneNumbers[0]!.id] }));
 
-		expect(session.standIn.requests[0]!.body).toEqual({ url: URL, status: 'enabled', events: ['contact.updated'] });
+		expect(session.standIn.requests[0]!.body).toEqual({ url: URL, status: 'enabled', events: ['contact.updated'], resourceIds: ['*'] });
 	});
 
 	test('v1: one webhook per event family, one item each, every one with its key', async () => {

@@ -1,7 +1,7 @@
 import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { V1WebhookFamily } from '../events/catalog';
+import { isWorkspaceWide, type V1WebhookFamily } from '../events/catalog';
 import { unexpectedAnswerError } from './errors';
 import { quoApiRequest, type QuoApiContext } from './index';
 
@@ -23,6 +23,17 @@ export interface SubscriptionSpec {
 	resourceIds: string[];
 	label?: string;
 	status?: string;
+}
+
+/** Every number: how Quo writes a subscription's filter when there is none. */
+const ALL_PHONE_NUMBERS = ['*'];
+
+/**
+ * The `resourceIds` of a subscription to `events` on these numbers: every number when none are given, and for
+ * contact events, which are workspace-wide (Quo answers a contact-only subscription with `["*"]` whatever was asked).
+ */
+export function resourceIdsFor(phoneNumberIds: readonly string[], events: readonly string[]): string[] {
+	return phoneNumberIds.length > 0 && !isWorkspaceWide(events) ? [...phoneNumberIds] : ALL_PHONE_NUMBERS;
 }
 
 function isSubscription(value: unknown): value is QuoSubscription {

@@ -1,7 +1,7 @@
 import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { groupEventsByV1Family, isWorkspaceWide, v1FamilyOf, type WebhookApiVersion } from '../events/catalog';
+import { groupEventsByV1Family, v1FamilyOf, type WebhookApiVersion } from '../events/catalog';
 import {
 	createSubscription,
 	createV1Subscriptions,
@@ -10,6 +10,7 @@ import {
 	listSubscriptions,
 	listV1Subscriptions,
 	requireKey,
+	resourceIdsFor,
 	type QuoSubscription,
 	rotateSubscriptionKey,
 	sendTestEvent,
@@ -32,20 +33,13 @@ export interface TriggerConfig extends DeliverySettings {
 	label: string;
 }
 
-const ALL_PHONE_NUMBERS = ['*'];
-
 function sameMembers(a: readonly string[], b: readonly string[]): boolean {
 	const set = new Set(a);
 	return set.size === new Set(b).size && b.every((value) => set.has(value));
 }
 
-/** Contact events are workspace-wide: Quo answers a contact-only subscription with `["*"]` whatever was asked. */
-function resourceIdsFor(config: TriggerConfig, events: readonly string[]): string[] {
-	return config.phoneNumberIds.length > 0 && !isWorkspaceWide(events) ? [...config.phoneNumberIds] : ALL_PHONE_NUMBERS;
-}
-
 function specFor(config: TriggerConfig, events: string[]): SubscriptionSpec {
-	return { url: config.url, events, resourceIds: resourceIdsFor(config, events), label: config.label };
+	return { url: config.url, events, resourceIds: resourceIdsFor(config.phoneNumberIds, events), label: config.label };
 }
 
 /** A key that cannot verify deliveries (empty, not base64, under 16 bytes) makes a registration useless: say so. */
@@ -131,7 +125,7 @@ async function adoptV1Subscriptions(this: IHookFunctions, config: TriggerConfig,
 			wantedEvents !== undefined &&
 			!adopted.some((other) => other.family === family) &&
 			sameMembers(subscription.events, wantedEvents) &&
-			sameMembers(subscription.resourceIds, resourceIdsFor(config, wantedEvents)) &&
+			sameMembers(subscription.resourceIds, resourceIdsFor(config.phoneNumberIds, wantedEvents)) &&
 			subscription.status !== 'disabled' &&
 			typeof subscription.key === 'string' &&
 			isUsableSigningKey(subscription.key, 'legacy');

@@ -1,13 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { groupEventsByV1Family, isWorkspaceWide, type V1WebhookFamily, type WebhookApiVersion } from '../../events/catalog';
+import { groupEventsByV1Family, type V1WebhookFamily, type WebhookApiVersion } from '../../events/catalog';
 import type { ExecutionCache } from '../../helpers/executionCache';
 import { fieldError } from '../../helpers/fieldErrors';
-import { unwrapData } from '../../helpers/responseData';
 import { eventsFor } from './webhookEvents';
-import { quoApiRequest } from '../../transport';
-import { createV1Subscriptions, type SubscriptionSpec } from '../../transport/webhooks';
+import { createSubscription, createV1Subscriptions, resourceIdsFor, type SubscriptionSpec } from '../../transport/webhooks';
 import { apiVersionOptions, eventsField, phoneNumberIdsField } from '../../shared/webhookFields';
 import { labelField, statusField, urlField } from './shared.descriptions';
 
@@ -42,20 +40,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, cache:
 	const label = String(this.getNodeParameter('label', itemIndex, '')).trim();
 	const status = this.getNodeParameter('status', itemIndex, 'enabled') as string;
 
+	const resourceIds = resourceIdsFor(phoneNumberIds, events);
 	if (apiVersion === 'v1') {
-		// v1 states no default for an absent filter, so "every number" is said explicitly.
-		const resourceIds = phoneNumberIds.length > 0 ? phoneNumberIds : ['*'];
 		const specs = [...groupEventsByV1Family(events)].map(
 			([family, familyEvents]): [V1WebhookFamily, SubscriptionSpec] => [family, { url, events: familyEvents, resourceIds, label, status }],
 		);
 		const created = await createV1Subscriptions.call(this, specs, itemIndex);
 		return created.map(({ subscription }) => ({ ...(subscription as unknown as IDataObject), apiVersion: 'v1' }));
 	}
-
-	const base: IDataObject = { url, status };
-	if (label) base.label = label;
-	// Quo wants no filter on contact-only webhooks (contact events are workspace-wide); absent means every number.
-	if (phoneNumberIds.length > 0 && !isWorkspaceWide(events)) base.resourceIds = phoneNumberIds;
-	const response = await quoApiRequest.call(this, { method: 'POST', path: '/webhooks', body: { ...base, events }, itemIndex });
-	return [unwrapData(response)];
+	const subscription = await createSubscription.call(this, { url, events, resourceIds, label, status });
+	return [subscription as unknown as IDataObject];
 }
