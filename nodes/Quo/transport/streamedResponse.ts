@@ -3,7 +3,7 @@ export interface BodyStream extends AsyncIterable<Uint8Array> {
 	destroy(): void;
 }
 
-/** Response headers as n8n hands them over. */
+/** Headers as n8n hands them over (a response's, or a webhook request's). */
 export type ResponseHeaders = Record<string, string | string[] | undefined>;
 
 /** A response n8n fetched with `encoding: 'stream'` and `returnFullResponse`. */
@@ -13,7 +13,7 @@ export interface StreamedResponse {
 	body: BodyStream;
 }
 
-/** The (first) value of a response header. */
+/** The (first) value of a header, by its name in lower case (as Node.js keeps them). */
 export function headerValue(headers: ResponseHeaders, name: string): string | undefined {
 	const value = headers[name];
 	return Array.isArray(value) ? value[0] : value;

@@ -4,16 +4,13 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 
 import { canonicalEventName, type WebhookApiVersion } from '../events/catalog';
 import { normalizeEvent } from '../events/normalize';
+import { headerValue } from '../transport/streamedResponse';
 import { deliveryKeyOf, runStartedInProcess } from './dedupe';
 import { recoverSigningKey } from './keyRecovery';
 import { type DeliveryHeaders, type SignatureCheck, verifyLegacySignature, verifyStandardWebhook } from './signature';
 import { registeredDeliverySettings } from './subscriptionState';
 
 const ACKNOWLEDGED: IWebhookResponseData = { webhookResponse: 'OK' };
-
-function firstHeader(value: string | string[] | undefined): string | undefined {
-	return Array.isArray(value) ? value[0] : value;
-}
 
 /** Any stored key may have signed it: v1 keeps one key per event family. No registration, no keys: refused. */
 function checkSignature(
@@ -79,7 +76,7 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	const nowMs = Date.now();
 	const { apiVersion, events, includeRawBody, keys, subscriptionIds } = registeredDeliverySettings(staticData, nowMs);
 	const rawBody = await signedBytes(request);
-	const webhookId = firstHeader(request.headers['webhook-id']);
+	const webhookId = headerValue(request.headers, 'webhook-id');
 
 	const check = checkSignature(apiVersion, rawBody, request.headers, keys, nowMs);
 	if (!check.valid) {
