@@ -1,10 +1,10 @@
 import type { INode, INodeExecutionData, INodeParameters, Workflow } from 'n8n-workflow';
 
-import { apiOperations } from '../quo-node/apiOperations';
+import { apiOperations } from '../nodes/Quo/actions/apiOperations';
 import { QuoTrigger } from '../../nodes/Quo/QuoTrigger.node';
 import { N8nRuntime, type NodeSetup } from '../harness/runtime';
-import { quoNode } from '../quo-node/support';
-import type { TriggerParameters } from '../quo-trigger/support';
+import { quoNode } from '../nodes/Quo/actions/support';
+import type { TriggerParameters } from '../nodes/Quo/trigger/support';
 import { startStandIn, type FaultRule, type RecordedRequest, type StandIn } from '../stand-in';
 import { minimalRuns, type MinimalRun, SEED } from './operations';
 

@@ -1,7 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 
-import { apiOperations } from '../quo-node/apiOperations';
-import { undeclaredOperations } from '../quo-node/support';
+import { apiOperations } from '../nodes/Quo/actions/apiOperations';
+import { undeclaredOperations } from '../nodes/Quo/actions/support';
 import type { RecordedRequest } from '../stand-in';
 import {
 	appliesTo,

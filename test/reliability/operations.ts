@@ -3,7 +3,7 @@ import type { StandIn, StandInOptions } from '../stand-in';
 import { seededParticipant } from '../stand-in/seed';
 import { seededContactNumber } from '../stand-in/seed-contacts';
 import { callQuo } from '../stand-in/test-support/quo-client';
-import { locator, type NodeParameters } from '../quo-node/support';
+import { locator, type NodeParameters } from '../nodes/Quo/actions/support';
 
 /** Just enough workspace for every operation below: calls 0 (answered) and 1 (missed), tasks 0 (assigned) and 1 (linked). */
 export const SEED: StandInOptions['seed'] = { users: 3, phoneNumbers: 3, messages: 2, contacts: 3, calls: 2, conversations: 1, tasks: 2 };

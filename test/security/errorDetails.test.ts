@@ -3,7 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { QuoTrigger } from '../../nodes/Quo/QuoTrigger.node';
 import { TransportProbe } from '../harness/probeNode';
 import { N8nRuntime } from '../harness/runtime';
-import { quoNode } from '../quo-node/support';
+import { quoNode } from '../nodes/Quo/actions/support';
 import { recordSecret } from '../secrets/ledger';
 import { signingKeySecret } from '../secrets/secretForms';
 import { answer, type LoopbackServer, startLoopbackServer } from './loopbackServer';

@@ -3,7 +3,7 @@ import type { IDataObject, Workflow } from 'n8n-workflow';
 import { LOOKUP_BURST, LOOKUP_REFILL_MS } from '../../nodes/Quo/trigger/keyRecovery';
 import { seedEnvelopes } from '../fixtures/events';
 import { activate, savedStaticData } from '../harness/triggerLifecycle';
-import { later, useTriggerWorld } from '../quo-trigger/support';
+import { later, useTriggerWorld } from '../nodes/Quo/trigger/support';
 import type { RecordedRequest } from '../stand-in/types';
 
 // Anyone who knows a trigger's URL can send it deliveries that are fresh and well-formed but not signed with its key.

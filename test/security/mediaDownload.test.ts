@@ -8,7 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { isLocalHost, linkPolicyFor, linkProblem } from '../../nodes/Quo/actions/call/mediaDownload';
 import { N8nRuntime } from '../harness/runtime';
-import { quoNode, useQuoNode } from '../quo-node/support';
+import { quoNode, useQuoNode } from '../nodes/Quo/actions/support';
 
 const MB = 1024 * 1024;
 

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { seededParticipant } from '../stand-in/seed';
-import { locator, useQuoNode } from '../quo-node/support';
+import { locator, useQuoNode } from '../nodes/Quo/actions/support';
 
 const session = useQuoNode();
 const line = () => session.standIn.state.phoneNumbers[0]!;

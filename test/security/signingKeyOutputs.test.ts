@@ -1,5 +1,5 @@
 import type { Webhook2026 } from '../stand-in';
-import { useQuoNode } from '../quo-node/support';
+import { useQuoNode } from '../nodes/Quo/actions/support';
 
 const session = useQuoNode({ deliveryRetryDelaysMs: [] });
 

@@ -1,7 +1,7 @@
 import { MIN_SIGNING_KEY_BYTES } from '../../nodes/Quo/trigger/signature';
 import { seedEnvelopes } from '../fixtures/events';
 import { activate } from '../harness/triggerLifecycle';
-import { useTriggerWorld } from '../quo-trigger/support';
+import { useTriggerWorld } from '../nodes/Quo/trigger/support';
 
 // What the trigger takes from a delivery and from Quo's registration answers.
 const world = useTriggerWorld();
