@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { resolve } from 'node:path';
 import { newApiKey } from './ids';
 import type { SeedCounts } from './seed';
-import type { StandInOptions } from './types';
+import type { StandInClock, StandInOptions } from './types';
 
 export interface ResolvedOptions {
 	port: number;
@@ -10,10 +11,16 @@ export interface ResolvedOptions {
 	rateLimitPerSecond: number;
 	responseDelayMs: number;
 	responseLatencyMs: number;
+	clock: StandInClock;
 	openApiDir: string | null;
 	deliveryRetryDelaysMs: number[];
 	seed: SeedCounts;
 }
+
+const realClock: StandInClock = {
+	now: () => Date.now(),
+	sleep: async (ms) => await sleep(ms, undefined, { ref: false }),
+};
 
 /** env QUO_OPENAPI_DIR, else the shared folder next to the repository when it exists, else null. */
 export function defaultOpenApiDir(): string | null {
@@ -32,6 +39,7 @@ export function resolveOptions(options: StandInOptions): ResolvedOptions {
 		rateLimitPerSecond: options.rateLimitPerSecond ?? 10,
 		responseDelayMs: options.responseDelayMs ?? 0,
 		responseLatencyMs: options.responseLatencyMs ?? 0,
+		clock: options.clock ?? realClock,
 		openApiDir: options.openApiDir === undefined ? defaultOpenApiDir() : options.openApiDir,
 		deliveryRetryDelaysMs: options.deliveryRetryDelaysMs ?? [100, 500, 2000],
 		seed: {

@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { generalErrors, liveUnauthorizedBody, quoError, RouteError, type ErrorCatalog } from './errors';
 import type { FaultList } from './faults';
 import { parseJsonBody, parseQuery, readBody, writeAnswer, writeTruncated, type Answer } from './http-io';
@@ -10,7 +9,7 @@ import type { QueryValues, Route, Router } from './router';
 import type { StandInState } from './state';
 import { isMediaPath, mediaAnswer } from './media';
 import { headerVersion, surfaceFor } from './surfaces';
-import type { FaultRule, RecordedRequest } from './types';
+import type { FaultRule, RecordedRequest, StandInClock } from './types';
 import type { Deliverer } from './webhooks/deliverer';
 
 export interface HandlerDependencies {
@@ -22,6 +21,7 @@ export interface HandlerDependencies {
 	validator: SpecValidator | null;
 	deliverer: Deliverer;
 	apiKeys: ReadonlySet<string>;
+	clock: StandInClock;
 	responseDelayMs(): number;
 	/** The earliest an answer leaves, in ms after its request arrived. */
 	responseLatencyMs: number;
@@ -57,7 +57,7 @@ async function handle(
 ): Promise<void> {
 	const call = await receive(dependencies, request);
 	const fault = dependencies.faults.take(call.record.method, call.record.path);
-	const faulted = fault && !fault.afterHandling ? await faultAnswer(fault, call) : null;
+	const faulted = fault && !fault.afterHandling ? await faultAnswer(dependencies.clock, fault, call) : null;
 	if (faulted === 'drop') {
 		request.socket.destroy();
 		return;
@@ -67,7 +67,7 @@ async function handle(
 		faulted ??
 		(media ? mediaAnswer(dependencies.state, call.record.method, call.record.path, call.query) : await regularAnswer(dependencies, call));
 	if (fault?.afterHandling) {
-		if (fault.delayMs) await faultDelay(fault.delayMs);
+		if (fault.delayMs) await dependencies.clock.sleep(fault.delayMs);
 		if (fault.dropConnection) {
 			request.socket.destroy();
 			return;
@@ -75,12 +75,12 @@ async function handle(
 		answer = answerReplacedBy(answer, fault);
 	}
 	const delayMs = dependencies.responseDelayMs();
-	if (delayMs > 0) await sleep(delayMs);
-	// A timer may fire a millisecond early by Date.now(): wait until the latency has really passed.
+	if (delayMs > 0) await dependencies.clock.sleep(delayMs);
+	// A timer may fire a millisecond early by the clock: wait until the latency has really passed.
 	const answerAt = call.record.at + dependencies.responseLatencyMs;
-	for (let left = answerAt - Date.now(); left > 0; left = answerAt - Date.now()) await sleep(left);
+	for (let left = answerAt - dependencies.clock.now(); left > 0; left = answerAt - dependencies.clock.now()) await dependencies.clock.sleep(left);
 	call.record.status = answer.status;
-	call.record.answeredAt = Date.now();
+	call.record.answeredAt = dependencies.clock.now();
 	if (fault?.truncateBody) writeTruncated(response, answer);
 	else writeAnswer(response, answer);
 }
@@ -98,7 +98,7 @@ function answerReplacedBy(answer: Answer, fault: FaultRule): Answer {
 }
 
 async function receive(dependencies: HandlerDependencies, request: IncomingMessage): Promise<Call> {
-	const at = Date.now();
+	const at = dependencies.clock.now();
 	const rawBody = await readBody(request);
 	const url = new URL(request.url ?? '/', 'http://127.0.0.1');
 	const method = (request.method ?? 'GET').toUpperCase();
@@ -126,14 +126,9 @@ async function receive(dependencies: HandlerDependencies, request: IncomingMessa
 	return { record, query, route, check, errors: route?.value.errors ?? generalErrors };
 }
 
-/** A fault's wait, which does not keep the process alive once the stand-in is closed (a stall outlasts its client). */
-async function faultDelay(ms: number): Promise<void> {
-	await sleep(ms, undefined, { ref: false });
-}
-
 /** 'drop' to destroy the socket, null to go on with regular handling after the delay. */
-async function faultAnswer(fault: FaultRule, call: Call): Promise<Answer | 'drop' | null> {
-	if (fault.delayMs) await faultDelay(fault.delayMs);
+async function faultAnswer(clock: StandInClock, fault: FaultRule, call: Call): Promise<Answer | 'drop' | null> {
+	if (fault.delayMs) await clock.sleep(fault.delayMs);
 	if (fault.dropConnection) return 'drop';
 	if (fault.status === undefined) return null;
 	const defaultBody =
@@ -160,7 +155,7 @@ async function regularAnswer(dependencies: HandlerDependencies, call: Call): Pro
 	if (record.apiKey === null || !dependencies.apiKeys.has(record.apiKey)) {
 		return { status: 401, body: liveUnauthorizedBody() };
 	}
-	if (!dependencies.rateLimiter.tryAdmit(record.apiKey, Date.now())) {
+	if (!dependencies.rateLimiter.tryAdmit(record.apiKey, dependencies.clock.now())) {
 		return { status: 429, body: quoError(generalErrors, 429, 'Too many requests') };
 	}
 	if (check && check.errors.length > 0) {

@@ -34,6 +34,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
 			validator: settings.openApiDir === null ? null : specValidatorFor(settings.openApiDir),
 			deliverer,
 			apiKeys: new Set(settings.apiKeys),
+			clock: settings.clock,
 			responseDelayMs: () => responseDelayMs,
 			responseLatencyMs: settings.responseLatencyMs,
 			baseUrl: () => url,

@@ -1,5 +1,12 @@
 import type { StandInState } from './state';
 
+/** The time the stand-in answers by: the real one by default, a manual one in tests about waiting. */
+export interface StandInClock {
+	now(): number;
+	/** Does not keep the process alive once the stand-in is closed (a stalled answer outlasts its client). */
+	sleep(ms: number): Promise<void>;
+}
+
 export interface StandInOptions {
 	/** Default 0: a free port on 127.0.0.1. */
 	port?: number;
@@ -14,6 +21,8 @@ export interface StandInOptions {
 	 * stand-in itself took: a fixed response time, as a client sees Quo's, that the stand-in's own work does not add to.
 	 */
 	responseLatencyMs?: number;
+	/** Default: the real clock. Request times, the rate limit, latencies and fault delays follow it. */
+	clock?: StandInClock;
 	/** Default: env QUO_OPENAPI_DIR, else `<repo>/../shared/quo-api` if it exists, else null (no validation). */
 	openApiDir?: string | null;
 	/** Delays between delivery attempts after a non-2xx answer; default [100, 500, 2000]. */
