@@ -1,8 +1,13 @@
-/** @type {import('jest').Config} */
+/**
+ * The default run (`npx jest`): every suite but the fault matrix, which takes a minute on its own and has its config,
+ * `jest.faults.config.js`. `npm test` runs both.
+ * @type {import('jest').Config}
+ */
 module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
+	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/reliability/'],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', diagnostics: { warnOnly: false } }],
 	},
