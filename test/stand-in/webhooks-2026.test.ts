@@ -159,5 +159,27 @@ describe('stand-in 2026-03-30 webhooks', () => {
 				await receiver.close();
 			}
 		});
+
+		it("uses the workspace's own ids, so a reply built on the sample reaches a real number", async () => {
+			const [, second] = standIn.state.phoneNumbers;
+			const created = await create({ url: 'http://127.0.0.1:9/unused', events: ['message.received'], resourceIds: [second.id], status: 'disabled' });
+
+			const { json } = await callQuo(standIn, 'POST', `/webhooks/${created.id}/events/test`, { body: { eventType: 'message.received' } });
+
+			expect(json.data.context).toMatchObject({
+				phoneNumberId: second.id,
+				userId: standIn.state.users[0].id,
+				recipientIdentifiers: [second.number],
+			});
+			expect(JSON.stringify(json)).not.toMatch(/PN123|US123/);
+		});
+
+		it('describes the call its event is about: a missed call was not answered', async () => {
+			const created = await create({ url: 'http://127.0.0.1:9/unused', events: ['call.missed'], status: 'disabled' });
+
+			const { json } = await callQuo(standIn, 'POST', `/webhooks/${created.id}/events/test`, { body: { eventType: 'call.missed' } });
+
+			expect(json.data.resource).toMatchObject({ status: 'missed', duration: 0, answeredAt: null });
+		});
 	});
 });

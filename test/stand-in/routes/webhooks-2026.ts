@@ -2,7 +2,7 @@ import { sampleEnvelope2026 } from '../../fixtures/events';
 import { errorFamilies, RouteError, type ErrorCatalog } from '../errors';
 import { bodyObject, optionalString, stringList } from '../route-input';
 import type { Route } from '../router';
-import type { StandInState, Webhook2026 } from '../state';
+import { workspaceOwner, type StandInState, type Webhook2026 } from '../state';
 import { issueStandardSecret } from '../webhooks/signing-keys';
 
 const errors: ErrorCatalog = { family: errorFamilies.webhooks };
@@ -108,7 +108,7 @@ export const webhook2026Routes: Route[] = [
 		handle: ({ state, params, body, deliverer }) => {
 			const webhook = findWebhook2026(state, params.webhookId);
 			const eventType = optionalString(bodyObject(body).eventType) ?? '';
-			const envelope = { ...renderSample(eventType), createdAt: new Date().toISOString() };
+			const envelope = { ...sampleInWorkspace(renderSample(eventType), state, webhook), createdAt: new Date().toISOString() };
 			deliverer.deliverInBackground({ webhookId: webhook.id, envelope }, 'manual');
 			return { status: 200, body: envelope };
 		},
@@ -131,6 +131,47 @@ function effectiveResourceIds(events: string[], requested: unknown): string[] {
 	const ids = stringList(requested) ?? [];
 	const contactOnly = events.length > 0 && events.every((event) => event.startsWith('contact.'));
 	return contactOnly || ids.length === 0 ? ['*'] : ids;
+}
+
+type SampleContext = Record<string, unknown> & { contacts?: { ids: string[]; lookupStatus: string } };
+
+/**
+ * The sample, with the workspace's own ids in its context: the webhook's first number (else the workspace's), the
+ * owner, that number's conversation and the first contact. A workflow tried on the sample (a reply from
+ * `context.phoneNumberId`) then runs against this workspace; Quo's own samples carry placeholder ids.
+ */
+function sampleInWorkspace(envelope: Record<string, unknown>, state: StandInState, webhook: Webhook2026): Record<string, unknown> {
+	const data = envelope.data as { resource?: Record<string, unknown>; context?: SampleContext | null };
+	const context = data.context;
+	const line = state.phoneNumbers.find((phoneNumber) => webhook.resourceIds.includes(phoneNumber.id)) ?? state.phoneNumbers[0];
+	if (!context || !line) return envelope;
+	const conversation = state.conversations.find((candidate) => candidate.phoneNumberId === line.id);
+	const contact = state.contacts[0];
+	const external = contact?.defaultFields.phoneNumbers[0]?.value ?? undefined;
+	const workspaceIds: Array<[unknown, string | undefined]> = [
+		[context.phoneNumberId, line.id],
+		[context.userId, workspaceOwner(state).id],
+		[context.conversationId, conversation?.id],
+		[context.contacts?.ids[0], contact?.id],
+	];
+	let text = JSON.stringify(envelope);
+	for (const [sampleId, id] of workspaceIds) {
+		if (typeof sampleId === 'string' && sampleId !== '' && id) text = text.split(sampleId).join(id);
+	}
+	const inWorkspace = JSON.parse(text) as typeof envelope;
+	const sampleContext = (inWorkspace.data as typeof data).context as SampleContext;
+	if (!contact) sampleContext.contacts &&= { ids: [], lookupStatus: 'none' };
+	if (Array.isArray(sampleContext.recipientIdentifiers)) {
+		const incoming = data.resource?.direction !== 'outgoing';
+		sampleContext.senderIdentifier = incoming ? (external ?? sampleContext.senderIdentifier) : line.number;
+		sampleContext.recipientIdentifiers = incoming ? [line.number] : [external ?? sampleContext.recipientIdentifiers[0]];
+	}
+	const participants = sampleContext.participants as { workspace?: string[]; external?: string[] } | undefined;
+	if (participants) {
+		participants.workspace = [line.number];
+		if (external) participants.external = [external];
+	}
+	return inWorkspace;
 }
 
 function renderSample(eventType: string): Record<string, unknown> {
