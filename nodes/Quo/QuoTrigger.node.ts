@@ -10,11 +10,15 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { apiVersionOptions, eventsField, phoneNumberIdsField } from './shared/webhookFields';
-import type { WebhookApiVersion } from './events/catalog';
+import { QUO_EVENT_CATALOG, type WebhookApiVersion } from './events/catalog';
 import { getPhoneNumbers } from './methods/loadOptions';
 import { dropRepeats } from './trigger/dedupe';
 import { receiveDelivery } from './trigger/delivery';
 import { ensureSubscribed, subscribe, type TriggerConfig, unsubscribe } from './trigger/registration';
+import type { DirectionFilter } from './trigger/subscriptionState';
+
+/** Event labels by name, for the subtitle: the editor evaluates it, so the labels travel inside the expression. */
+const EVENT_LABELS = JSON.stringify(Object.fromEntries(QUO_EVENT_CATALOG.map(({ name, label }) => [name, label])));
 
 function triggerConfig(this: IHookFunctions): TriggerConfig {
 	const workflow = this.getWorkflow();
@@ -23,6 +27,7 @@ function triggerConfig(this: IHookFunctions): TriggerConfig {
 		events: this.getNodeParameter('events') as string[],
 		phoneNumberIds: this.getNodeParameter('phoneNumberIds', []) as string[],
 		includeRawBody: this.getNodeParameter('options.includeRawBody', false) as boolean,
+		direction: this.getNodeParameter('options.direction', 'both') as DirectionFilter,
 		url: this.getNodeWebhookUrl('default') as string,
 		label: `n8n: ${workflow.name ?? 'workflow'} (${workflow.id ?? 'unsaved'})`.slice(0, 100),
 	};
@@ -38,15 +43,25 @@ export class QuoTrigger implements INodeType {
 		// binary option), which costs an expression isolate on n8n 2.x. Both versions behave the same for the user.
 		version: [1, 1.1],
 		defaultVersion: 1.1,
-		// The first two events, then how many more: a long selection would not fit under the node.
-		subtitle:
-			'={{ $parameter["events"].slice(0, 2).join(", ") + ($parameter["events"].length > 2 ? " +" + ($parameter["events"].length - 2) + " more" : "") }}',
+		// The labels of the first two events, then how many more: a long selection would not fit under the node.
+		subtitle: `={{ $parameter["events"].slice(0, 2).map((event) => (${EVENT_LABELS})[event] ?? event).join(", ") + ($parameter["events"].length > 2 ? " +" + ($parameter["events"].length - 2) + " more" : "") }}`,
 		description: 'Starts the workflow when Quo (formerly OpenPhone) sends a message, call, contact or task event',
 		defaults: { name: 'Quo Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'quoApi', required: true }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		triggerPanel: {
+			header: 'Waiting for Quo to send an event',
+			executionsHelp: {
+				inactive:
+					"<b>While building your workflow</b>, click 'Execute step' (or 'Listen for test event'): n8n registers a test webhook at Quo, and Quo sends a signed <b>sample</b> of the first selected event, so an item shows up at once. A sample's IDs are Quo's placeholders (its items say <code>sample: true</code>), so a step that uses them against Quo, such as a reply from <code>context.phoneNumberId</code>, fails: text or call your Quo number for a real event instead.<br /><br /><b>Once you're happy with your workflow</b>, publish (activate) it: n8n registers the production webhook, and every text, call or contact change you picked starts a run. Unpublishing removes the webhook at Quo.",
+				active:
+					"<b>While building your workflow</b>, click 'Execute step' (or 'Listen for test event'): Quo sends a signed sample of the first selected event; its IDs are placeholders (<code>sample: true</code>).<br /><br /><b>Your workflow is published</b>: every event you picked starts a run, and each shows up in the executions list. Unpublishing removes the webhook at Quo.",
+			},
+			activationHint:
+				"Once you've finished building your workflow, publish (activate) it: Quo then sends every event you picked, and n8n runs the workflow for each.",
+		},
 		properties: [
 			{
 				displayName: 'Webhook Version',
@@ -75,6 +90,18 @@ export class QuoTrigger implements INodeType {
 				default: {},
 				options: [
 					{
+						displayName: 'Direction',
+						name: 'direction',
+						type: 'options',
+						options: [
+							{ name: 'Incoming and Outgoing', value: 'both' },
+							{ name: 'Incoming Only', value: 'incoming', description: 'Texts and calls customers send or make to your Quo numbers' },
+							{ name: 'Outgoing Only', value: 'outgoing', description: 'Texts and calls your team sends or makes' },
+						],
+						default: 'both',
+						description: 'Which message and call events start the workflow. Contact, task, summary and transcript events have no direction and always do.',
+					},
+					{
 						displayName: 'Include Raw Body',
 						name: 'includeRawBody',
 						type: 'boolean',
@@ -87,7 +114,7 @@ export class QuoTrigger implements INodeType {
 						type: 'boolean',
 						default: true,
 						description:
-							'Whether to ask Quo for a signed sample of the first selected event when you click "Listen for test event", so an item shows up at once (2026-03-30 webhooks only)',
+							'Whether to ask Quo for a signed sample of the first selected event when you click "Execute step" ("Listen for test event" in n8n 1.x), so an item shows up at once. Its IDs are placeholders; the item says sample: true (2026-03-30 webhooks only).',
 					},
 				],
 			},

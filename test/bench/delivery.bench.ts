@@ -66,7 +66,7 @@ export function triggerHarness(
 	const runtime = new N8nRuntime({ baseUrl: 'http://127.0.0.1:9', apiKey: 'unused' });
 	const setup: NodeSetup = { nodeType: new QuoTrigger(), parameters: { apiVersion: scheme, events: [event] }, webhookId: `bench-${subscriptionId}` };
 	const registered = {};
-	storeSubscriptions(registered, { apiVersion: scheme, events: [event], includeRawBody: false }, [
+	storeSubscriptions(registered, { apiVersion: scheme, events: [event], includeRawBody: false, direction: 'both' }, [
 		{ id: subscriptionId, key: keys[scheme], family: scheme === 'v1' ? (event.startsWith('message.') ? 'messages' : 'call-transcripts') : null },
 	]);
 	const { workflow, node } = runtime.workflow(setup, { 'node:Quo Trigger': registered });

@@ -8,7 +8,7 @@ import { headerValue } from '../transport/streamedResponse';
 import { deliveryKeyOf, runStartedInProcess } from './dedupe';
 import { recoverSigningKey } from './keyRecovery';
 import { type DeliveryHeaders, type SignatureCheck, verifyLegacySignature, verifyStandardWebhook } from './signature';
-import { registeredDeliverySettings } from './subscriptionState';
+import { type DirectionFilter, registeredDeliverySettings, sampleEventId } from './subscriptionState';
 
 const ACKNOWLEDGED: IWebhookResponseData = { webhookResponse: 'OK' };
 
@@ -65,6 +65,13 @@ async function signedBytes(request: ReturnType<IWebhookFunctions['getRequestObje
 	return request.rawBody ?? Buffer.alloc(0);
 }
 
+/** A message or call event in the direction the node takes; events without a direction (contacts, tasks) always are. */
+function goesInDirection(event: IDataObject, direction: DirectionFilter): boolean {
+	if (direction === 'both') return true;
+	const eventDirection = (event.resource as IDataObject | undefined)?.direction;
+	return eventDirection !== 'incoming' && eventDirection !== 'outgoing' ? true : eventDirection === direction;
+}
+
 /**
  * One delivery: verify the signature over the raw bytes (401 and no run when it fails; a 2026-03-30 key that
  * Quo no longer signs with is recovered first, see keyRecovery), skip events the node did not select, skip a
@@ -74,7 +81,7 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	const request = this.getRequestObject();
 	const staticData = this.getWorkflowStaticData('node');
 	const nowMs = Date.now();
-	const { apiVersion, events, includeRawBody, keys, subscriptionIds } = registeredDeliverySettings(staticData, nowMs);
+	const { apiVersion, events, includeRawBody, direction, keys, subscriptionIds } = registeredDeliverySettings(staticData, nowMs);
 	const rawBody = await signedBytes(request);
 	const webhookId = headerValue(request.headers, 'webhook-id');
 
@@ -113,5 +120,8 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	// Repeats are dropped by the trigger's execute() (see dedupe); one whose run this process started ends here. A
 	// test delivery is never taken for a repeat: Quo may send the same event to the test URL too.
 	if (this.getMode() === 'webhook' && runStartedInProcess.call(this, deliveryKeyOf(event))) return ACKNOWLEDGED;
+	if (!goesInDirection(event, direction)) return ACKNOWLEDGED;
+	// Quo's sample for "Execute step" carries placeholder ids: say so on its item, where the user meets them.
+	if (this.getMode() === 'manual' && event.eventId === sampleEventId(staticData)) event.sample = true;
 	return { workflowData: [[{ json: includeRawBody ? { ...event, raw: rawBody.toString('utf8') } : event }]] };
 }

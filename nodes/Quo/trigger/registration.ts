@@ -23,6 +23,7 @@ import {
 	storedSubscriptions,
 	storeSubscriptions,
 	type StoredSubscription,
+	storeSampleEventId,
 } from './subscriptionState';
 import { isUsableSigningKey, MIN_SIGNING_KEY_BYTES } from './signature';
 
@@ -230,7 +231,8 @@ async function sendSampleWhenListening(this: IHookFunctions, config: TriggerConf
 	const [subscription] = storedSubscriptions(this.getWorkflowStaticData('node'), config.apiVersion);
 	if (!subscription) return;
 	try {
-		await sendTestEvent.call(this, subscription.id, config.events[0]);
+		const sample = await sendTestEvent.call(this, subscription.id, config.events[0]);
+		if (typeof sample.id === 'string') storeSampleEventId(this.getWorkflowStaticData('node'), sample.id);
 	} catch (error) {
 		// The listener still works for real events; the sample is a convenience.
 		this.logger.warn(`Quo did not send a sample ${config.events[0]} event`, { error });

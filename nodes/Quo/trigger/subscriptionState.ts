@@ -18,11 +18,15 @@ export interface PreviousKey {
 	validUntil: number;
 }
 
+/** Which message and call events start the workflow; events without a direction always do. */
+export type DirectionFilter = 'both' | 'incoming' | 'outgoing';
+
 /** The node's settings that decide how deliveries are handled, captured when the subscriptions are made. */
 export interface DeliverySettings {
 	apiVersion: WebhookApiVersion;
 	events: string[];
 	includeRawBody: boolean;
+	direction: DirectionFilter;
 }
 
 interface TriggerStaticData extends IDataObject {
@@ -31,7 +35,10 @@ interface TriggerStaticData extends IDataObject {
 	events?: string[];
 	/** The "Include Raw Body" option when the subscriptions were made. */
 	includeRawBody?: boolean;
+	direction?: DirectionFilter;
 	subscriptions?: StoredSubscription[];
+	/** The id of the sample Quo rendered for "Execute step": its delivery's item is marked as a sample. */
+	sampleEventId?: string;
 }
 
 export function storedSubscriptions(staticData: IDataObject, apiVersion: WebhookApiVersion): StoredSubscription[] {
@@ -49,6 +56,7 @@ export function storeSubscriptions(
 	data.apiVersion = settings.apiVersion;
 	data.events = [...settings.events];
 	data.includeRawBody = settings.includeRawBody;
+	data.direction = settings.direction;
 	data.subscriptions = subscriptions.map((subscription) => ({ ...subscription }));
 	// Where versions before 0.2 kept their memory of recent deliveries (n8n's processed_data holds it now): static
 	// data is read for every delivery, so it is not kept for nothing.
@@ -78,7 +86,17 @@ export function forgetSubscriptions(staticData: IDataObject): void {
 	delete data.apiVersion;
 	delete data.events;
 	delete data.includeRawBody;
+	delete data.direction;
 	delete data.subscriptions;
+	delete data.sampleEventId;
+}
+
+export function storeSampleEventId(staticData: IDataObject, eventId: string): void {
+	(staticData as TriggerStaticData).sampleEventId = eventId;
+}
+
+export function sampleEventId(staticData: IDataObject): string | undefined {
+	return (staticData as TriggerStaticData).sampleEventId;
 }
 
 /**
@@ -89,7 +107,7 @@ export function forgetSubscriptions(staticData: IDataObject): void {
 export function registeredDeliverySettings(
 	staticData: IDataObject,
 	nowMs: number,
-): Partial<DeliverySettings> & { events: string[]; keys: string[]; subscriptionIds: string[] } {
+): Partial<DeliverySettings> & { events: string[]; direction: DirectionFilter; keys: string[]; subscriptionIds: string[] } {
 	const data = staticData as TriggerStaticData;
 	// n8n hands static data over wrapped in proxies (to notice changes), and array methods such as map or includes
 	// take a slow, generic path on a proxy: each list is read once, with an indexed loop, into a plain array.
@@ -114,5 +132,6 @@ export function registeredDeliverySettings(
 	if (Array.isArray(storedEvents)) {
 		for (let i = 0, count = storedEvents.length; i < count; i++) events.push(storedEvents[i]);
 	}
-	return { apiVersion: data.apiVersion, events, includeRawBody: data.includeRawBody === true, keys, subscriptionIds };
+	const direction = data.direction === 'incoming' || data.direction === 'outgoing' ? data.direction : 'both';
+	return { apiVersion: data.apiVersion, events, includeRawBody: data.includeRawBody === true, direction, keys, subscriptionIds };
 }

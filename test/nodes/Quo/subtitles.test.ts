@@ -37,12 +37,12 @@ describe('subtitles on the canvas', () => {
 		}
 	});
 
-	test('a Quo Trigger lists its events, the first two and then how many more', () => {
+	test('a Quo Trigger lists the labels of its events, the first two and then how many more', () => {
 		const trigger = new QuoTrigger();
-		expect(subtitleOf(trigger, { events: ['message.received'] })).toBe('message.received');
-		expect(subtitleOf(trigger, { events: ['call.missed', 'message.received'] })).toBe('call.missed, message.received');
+		expect(subtitleOf(trigger, { events: ['message.received'] })).toBe('Message Received');
+		expect(subtitleOf(trigger, { events: ['call.missed', 'message.received'] })).toBe('Call Missed, Message Received');
 		expect(subtitleOf(trigger, { events: ['message.received', 'call.missed', 'contact.updated', 'task.created'] })).toBe(
-			'message.received, call.missed +2 more',
+			'Message Received, Call Missed +2 more',
 		);
 	});
 });

@@ -2,12 +2,18 @@ import { normalizeEvent } from '../../../../nodes/Quo/events/normalize';
 import { QuoTrigger } from '../../../../nodes/Quo/QuoTrigger.node';
 import { clone, legacySamples, type LegacySampleName, seedEnvelopes, type SeedEventType } from '../../../fixtures/events';
 import { activate } from '../../../harness/triggerLifecycle';
+import { waitUntil } from '../../../stand-in/test-support/wait-until';
 import type { TriggerParameters } from './support';
 import { useTriggerWorld } from './support';
 
 const world = useTriggerWorld();
 
 const SEED_EVENTS = Object.keys(seedEnvelopes) as SeedEventType[];
+
+/** Waits for the receiver to have started this many runs (a sample arrives in the background). */
+async function waitForRuns(count: number): Promise<void> {
+	await waitUntil(() => world.receiver.runs.length >= count, 5000);
+}
 
 async function activeTrigger(parameters: TriggerParameters, typeVersion?: number): Promise<string> {
 	const { setup, workflow, node } = world.workflowWith(parameters, {}, typeVersion);
@@ -52,6 +58,19 @@ describe('2026-03-30 deliveries', () => {
 		const delivery = await world.standIn.deliver({ webhookId, envelope: seedEnvelopes['message.delivered'], retry: false });
 		expect(delivery.finalStatus).toBe(200);
 		expect(world.receiver.runs).toHaveLength(0);
+	});
+
+	test.each([
+		['incoming', 'message.received'],
+		['outgoing', 'message.delivered'],
+	] as const)('with Direction "%s", only events that go that way start a run; contact events always do', async (direction, passes) => {
+		const events = ['message.received', 'message.delivered', 'contact.updated'];
+		const webhookId = await activeTrigger({ apiVersion: '2026-03-30', events, options: { direction } });
+		for (const event of events) {
+			const delivery = await world.standIn.deliver({ webhookId, envelope: seedEnvelopes[event as SeedEventType], retry: false });
+			expect(delivery.finalStatus).toBe(200);
+		}
+		expect(world.receiver.runs.map(([item]) => item.json.event)).toEqual([passes, 'contact.updated']);
 	});
 
 	test.each([
@@ -148,13 +167,25 @@ describe('v1 deliveries', () => {
 describe('Listen for test event', () => {
 	test('n8n listening for a test event gets a signed sample of the first selected event at once', async () => {
 		const { setup, workflow, node } = world.workflowWith({ apiVersion: '2026-03-30', events: ['call.summary.completed', 'message.received'] });
+		world.receiver.serve(world.runtime, setup, workflow, node, 'manual');
 		await activate(world.runtime, setup, workflow, node, 'manual', 'manual');
-		const deadline = Date.now() + 5000;
-		while (world.receiver.runs.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+		await waitForRuns(1);
 
 		expect(world.standIn.requests.some((request) => request.path.endsWith('/events/test') && request.body !== undefined)).toBe(true);
 		expect(world.receiver.runs).toHaveLength(1);
-		expect(world.receiver.runs[0][0].json).toMatchObject({ event: 'call.summary.completed', apiVersion: '2026-03-30' });
+		expect(world.receiver.runs[0][0].json).toMatchObject({ event: 'call.summary.completed', apiVersion: '2026-03-30', sample: true });
+	});
+
+	test('a real event that arrives while n8n listens is not marked as a sample', async () => {
+		const { setup, workflow, node } = world.workflowWith({ apiVersion: '2026-03-30', events: ['message.received'] });
+		world.receiver.serve(world.runtime, setup, workflow, node, 'manual');
+		await activate(world.runtime, setup, workflow, node, 'manual', 'manual');
+		await waitForRuns(1);
+
+		const envelope = { ...seedEnvelopes['message.received'], id: 'EVtextedWhileListening' };
+		await world.standIn.deliver({ webhookId: world.standIn.state.webhooks2026[0].id, envelope, retry: false });
+
+		expect(world.receiver.runs.map(([item]) => item.json.sample)).toEqual([true, undefined]);
 	});
 
 	test('with the option off, no sample is asked for', async () => {
