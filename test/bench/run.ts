@@ -22,7 +22,7 @@ import * as path from 'node:path';
 const userFolder = mkdtempSync(path.join(tmpdir(), 'quo-bench-'));
 process.env.N8N_USER_FOLDER ??= userFolder;
 
-import { type Figure, metWord, printTable, RESULTS_FILE, type Results, type Table, writeResults } from './report';
+import { type Figure, metWord, printTable, RESULTS_FILE, type Results, type Table, writeResults } from './figures';
 
 type BenchName = 'delivery' | 'n8n' | 'rate' | 'weight';
 

@@ -17,19 +17,19 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 import { startStandIn } from '../stand-in';
-import { bootstrap, type Bootstrapped } from './bootstrap';
-import { ensureInstalled, layout, majorOf, N8N_VERSIONS, REPO_ROOT } from './layout';
-import { N8nInstance } from './n8n-instance';
-import { quoProblems, runLogDir } from './n8n-logs';
-import { CUSTOM_REGISTRY_FEATURE } from './n8n-rest';
-import { assertBuilt, assertPackageLoaded, buildPackage, packPackage } from './package-tarball';
-import { assert } from './quo/checks';
-import { PACKAGE_NAME } from './quo/quo-workflows';
-import { closeRun, log, Report, runMain } from './quo/report';
-import { runExampleImports } from './quo/examples';
-import { runQuoScenarios, type Route } from './quo/scenarios';
-import { seconds } from './util';
-import { Verdaccio } from './verdaccio';
+import { bootstrap, type Bootstrapped } from '../real-n8n/bootstrap';
+import { ensureInstalled, layout, majorOf, N8N_VERSIONS, REPO_ROOT } from '../real-n8n/layout';
+import { N8nInstance } from '../real-n8n/n8n-instance';
+import { quoProblems, runLogDir } from '../real-n8n/n8n-logs';
+import { CUSTOM_REGISTRY_FEATURE } from '../real-n8n/n8n-rest';
+import { assertBuilt, assertPackageLoaded, buildPackage, packPackage } from '../real-n8n/package-tarball';
+import { assert } from '../real-n8n/checks';
+import { PACKAGE_NAME } from '../real-n8n/quo-workflows';
+import { closeRun, log, Report, runMain } from '../real-n8n/report';
+import { runExampleImports } from './examples';
+import { runQuoScenarios, type Route } from './scenarios';
+import { seconds } from '../real-n8n/util';
+import { Verdaccio } from '../real-n8n/verdaccio';
 
 /** The run's totals, for `.ci/run`'s closing line (next to jest's results). */
 const RESULTS_FILE = path.join(REPO_ROOT, 'test-results-e2e.json');

@@ -12,11 +12,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 import { startStandIn, type StandIn } from '../stand-in';
-import { bootstrap, type Bootstrapped } from '../e2e/bootstrap';
-import { ensureInstalled, layout, N8N_VERSIONS, REPO_ROOT } from '../e2e/layout';
-import { assertBuilt, assertPackageLoaded, buildPackage, packPackage } from '../e2e/package-tarball';
-import { log, Report } from '../e2e/quo/report';
-import { seconds } from '../e2e/util';
+import { bootstrap, type Bootstrapped } from '../real-n8n/bootstrap';
+import { ensureInstalled, layout, N8N_VERSIONS, REPO_ROOT } from '../real-n8n/layout';
+import { assertBuilt, assertPackageLoaded, buildPackage, packPackage } from '../real-n8n/package-tarball';
+import { log, Report } from '../real-n8n/report';
+import { seconds } from '../real-n8n/util';
 import { createQueueCluster, type QueueCluster } from './queue-cluster';
 import { runQueueScenarios, type QueueTotals } from './scenarios';
 import { ensureDebianPackages, type RunningPostgres, type RunningService, startPostgres, startRedis } from './services';

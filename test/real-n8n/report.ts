@@ -1,7 +1,7 @@
 // The rows of an e2e run (version, route, scenario, result, seconds), the printed table and the closing count.
 import { writeFileSync } from 'node:fs';
 
-import { seconds } from '../util';
+import { seconds } from './util';
 
 export type Outcome = 'ok' | 'FAIL' | 'SKIP';
 

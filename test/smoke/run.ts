@@ -15,15 +15,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
-import { bootstrap, setupOwner, type Bootstrapped } from './bootstrap';
-import { ensureInstalled, layout, majorOf, N8N_VERSIONS } from './layout';
-import { N8nInstance } from './n8n-instance';
-import { nodeOutput, type Execution } from './n8n-public-api';
-import { CUSTOM_REGISTRY_FEATURE } from './n8n-rest';
+import { bootstrap, setupOwner, type Bootstrapped } from '../real-n8n/bootstrap';
+import { ensureInstalled, layout, majorOf, N8N_VERSIONS } from '../real-n8n/layout';
+import { N8nInstance } from '../real-n8n/n8n-instance';
+import { nodeOutput, type Execution } from '../real-n8n/n8n-public-api';
+import { CUSTOM_REGISTRY_FEATURE } from '../real-n8n/n8n-rest';
 import { Recorder } from './recorder';
-import { seconds, sleep, waitFor } from './util';
-import { activateWorkflow, deactivateWorkflow } from './workflows';
-import { packDirectory, Verdaccio } from './verdaccio';
+import { seconds, sleep, waitFor } from '../real-n8n/util';
+import { activateWorkflow, deactivateWorkflow } from '../real-n8n/workflows';
+import { packDirectory, Verdaccio } from '../real-n8n/verdaccio';
 
 const PROBE_DIR = path.join(__dirname, 'fixtures', 'n8n-nodes-e2e-probe');
 const PROBE_PACKAGE = 'n8n-nodes-e2e-probe';

@@ -22,17 +22,16 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 import { startStandIn, type StandIn } from '../stand-in';
-import { bootstrap, type Bootstrapped } from './bootstrap';
-import { ensureInstalled, N8N_VERSIONS, REPO_ROOT } from './layout';
-import { N8nInstance } from './n8n-instance';
-import { quoProblems, runLogDir } from './n8n-logs';
-import { assertBuilt, assertPackageLoaded, buildPackage, packPackage } from './package-tarball';
-import { heapAfterGcMb } from './heap-probe';
-import { ProcessSampler, readProcess } from './process-sampler';
-import { allExecutions, assert, executionCount } from './quo/checks';
-import { CREDENTIAL_TYPE, EVENTS_2026, EVENTS_V1, triggerNoOpWorkflow, triggerProductionUrl } from './quo/quo-workflows';
-import { closeRun, log, Report, runMain, Skipped } from './quo/report';
-import { credentialData } from './quo/scenarios';
+import { bootstrap, type Bootstrapped } from '../real-n8n/bootstrap';
+import { ensureInstalled, N8N_VERSIONS, REPO_ROOT } from '../real-n8n/layout';
+import { N8nInstance } from '../real-n8n/n8n-instance';
+import { quoProblems, runLogDir } from '../real-n8n/n8n-logs';
+import { assertBuilt, assertPackageLoaded, buildPackage, packPackage } from '../real-n8n/package-tarball';
+import { heapAfterGcMb } from '../real-n8n/heap-probe';
+import { ProcessSampler, readProcess } from '../real-n8n/process-sampler';
+import { allExecutions, assert, executionCount } from '../real-n8n/checks';
+import { CREDENTIAL_TYPE, credentialData, EVENTS_2026, EVENTS_V1, triggerNoOpWorkflow, triggerProductionUrl } from '../real-n8n/quo-workflows';
+import { closeRun, log, Report, runMain, Skipped } from '../real-n8n/report';
 import {
 	answerTimes,
 	DeliveryRun,
@@ -42,9 +41,9 @@ import {
 	type SubscriptionFor,
 	tally,
 	type Tally,
-} from './quo/soak-deliveries';
-import { seconds, sleep, waitFor } from './util';
-import { activateWorkflow } from './workflows';
+} from './deliveries';
+import { seconds, sleep, waitFor } from '../real-n8n/util';
+import { activateWorkflow } from '../real-n8n/workflows';
 
 const RESULTS_FILE = path.join(REPO_ROOT, 'test-results-soak.json');
 const ROUTE = 'tarball';

@@ -11,15 +11,13 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 import { startStandIn } from '../stand-in';
-import { bootstrap } from './bootstrap';
-import { ensureInstalled, layout, N8N_VERSIONS, REPO_ROOT } from './layout';
-import { N8nInstance } from './n8n-instance';
-import { E2E_OWNER } from './n8n-rest';
-import { showcaseWorkflow } from './quo/quo-workflows';
-import { credentialData } from './quo/scenarios';
-import { CREDENTIAL_TYPE } from './quo/quo-workflows';
-import { runCommand, sleep } from './util';
-import { npm24, packDirectory } from './verdaccio';
+import { bootstrap } from '../real-n8n/bootstrap';
+import { ensureInstalled, layout, N8N_VERSIONS, REPO_ROOT } from '../real-n8n/layout';
+import { N8nInstance } from '../real-n8n/n8n-instance';
+import { E2E_OWNER } from '../real-n8n/n8n-rest';
+import { CREDENTIAL_TYPE, credentialData, showcaseWorkflow } from '../real-n8n/quo-workflows';
+import { runCommand, sleep } from '../real-n8n/util';
+import { npm24, packDirectory } from '../real-n8n/verdaccio';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];

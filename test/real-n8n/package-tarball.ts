@@ -5,8 +5,8 @@ import * as path from 'node:path';
 
 import type { Bootstrapped } from './bootstrap';
 import { REPO_ROOT } from './layout';
-import { assert } from './quo/checks';
-import { ACTION_TYPE, CREDENTIAL_TYPE, TRIGGER_TYPE } from './quo/quo-workflows';
+import { assert } from './checks';
+import { ACTION_TYPE, CREDENTIAL_TYPE, TRIGGER_TYPE } from './quo-workflows';
 import { runCommand } from './util';
 import { packDirectory } from './verdaccio';
 
