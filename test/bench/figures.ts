@@ -5,6 +5,10 @@
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
+import { formatTable, type Table } from '../real-n8n/report';
+
+export type { Table };
+
 export const RESULTS_FILE = path.join(__dirname, 'results.json');
 
 export interface Figure {
@@ -19,38 +23,7 @@ export interface Figure {
 	detail?: string;
 }
 
-export interface Table {
-	title: string;
-	columns: string[];
-	rows: Array<Array<string | number>>;
-	/** Lines printed under the table (what was measured, on what, and why a target is not met). */
-	notes?: string[];
-}
-
 export type Results = Record<string, Record<string, Figure>>;
-
-function cell(value: string | number): string {
-	if (typeof value === 'string') return value;
-	if (Number.isInteger(value)) return value.toLocaleString('en-US');
-	return Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(Math.abs(value) >= 10 ? 1 : 2);
-}
-
-/** A plain-text table with aligned columns (numbers to the right), also valid as a Markdown table. */
-export function formatTable(table: Table): string {
-	const rows = table.rows.map((row) => row.map(cell));
-	const widths = table.columns.map((column, i) => Math.max(column.length, ...rows.map((row) => (row[i] ?? '').length)));
-	const line = (values: string[], numeric: boolean[]) =>
-		`| ${values.map((v, i) => (numeric[i] ? v.padStart(widths[i]) : v.padEnd(widths[i]))).join(' | ')} |`;
-	const numericColumns = table.columns.map((_, i) => table.rows.every((row) => typeof row[i] === 'number'));
-	return [
-		`\n${table.title}`,
-		'',
-		line(table.columns, table.columns.map(() => false)),
-		`|${widths.map((w, i) => (numericColumns[i] ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`,
-		...rows.map((row) => line(row, numericColumns)),
-		...(table.notes?.length ? ['', ...table.notes] : []),
-	].join('\n');
-}
 
 export function printTable(table: Table): void {
 	console.log(formatTable(table));

@@ -9,7 +9,7 @@ import { clone, legacySamples, seedEnvelopes } from '../fixtures/events';
 import { normalizeEvent } from '../../nodes/Quo/events/normalize';
 import type { Bootstrapped } from '../real-n8n/bootstrap';
 import type { N8nInstance } from '../real-n8n/n8n-instance';
-import type { Execution, Workflow } from '../real-n8n/n8n-public-api';
+import type { Workflow } from '../real-n8n/n8n-public-api';
 import { sleep, waitFor } from '../real-n8n/util';
 import { activateWorkflow, deactivateWorkflow } from '../real-n8n/workflows';
 import {
