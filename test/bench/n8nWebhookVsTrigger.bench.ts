@@ -163,7 +163,7 @@ function progress(message: string): void {
 	process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 }
 
-/** Quo Trigger or Webhook node → No Operation or Set (one expression, as in test/e2e's trigger workflow). */
+/** Quo Trigger or Webhook node → No Operation or Set (one expression, as in the e2e run's trigger workflow). */
 function benchWorkflow(workflow: BenchWorkflow, credential: { id: string; name: string }): WorkflowInput {
 	const start: WorkflowNode =
 		workflow.start === 'Webhook node'

@@ -1,5 +1,5 @@
 // The package as users get it: built, `npm pack`ed, and (tarball route) unpacked into an n8n's ~/.n8n/nodes.
-// Shared by the end-to-end test (run.ts) and the in-n8n benchmark (test/bench/n8nWebhookVsTrigger.bench.ts).
+// Shared by the runs that install the package: e2e, soak, queue and the in-n8n benchmark.
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 
