@@ -5,8 +5,8 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
-import { INSPECTOR_CLIENT } from '../e2e/heap-probe';
-import { layout } from '../e2e/layout';
+import { INSPECTOR_CLIENT } from '../real-n8n/heap-probe';
+import { layout } from '../real-n8n/layout';
 
 /** The parts of V8's profile (inspector protocol `Profiler.Profile`) read here. */
 export interface CpuProfile {

@@ -17,7 +17,7 @@ import { QuoTrigger } from '../../nodes/Quo/QuoTrigger.node';
 import { storeSubscriptions } from '../../nodes/Quo/trigger/subscriptionState';
 import { N8nRuntime, type NodeSetup } from '../harness/runtime';
 import { contactEvent, legacyMessageEvent, legacyTranscriptEvent, messageEvent, transcriptEvent } from './deliveryPayloads';
-import type { Figure, Table } from './report';
+import type { Figure, Table } from './figures';
 
 export type Scheme = '2026-03-30' | 'v1';
 

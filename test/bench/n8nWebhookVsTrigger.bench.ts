@@ -35,21 +35,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
-import { bootstrap, type Bootstrapped } from '../e2e/bootstrap';
-import { ensureInstalled } from '../e2e/layout';
-import { N8nInstance } from '../e2e/n8n-instance';
-import type { WorkflowInput, WorkflowNode } from '../e2e/n8n-public-api';
-import { assertPackageLoaded, buildPackage, packPackage } from '../e2e/package-tarball';
-import { readProcess, readThreadCpuMs } from '../e2e/process-sampler';
-import { CREDENTIAL_TYPE, PACKAGE_NAME, TRIGGER_TYPE, triggerProductionUrl } from '../e2e/quo/quo-workflows';
-import { credentialData } from '../e2e/quo/scenarios';
-import { sleep } from '../e2e/util';
-import { activateWorkflow } from '../e2e/workflows';
+import { bootstrap, type Bootstrapped } from '../real-n8n/bootstrap';
+import { ensureInstalled } from '../real-n8n/layout';
+import { N8nInstance } from '../real-n8n/n8n-instance';
+import type { WorkflowInput, WorkflowNode } from '../real-n8n/n8n-public-api';
+import { assertPackageLoaded, buildPackage, packPackage } from '../real-n8n/package-tarball';
+import { readProcess, readThreadCpuMs } from '../real-n8n/process-sampler';
+import { CREDENTIAL_TYPE, credentialData, PACKAGE_NAME, TRIGGER_TYPE, triggerProductionUrl } from '../real-n8n/quo-workflows';
+import { sleep } from '../real-n8n/util';
+import { activateWorkflow } from '../real-n8n/workflows';
 import { startStandIn } from '../stand-in';
 import { standardWebhookSignature } from '../stand-in/webhooks/signing';
 import { profileDuring, timeIn } from './cpuProfile';
 import { messageEvent } from './deliveryPayloads';
-import { type Figure, metWord, type Table } from './report';
+import { type Figure, metWord, type Table } from './figures';
 
 /** The part of autocannon's programmatic API used here (the package ships no types). */
 interface AutocannonRequest {
@@ -164,7 +163,7 @@ function progress(message: string): void {
 	process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 }
 
-/** Quo Trigger or Webhook node → No Operation or Set (one expression, as in test/e2e's trigger workflow). */
+/** Quo Trigger or Webhook node → No Operation or Set (one expression, as in the e2e run's trigger workflow). */
 function benchWorkflow(workflow: BenchWorkflow, credential: { id: string; name: string }): WorkflowInput {
 	const start: WorkflowNode =
 		workflow.start === 'Webhook node'

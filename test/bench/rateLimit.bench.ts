@@ -22,7 +22,7 @@ import { N8nRuntime, type NodeSetup } from '../harness/runtime';
 import { startStandIn, type RecordedRequest, type StandIn } from '../stand-in';
 import { newApiKey } from '../stand-in/ids';
 import { seededParticipant } from '../stand-in/seed';
-import { type Figure, metWord, type Table } from './report';
+import { type Figure, metWord, type Table } from './figures';
 
 export const RESPONSE_MS = 150;
 const CONTACTS = 5000;

@@ -11,6 +11,7 @@
  *   --only delivery,rate,weight,n8n   run only these tables (default: all four)
  *   --skip n8n                        run all but these
  *   --no-build                        weight: measure dist/ as it is instead of running `npm run build` first
+ *   --help                            these options
  *
  * Benchmarks never run as timed jest tests; this is the only entry point.
  */
@@ -18,13 +19,23 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
+import { flag, parseArgs } from '../real-n8n/args';
+
+const BENCH_NAMES = ['delivery', 'n8n', 'rate', 'weight'] as const;
+type BenchName = (typeof BENCH_NAMES)[number];
+
+// Before the temp folder below, which --help (it exits) would leave behind.
+const args = parseArgs('npm run bench', {
+	only: flag.list('run only these benchmarks', { defaultValue: [...BENCH_NAMES], choices: BENCH_NAMES }),
+	skip: flag.list('run all but these', { defaultValue: [], choices: BENCH_NAMES, defaultText: 'none' }),
+	build: flag.boolean('weight: measure dist/ as it is instead of running `npm run build` first', true),
+});
+
 // n8n-core writes an instance key under N8N_USER_FOLDER when first loaded: never into the user's ~/.n8n.
 const userFolder = mkdtempSync(path.join(tmpdir(), 'quo-bench-'));
 process.env.N8N_USER_FOLDER ??= userFolder;
 
-import { type Figure, metWord, printTable, RESULTS_FILE, type Results, type Table, writeResults } from './report';
-
-type BenchName = 'delivery' | 'n8n' | 'rate' | 'weight';
+import { type Figure, metWord, printTable, RESULTS_FILE, type Results, type Table, writeResults } from './figures';
 
 interface Bench {
 	name: BenchName;
@@ -83,17 +94,6 @@ const BENCHES: Bench[] = [
 	},
 ];
 
-function listArgument(args: string[], name: string): string[] | undefined {
-	const index = args.findIndex((arg) => arg === name || arg.startsWith(`${name}=`));
-	if (index === -1) return undefined;
-	const value = args[index].includes('=') ? args[index].slice(name.length + 1) : args[index + 1];
-	if (!value) throw new Error(`${name} needs a list, e.g. ${name} delivery,rate`);
-	const names = value.split(',').map((entry) => entry.trim()).filter(Boolean);
-	const unknown = names.filter((entry) => !BENCHES.some((bench) => bench.name === entry));
-	if (unknown.length > 0) throw new Error(`Unknown benchmark ${unknown.join(', ')}; known: ${BENCHES.map((bench) => bench.name).join(', ')}`);
-	return names;
-}
-
 function figureLine(name: string, figure: Figure): string {
 	const value = Math.abs(figure.value) >= 100 ? figure.value.toFixed(0) : figure.value.toFixed(2);
 	const ratio = figure.ratio === undefined ? '' : ` (${figure.ratio.toFixed(2)}×)`;
@@ -105,11 +105,8 @@ function seconds(ms: number): string {
 }
 
 async function main(): Promise<number> {
-	const args = process.argv.slice(2);
-	const only = listArgument(args, '--only');
-	const skip = listArgument(args, '--skip') ?? [];
-	const selected = BENCHES.filter((bench) => (only ? only.includes(bench.name) : true) && !skip.includes(bench.name));
-	const options: RunOptions = { noBuild: args.includes('--no-build'), built: false };
+	const selected = BENCHES.filter((bench) => args.only.includes(bench.name) && !args.skip.includes(bench.name));
+	const options: RunOptions = { noBuild: !args.build, built: false };
 
 	const results: Results = {};
 	const failures: string[] = [];

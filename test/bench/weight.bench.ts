@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 
-import { type Figure, metWord, type Table } from './report';
+import { type Figure, metWord, type Table } from './figures';
 
 const run = promisify(execFile);
 const REPO_ROOT = path.resolve(__dirname, '../..');

@@ -1,6 +1,6 @@
 // The example workflows of examples/ against our own nodes: a renamed parameter, operation or event, or a changed
 // item shape, fails here before a user imports a broken example. (The end-to-end run imports them into real n8n
-// and checks every node, n8n's own included, against what that n8n serves: test/e2e/quo/examples.ts.)
+// and checks every node, n8n's own included, against what that n8n serves: test/e2e/examples.ts.)
 import { NodeConnectionTypes, NodeHelpers, type IDataObject, type INode, type INodeTypeDescription } from 'n8n-workflow';
 
 import { eventsForApiVersion, type WebhookApiVersion } from '../../nodes/Quo/events/catalog';

@@ -4,8 +4,8 @@
 // load the community package from its ~/.n8n/nodes).
 import * as path from 'node:path';
 
-import { N8nInstance } from '../e2e/n8n-instance';
-import { freePort } from '../e2e/util';
+import { N8nInstance } from '../real-n8n/n8n-instance';
+import { freePort } from '../real-n8n/util';
 import { RoundRobinProxy } from './round-robin-proxy';
 import type { RunningPostgres, RunningService } from './services';
 

@@ -7,80 +7,32 @@
 //
 // Run: npm run test:queue [-- --version 1.123.81] [--deliveries 6] [--no-build] [--tarball path/to/n8n-nodes-quo.tgz]
 //   (= ts-node --transpile-only --prefer-ts-exts -P tsconfig.test.json test/queue/run.ts)
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 import { startStandIn, type StandIn } from '../stand-in';
-import { bootstrap, type Bootstrapped } from '../e2e/bootstrap';
-import { ensureInstalled, layout, N8N_VERSIONS, REPO_ROOT } from '../e2e/layout';
-import { assertBuilt, assertPackageLoaded, buildPackage, packPackage } from '../e2e/package-tarball';
-import { log, Report } from '../e2e/quo/report';
-import { seconds } from '../e2e/util';
+import { bootstrap, type Bootstrapped } from '../real-n8n/bootstrap';
+import { flag, parseArgs } from '../real-n8n/args';
+import { ensureInstalled, N8N_VERSIONS, REPO_ROOT } from '../real-n8n/layout';
+import { runLogDir } from '../real-n8n/n8n-logs';
+import { assertBuilt, assertPackageLoaded, buildPackage, packPackage } from '../real-n8n/package-tarball';
+import { closeRun, failRun, Report, runMain } from '../real-n8n/report';
+import { seconds } from '../real-n8n/util';
 import { createQueueCluster, type QueueCluster } from './queue-cluster';
 import { runQueueScenarios, type QueueTotals } from './scenarios';
 import { ensureDebianPackages, type RunningPostgres, type RunningService, startPostgres, startRedis } from './services';
+import { Teardown } from './teardown';
 
 /** The run's totals, for `.ci/run`'s closing line. */
 const RESULTS_FILE = path.join(REPO_ROOT, 'test-results-queue.json');
 
-interface Options {
-	version: string;
-	batchSize: number;
-	build: boolean;
-	tarball: string | undefined;
-}
-
-function parseArgs(argv: string[]): Options {
-	const value = (flag: string) => {
-		const i = argv.indexOf(flag);
-		return i >= 0 ? argv[i + 1] : undefined;
-	};
-	const version = value('--version') ?? '2.41.1';
-	if (!N8N_VERSIONS.includes(version)) throw new Error(`Unknown n8n version ${version} (known: ${N8N_VERSIONS.join(', ')})`);
-	const batchSize = Number(value('--deliveries') ?? 6);
-	if (!Number.isInteger(batchSize) || batchSize < 2) throw new Error('--deliveries must be an integer >= 2 (they are spread over two processes)');
-	const tarball = value('--tarball');
-	return { version, batchSize, build: !argv.includes('--no-build') && !tarball, tarball: tarball && path.resolve(tarball) };
-}
-
-interface TeardownStep {
-	what: string;
-	stop: () => Promise<void>;
-}
-
-function runStep(step: TeardownStep): Promise<void> {
-	return step.stop().catch((error: Error) => log(`teardown: ${step.what}: ${error.message}`));
-}
-
-/** Stops everything the run started, last started first, once: at the end, on a failure, or on ctrl-C. */
-class Teardown {
-	private readonly steps: TeardownStep[] = [];
-	private stopping: Promise<void> | undefined;
-
-	get started(): boolean {
-		return this.stopping !== undefined;
-	}
-
-	/** Registers how to stop what was just started; once the teardown has begun (ctrl-C), stops it right away. */
-	add(what: string, stop: () => Promise<void>): void {
-		const step = { what, stop };
-		if (this.stopping) this.stopping = this.stopping.then(() => runStep(step));
-		else this.steps.push(step);
-	}
-
-	/** Resolves when everything registered so far, including late additions, is stopped. */
-	run(): Promise<void> {
-		this.stopping ??= (async () => {
-			for (const step of [...this.steps].reverse()) await runStep(step);
-		})();
-		return this.stopping;
-	}
-}
-
-function writeResults(passed: number, failed: number): void {
-	writeFileSync(RESULTS_FILE, JSON.stringify({ passed, failed }));
-}
+const options = parseArgs('npm run test:queue', {
+	version: flag.text('the n8n version', { defaultValue: '2.41.1', choices: N8N_VERSIONS, placeholder: '<version>' }),
+	deliveries: flag.integer('deliveries per batch', { defaultValue: 6, min: 2, why: 'they are spread over two processes' }),
+	build: flag.boolean('pack dist/ as it is, without `npm run build` first', true),
+	tarball: flag.text('test this package tarball instead of packing the repo (no build)', { defaultValue: undefined, placeholder: '<file.tgz>' }),
+});
 
 function printTotals(version: string, totals: QueueTotals): void {
 	const known = (n: number | undefined) => (n === undefined ? 'not measured' : String(n));
@@ -93,22 +45,21 @@ function printTotals(version: string, totals: QueueTotals): void {
 	console.log(`  subscriptions left after deactivation ${known(totals.subscriptionsLeft)}`);
 }
 
-async function main(teardown: Teardown): Promise<number> {
-	const options = parseArgs(process.argv.slice(2));
+const report = new Report();
+const teardown = new Teardown(report.log);
+
+async function main(): Promise<number> {
 	const { version } = options;
 	const started = Date.now();
-	const report = new Report();
-	const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
-	const logDir = path.join(layout.cacheRoot(), 'logs', `queue-run-${stamp}`);
-	mkdirSync(logDir, { recursive: true });
+	const logDir = runLogDir('queue-run');
 	const work = mkdtempSync(path.join(tmpdir(), 'quo-queue-run-'));
 	teardown.add('temp folder', async () => {
 		if (process.env.QUO_E2E_KEEP !== '1') rmSync(work, { recursive: true, force: true });
 	});
 	const step = (name: string, fn: () => Promise<string | void>) => report.run(version, 'queue', name, fn);
-	log(`n8n ${version} in queue mode; ${options.batchSize} deliveries per batch; logs in ${logDir}`);
+	report.log(`n8n ${version} in queue mode; ${options.deliveries} deliveries per batch; logs in ${logDir}`);
 
-	let tarball = options.tarball ?? '';
+	let tarball = options.tarball ? path.resolve(options.tarball) : '';
 	let postgres: RunningPostgres | undefined;
 	let redis: RunningService | undefined;
 	let cluster: QueueCluster | undefined;
@@ -152,42 +103,29 @@ async function main(teardown: Teardown): Promise<number> {
 	if (cluster && ctx && !teardown.started) {
 		standIn = await startStandIn({ rateLimitPerSecond: 0 });
 		teardown.add('Quo stand-in', standIn.close);
-		totals = await runQueueScenarios({ version, cluster, ctx, standIn, postgres: postgres!, batchSize: options.batchSize }, report);
+		totals = await runQueueScenarios({ version, cluster, ctx, standIn, postgres: postgres!, batchSize: options.deliveries }, report);
 	}
 
-	console.log(report.table());
-	for (const row of report.rows.filter((r) => r.outcome === 'FAIL')) console.log(`\nFAIL ${row.scenario}:\n  ${row.detail}`);
+	console.log(report.summary());
 	if (totals) printTotals(version, totals);
 	console.log(`\nlogs (n8n per process, PostgreSQL, Redis): ${logDir}`);
 	console.log(`queue run: ${seconds(started)}s`);
-	writeResults(report.passed, report.failed);
-	console.log(`${report.passed} passed, ${report.failed} failed`);
-	return report.failed > 0 ? 1 : 0;
+	return closeRun(report, RESULTS_FILE);
 }
 
-const teardown = new Teardown();
 let interruptedBy: NodeJS.Signals | undefined;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 	// Once: a second ctrl-C kills the run at once.
 	process.once(signal, () => {
 		interruptedBy = signal;
-		log(`${signal}: stopping everything this run started`);
+		report.log(`${signal}: stopping everything this run started`);
 		// What is still starting fails fast once its services are gone; main() then ends and waits for the rest.
 		void teardown.run();
 	});
 }
-main(teardown)
-	.catch((error: unknown) => {
-		console.error(error);
-		writeResults(0, 1);
-		console.log('0 passed, 1 failed');
-		return 1;
-	})
-	.then(async (code) => {
-		await teardown.run();
-		if (interruptedBy) {
-			writeResults(0, 1);
-			console.log(`interrupted (${interruptedBy}): 0 passed, 1 failed`);
-		}
-		process.exitCode = interruptedBy ? 130 : code;
-	});
+runMain(main, RESULTS_FILE, async () => {
+	await teardown.run();
+	if (!interruptedBy) return undefined;
+	failRun(RESULTS_FILE, `interrupted (${interruptedBy}): `);
+	return 130;
+});

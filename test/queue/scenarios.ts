@@ -6,20 +6,18 @@ import { clone, seedEnvelopes } from '../fixtures/events';
 import { newDeliveryId } from '../stand-in/ids';
 import { normalizeEvent } from '../../nodes/Quo/events/normalize';
 import type { DeliveryResult, StandIn } from '../stand-in';
-import type { Bootstrapped } from '../e2e/bootstrap';
-import type { N8nInstance } from '../e2e/n8n-instance';
-import type { Execution } from '../e2e/n8n-public-api';
-import { assert, assertExecutionCount, executionsOf, outputOf, waitForFinishedExecutions } from '../e2e/quo/checks';
-import { EVENTS_2026, triggerProductionUrl, triggerWorkflow, WEBHOOK_IDS } from '../e2e/quo/quo-workflows';
-import type { Report } from '../e2e/quo/report';
-import { Skipped } from '../e2e/quo/report';
-import { checkTriggerExecution, credentialData, executionFor } from '../e2e/quo/scenarios';
-import { sleep, waitFor } from '../e2e/util';
-import { activateWorkflow, deactivateWorkflow } from '../e2e/workflows';
+import type { Bootstrapped } from '../real-n8n/bootstrap';
+import type { N8nInstance } from '../real-n8n/n8n-instance';
+import type { Execution } from '../real-n8n/n8n-public-api';
+import { assert, assertExecutionCount, checkTriggerExecution, executionFor, executionsOf, outputOf, waitForFinishedExecutions } from '../real-n8n/checks';
+import { credentialData, EVENTS_2026, TRIGGER_NODE as TRIGGER, triggerProductionUrl, triggerWorkflow, WEBHOOK_IDS } from '../real-n8n/quo-workflows';
+import type { Report } from '../real-n8n/report';
+import { Skipped } from '../real-n8n/report';
+import { sleep, waitFor } from '../real-n8n/util';
+import { activateWorkflow, deactivateWorkflow } from '../real-n8n/workflows';
 import type { QueueCluster } from './queue-cluster';
 import type { RunningPostgres } from './services';
 
-const TRIGGER = 'Quo Trigger';
 const PROCESS_NAMES = ['A', 'B'];
 
 export interface QueueTarget {

@@ -8,7 +8,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
-import { FatalWaitError, freePort, runCommand, sleep, waitFor } from '../e2e/util';
+import { FatalWaitError, freePort, runCommand, sleep, waitFor } from '../real-n8n/util';
 
 /** Debian installs each PostgreSQL major under /usr/lib/postgresql/<major>/bin (not on PATH). */
 const DEBIAN_POSTGRES_ROOT = '/usr/lib/postgresql';

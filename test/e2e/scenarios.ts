@@ -3,40 +3,44 @@
 //   5a-c the same with a v1 trigger (three families)                4, 4a-b, 5d one restart: subscriptions kept,
 //   deliveries still work, dedupe memory kept                       6 deactivation removes every subscription
 //   7 the Quo action node (webhook getMany, message send)           8 "Listen for test event" via the editor's REST call
-import type { DeliveryRequest, DeliveryResult, StandIn } from '../../stand-in';
-import type { Webhook2026, WebhookV1 } from '../../stand-in';
-import { clone, legacySamples, seedEnvelopes } from '../../fixtures/events';
-import { normalizeEvent } from '../../../nodes/Quo/events/normalize';
-import type { Bootstrapped } from '../bootstrap';
-import type { N8nInstance } from '../n8n-instance';
-import type { Execution, Workflow } from '../n8n-public-api';
-import { sleep, waitFor } from '../util';
-import { activateWorkflow, deactivateWorkflow } from '../workflows';
+import type { DeliveryRequest, DeliveryResult, StandIn } from '../stand-in';
+import type { Webhook2026, WebhookV1 } from '../stand-in';
+import { clone, legacySamples, seedEnvelopes } from '../fixtures/events';
+import { normalizeEvent } from '../../nodes/Quo/events/normalize';
+import type { Bootstrapped } from '../real-n8n/bootstrap';
+import type { N8nInstance } from '../real-n8n/n8n-instance';
+import type { Workflow } from '../real-n8n/n8n-public-api';
+import { sleep, waitFor } from '../real-n8n/util';
+import { activateWorkflow, deactivateWorkflow } from '../real-n8n/workflows';
 import {
 	assert,
 	assertExecutionCount,
 	assertJsonEqual,
 	assertValidRequests,
 	asJson,
+	checkTriggerExecution,
+	executionFor,
 	executionsOf,
 	outputOf,
 	quoCalls,
 	summarizeCalls,
 	waitForFinishedExecutions,
-} from './checks';
+} from '../real-n8n/checks';
 import {
 	ACTION_WEBHOOK_PATH,
 	actionWorkflow,
 	CREDENTIAL_TYPE,
+	credentialData,
 	type CredentialRef,
 	EVENTS_2026,
 	EVENTS_V1,
 	triggerProductionUrl,
 	triggerTestUrl,
 	triggerWorkflow,
+	TRIGGER_NODE as TRIGGER,
 	WEBHOOK_IDS,
-} from './quo-workflows';
-import { type Report, Skipped } from './report';
+} from '../real-n8n/quo-workflows';
+import { type Report, Skipped } from '../real-n8n/report';
 
 export type Route = 'tarball' | 'community';
 
@@ -48,8 +52,6 @@ export interface Target {
 	ctx: Bootstrapped;
 	standIn: StandIn;
 }
-
-const TRIGGER = 'Quo Trigger';
 
 function sameMembers(a: readonly string[], b: readonly string[]): boolean {
 	return a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
@@ -78,40 +80,6 @@ function subscriptions2026(standIn: StandIn, url?: string): Webhook2026[] {
 }
 function subscriptionsV1(standIn: StandIn, url?: string): WebhookV1[] {
 	return standIn.state.webhooksV1.filter((w) => url === undefined || w.url === url);
-}
-
-/** The execution whose trigger item carries this delivery id (2026-03-30) or event id (v1). */
-export function executionFor(executions: Execution[], match: { deliveryId?: string | null; eventId?: string }): Execution {
-	const found = executions.filter((execution) => {
-		const item = outputOf(execution, TRIGGER)?.[0];
-		if (!item) return false;
-		return match.deliveryId ? item.deliveryId === match.deliveryId : item.eventId === match.eventId;
-	});
-	assert(found.length === 1, `expected one execution for ${JSON.stringify(match)}, found ${found.length}`);
-	return found[0];
-}
-
-/** One successful execution whose trigger output is exactly the expected QuoEvent and whose Set node ran on it. */
-export function checkTriggerExecution(execution: Execution, expected: unknown, what: string, { setNodeRuns = true } = {}): void {
-	assert(execution.status === 'success', `${what}: execution ${execution.id} is ${execution.status}: ${JSON.stringify(execution.data?.resultData.error ?? null).slice(0, 300)}`);
-	const items = outputOf(execution, TRIGGER) ?? [];
-	assert(items.length === 1, `${what}: the trigger emitted ${items.length} items`);
-	assertJsonEqual(items[0], expected, `${what}: trigger output of execution ${execution.id}`);
-	if (!setNodeRuns) return;
-	const set = outputOf(execution, 'Set') ?? [];
-	const event = (expected as { event: string }).event;
-	assert(set.length === 1 && set[0].receivedEvent === event, `${what}: Set output ${JSON.stringify(set).slice(0, 200)}`);
-}
-
-/**
- * The credential's data for POST /api/v1/credentials. n8n adds `allowedHttpRequestDomains`/`allowedDomains` to
- * every credential with an `authenticate` block; 1.123's schema then demands `allowedDomains` unless
- * `allowedHttpRequestDomains` is given (a JSON-schema `if` that passes when the property is absent), so the
- * default, 'all', is sent whenever the schema knows the property.
- */
-export async function credentialData(ctx: Bootstrapped, data: Record<string, unknown>): Promise<Record<string, unknown>> {
-	const schema = (await ctx.api.credentialSchema(CREDENTIAL_TYPE)) as { properties?: Record<string, unknown> };
-	return schema.properties && 'allowedHttpRequestDomains' in schema.properties ? { ...data, allowedHttpRequestDomains: 'all' } : data;
 }
 
 export interface ScenarioState {

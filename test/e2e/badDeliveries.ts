@@ -2,13 +2,13 @@
 // test/fixtures/badDeliveries.ts on the active 2026-03-30 and v1 triggers (rows B1, B2), and a body over n8n's
 // N8N_PAYLOAD_SIZE_MAX (B3). Each case: the HTTP status, and exactly the executions it must start (none, or one
 // whose trigger item is the expected one).
-import { BAD_DELIVERY_CASES, type RawDelivery, type SigningTarget, signedDelivery } from '../../fixtures/badDeliveries';
-import { clone, seedEnvelopes } from '../../fixtures/events';
-import { postRaw } from '../../stand-in/webhooks/http-post';
-import type { Bootstrapped } from '../bootstrap';
-import { sleep, waitFor } from '../util';
-import { assert, assertJsonEqual, isFinished, outputOf } from './checks';
-import { Skipped } from './report';
+import { BAD_DELIVERY_CASES, type RawDelivery, type SigningTarget, signedDelivery } from '../fixtures/badDeliveries';
+import { clone, seedEnvelopes } from '../fixtures/events';
+import { postRaw } from '../stand-in/webhooks/http-post';
+import type { Bootstrapped } from '../real-n8n/bootstrap';
+import { sleep, waitFor } from '../real-n8n/util';
+import { assert, assertJsonEqual, isFinished, outputOf } from '../real-n8n/checks';
+import { Skipped } from '../real-n8n/report';
 import type { ScenarioState, Target } from './scenarios';
 
 const TRIGGER = 'Quo Trigger';

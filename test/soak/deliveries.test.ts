@@ -1,7 +1,7 @@
 // The soak test's bookkeeping without n8n: the plan holds what it promises, and each count the checks rest on
 // (lost, duplicates, forged accepted, wrong executions, answers) moves when n8n misbehaves.
-import type { Execution } from '../n8n-public-api';
-import { type Generation, planDeliveries, type SentDelivery, tally } from './soak-deliveries';
+import type { Execution } from '../real-n8n/n8n-public-api';
+import { type Generation, planDeliveries, type SentDelivery, tally } from './deliveries';
 
 const WORKFLOWS: Record<Generation, string> = { '2026-03-30': 'wf-2026', v1: 'wf-v1' };
 

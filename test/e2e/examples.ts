@@ -22,12 +22,12 @@ import {
 	parameterProblems,
 	readExamples,
 	unknownTypeProblem,
-} from '../../examples/workflowCheck';
-import type { Bootstrapped } from '../bootstrap';
-import { layout } from '../layout';
-import type { Workflow, WorkflowInput, WorkflowNode } from '../n8n-public-api';
-import { assert, jsonDifferences } from './checks';
-import type { Report } from './report';
+} from '../examples/workflowCheck';
+import type { Bootstrapped } from '../real-n8n/bootstrap';
+import { layout } from '../real-n8n/layout';
+import type { Workflow, WorkflowInput, WorkflowNode } from '../real-n8n/n8n-public-api';
+import { assert, jsonDifferences } from '../real-n8n/checks';
+import type { Report } from '../real-n8n/report';
 import type { Target } from './scenarios';
 
 /** NodeHelpers of the n8n-workflow that this n8n version runs on (from its install in the e2e cache). */

@@ -1,12 +1,12 @@
 // The package as users get it: built, `npm pack`ed, and (tarball route) unpacked into an n8n's ~/.n8n/nodes.
-// Shared by the end-to-end test (run.ts) and the in-n8n benchmark (test/bench/n8nWebhookVsTrigger.bench.ts).
+// Shared by the runs that install the package: e2e, soak, queue and the in-n8n benchmark.
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 
 import type { Bootstrapped } from './bootstrap';
 import { REPO_ROOT } from './layout';
-import { assert } from './quo/checks';
-import { ACTION_TYPE, CREDENTIAL_TYPE, TRIGGER_TYPE } from './quo/quo-workflows';
+import { assert } from './checks';
+import { ACTION_TYPE, CREDENTIAL_TYPE, TRIGGER_TYPE } from './quo-workflows';
 import { runCommand } from './util';
 import { packDirectory } from './verdaccio';
 

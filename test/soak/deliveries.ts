@@ -1,11 +1,11 @@
 // The soak test's deliveries: a fixed plan of genuine, repeated and forged events for a 2026-03-30 and a v1 Quo
 // Trigger, sent through the stand-in's deliverer (Quo's signing and retries) a few at a time, and what n8n made
 // of them (its executions, matched to the events by the trigger item's event id).
-import { sampleEnvelope2026, sampleLegacyEnvelope } from '../../fixtures/events';
-import type { SigningMode, StandIn } from '../../stand-in';
-import type { Execution } from '../n8n-public-api';
-import { outputOf } from './checks';
-import { EVENTS_2026, EVENTS_V1 } from './quo-workflows';
+import { sampleEnvelope2026, sampleLegacyEnvelope } from '../fixtures/events';
+import type { SigningMode, StandIn } from '../stand-in';
+import type { Execution } from '../real-n8n/n8n-public-api';
+import { outputOf } from '../real-n8n/checks';
+import { EVENTS_2026, EVENTS_V1, TRIGGER_NODE as TRIGGER } from '../real-n8n/quo-workflows';
 
 export type Generation = '2026-03-30' | 'v1';
 export type DeliveryKind = 'genuine' | 'repeated' | 'forged';
@@ -196,7 +196,6 @@ export interface Tally {
 	byGeneration: Record<Generation, { genuine: number; executions: number }>;
 }
 
-const TRIGGER = 'Quo Trigger';
 
 export function tally(sent: SentDelivery[], executions: Execution[], workflowIds: Record<Generation, string>): Tally {
 	const of = (kind: DeliveryKind) => sent.filter((d) => d.planned.kind === kind);

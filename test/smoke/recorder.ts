@@ -2,7 +2,7 @@
 // Used by the probe trigger (fixtures/n8n-nodes-e2e-probe) to report its lifecycle calls.
 import { createServer, type Server } from 'node:http';
 
-import { freePort } from './util';
+import { freePort } from '../real-n8n/util';
 
 export interface RecordedCall {
 	event: string;

@@ -4,27 +4,31 @@
 // Browser: Debian's chromium (/usr/bin/chromium; apt-get installs it when missing and we are root), driven by
 // playwright-core installed into the e2e cache folder (not the repo).
 //
-// Run: npm run e2e:screenshots   (= ts-node --transpile-only --prefer-ts-exts -P tsconfig.test.json test/e2e/screenshots.ts)
+// Run: npm run e2e:screenshots   (= ts-node --transpile-only --prefer-ts-exts -P tsconfig.test.json test/screenshots/run.ts)
 // env: QUO_E2E_SCREENSHOT_VERSION (default: the newest n8n in layout.js), QUO_E2E_PLAYWRIGHT_VERSION (default 1.65.1)
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 import { startStandIn } from '../stand-in';
-import { bootstrap } from './bootstrap';
-import { ensureInstalled, layout, N8N_VERSIONS, REPO_ROOT } from './layout';
-import { N8nInstance } from './n8n-instance';
-import { E2E_OWNER } from './n8n-rest';
-import { showcaseWorkflow } from './quo/quo-workflows';
-import { credentialData } from './quo/scenarios';
-import { CREDENTIAL_TYPE } from './quo/quo-workflows';
-import { runCommand, sleep } from './util';
-import { npm24, packDirectory } from './verdaccio';
+import { flag, parseArgs } from '../real-n8n/args';
+import { bootstrap } from '../real-n8n/bootstrap';
+import { ensureInstalled, layout, N8N_VERSIONS, REPO_ROOT } from '../real-n8n/layout';
+import { N8nInstance } from '../real-n8n/n8n-instance';
+import { E2E_OWNER } from '../real-n8n/n8n-rest';
+import { CREDENTIAL_TYPE, credentialData, showcaseWorkflow } from '../real-n8n/quo-workflows';
+import { logger } from '../real-n8n/report';
+import { runCommand, sleep } from '../real-n8n/util';
+import { npm24, packDirectory } from '../real-n8n/verdaccio';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const PLAYWRIGHT_VERSION = process.env.QUO_E2E_PLAYWRIGHT_VERSION ?? '1.65.1';
 const OUT_DIR = path.join(REPO_ROOT, 'docs', 'images');
+
+const options = parseArgs('npm run e2e:screenshots', {
+	build: flag.boolean('run `npm run build` first (default: pack dist/ as it is)', false),
+});
 
 // The little of playwright-core's API used here (it is not a dependency of the repo, so its types are not either).
 interface Locator {
@@ -55,9 +59,7 @@ interface Playwright {
 	chromium: { launch(options: { executablePath: string; args: string[]; headless: boolean }): Promise<Browser> };
 }
 
-function log(message: string) {
-	process.stdout.write(`[screenshots ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
-}
+const log = logger('screenshots');
 
 async function ensureChromium(): Promise<void> {
 	if (existsSync(CHROMIUM)) return;
@@ -86,7 +88,7 @@ async function main() {
 	await ensureInstalled(['node', `n8n@${version}`]);
 	await ensureChromium();
 	const playwright = await loadPlaywright();
-	if (process.argv.includes('--build')) await runCommand('npm', ['run', 'build'], { cwd: REPO_ROOT });
+	if (options.build) await runCommand('npm', ['run', 'build'], { cwd: REPO_ROOT });
 	const work = mkdtempSync(path.join(tmpdir(), 'quo-e2e-shots-'));
 	const standIn = await startStandIn({ rateLimitPerSecond: 0 });
 	const n8n = await N8nInstance.create({ version });

@@ -1,10 +1,11 @@
 // Assertions, JSON comparison with a readable difference, waiting on executions, and reading the stand-in.
 import { isDeepStrictEqual } from 'node:util';
 
-import type { RecordedRequest, StandIn } from '../../stand-in';
-import type { Bootstrapped } from '../bootstrap';
-import type { Execution } from '../n8n-public-api';
-import { sleep, waitFor } from '../util';
+import type { RecordedRequest, StandIn } from '../stand-in';
+import type { Bootstrapped } from './bootstrap';
+import type { Execution } from './n8n-public-api';
+import { TRIGGER_NODE } from './quo-workflows';
+import { sleep, waitFor } from './util';
 
 export function assert(condition: unknown, message: string): asserts condition {
 	if (!condition) throw new Error(message);
@@ -123,4 +124,27 @@ export function summarizeCalls(calls: string[]): string {
 		else out.push(call);
 	}
 	return out.join(', ');
+}
+
+/** The execution whose trigger item carries this delivery id (2026-03-30) or event id (v1). */
+export function executionFor(executions: Execution[], match: { deliveryId?: string | null; eventId?: string }): Execution {
+	const found = executions.filter((execution) => {
+		const item = outputOf(execution, TRIGGER_NODE)?.[0];
+		if (!item) return false;
+		return match.deliveryId ? item.deliveryId === match.deliveryId : item.eventId === match.eventId;
+	});
+	assert(found.length === 1, `expected one execution for ${JSON.stringify(match)}, found ${found.length}`);
+	return found[0];
+}
+
+/** One successful execution whose trigger output is exactly the expected QuoEvent and whose Set node ran on it. */
+export function checkTriggerExecution(execution: Execution, expected: unknown, what: string, { setNodeRuns = true } = {}): void {
+	assert(execution.status === 'success', `${what}: execution ${execution.id} is ${execution.status}: ${JSON.stringify(execution.data?.resultData.error ?? null).slice(0, 300)}`);
+	const items = outputOf(execution, TRIGGER_NODE) ?? [];
+	assert(items.length === 1, `${what}: the trigger emitted ${items.length} items`);
+	assertJsonEqual(items[0], expected, `${what}: trigger output of execution ${execution.id}`);
+	if (!setNodeRuns) return;
+	const set = outputOf(execution, 'Set') ?? [];
+	const event = (expected as { event: string }).event;
+	assert(set.length === 1 && set[0].receivedEvent === event, `${what}: Set output ${JSON.stringify(set).slice(0, 200)}`);
 }

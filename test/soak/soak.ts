@@ -1,38 +1,20 @@
-// Soak test of the Quo Trigger in real n8n: thousands of signed deliveries, exactly-once, and n8n's memory.
-//
-//   One n8n per version (default 2.41.1) with the package installed as the e2e tarball route does, two active
-//   workflows, Quo Trigger (2026-03-30) -> No Operation and Quo Trigger (v1, three families) -> No Operation,
-//   registered with a Quo stand-in in this process. Then `--deliveries` deliveries (default 2,000) through the
-//   stand-in's deliverer (Quo's signing and retries), `--concurrency` at a time, in two halves with a restart of
-//   n8n between them: 10 % repeats of an earlier genuine delivery (same webhook-id / event id; in the second half
-//   also of first-half ones, across the restart), 5 % forged (another key, a changed body, no signature), the rest
-//   genuine. n8n saves every execution with its data (n8n's defaults, pruning included).
-//   Memory: n8n runs with Node's inspector; before the deliveries, after each half and after the restart, once its
-//   executions have settled, a full garbage collection and the V8 heap in use (heap-probe.ts). RSS is sampled
-//   throughout and reported, but says little: V8 returns memory to the system when it chooses.
-//   Checks: answers (200 / 401), each genuine event ran exactly once (executions matched to events by the trigger
-//   item's event id), no forged one ran, every execution succeeded, n8n's heap after a full GC grew at most
-//   MEMORY_GROWTH_LIMIT_MB over the second half.
-// Prints a table, the counts per version and `N passed, N failed`; writes test-results-soak.json; exit code 1 on
-// any failure. n8n's logs and RSS/CPU samples (CSV) go to <cache>/logs/soak-<time>/.
-//
-// Run: npm run soak [-- --deliveries 300] [--versions 1.123.81,2.41.1] [--concurrency 10] [--no-build]
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// The soak of one n8n version (run.ts runs it per version): n8n up with both Quo Triggers active, the deliveries in
+// two halves around a restart with n8n's heap measured between them, then the checks as report rows.
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 import { startStandIn, type StandIn } from '../stand-in';
-import { bootstrap, type Bootstrapped } from './bootstrap';
-import { ensureInstalled, N8N_VERSIONS, REPO_ROOT } from './layout';
-import { N8nInstance } from './n8n-instance';
-import { quoProblems, runLogDir } from './n8n-logs';
-import { assertBuilt, assertPackageLoaded, buildPackage, packPackage } from './package-tarball';
-import { heapAfterGcMb } from './heap-probe';
-import { ProcessSampler, readProcess } from './process-sampler';
-import { allExecutions, assert, executionCount } from './quo/checks';
-import { CREDENTIAL_TYPE, EVENTS_2026, EVENTS_V1, triggerNoOpWorkflow, triggerProductionUrl } from './quo/quo-workflows';
-import { closeRun, log, Report, runMain, Skipped } from './quo/report';
-import { credentialData } from './quo/scenarios';
+import { bootstrap, type Bootstrapped } from '../real-n8n/bootstrap';
+import { allExecutions, assert, executionCount } from '../real-n8n/checks';
+import { heapAfterGcMb } from '../real-n8n/heap-probe';
+import { N8nInstance } from '../real-n8n/n8n-instance';
+import { keepLog } from '../real-n8n/n8n-logs';
+import { assertPackageLoaded } from '../real-n8n/package-tarball';
+import { ProcessSampler, readProcess } from '../real-n8n/process-sampler';
+import { CREDENTIAL_TYPE, credentialData, EVENTS_2026, EVENTS_V1, triggerNoOpWorkflow, triggerProductionUrl } from '../real-n8n/quo-workflows';
+import { type Report, Skipped } from '../real-n8n/report';
+import { seconds, sleep, waitFor } from '../real-n8n/util';
+import { activateWorkflow } from '../real-n8n/workflows';
 import {
 	answerTimes,
 	DeliveryRun,
@@ -42,12 +24,10 @@ import {
 	type SubscriptionFor,
 	tally,
 	type Tally,
-} from './quo/soak-deliveries';
-import { seconds, sleep, waitFor } from './util';
-import { activateWorkflow } from './workflows';
+} from './deliveries';
 
-const RESULTS_FILE = path.join(REPO_ROOT, 'test-results-soak.json');
-const ROUTE = 'tarball';
+/** The soak installs the package as the e2e run's tarball route does; its rows say so. */
+export const ROUTE = 'tarball';
 
 /** A pause before each heap reading, for n8n's work after the executions (saving, pruning timers) to finish. */
 const PAUSE_MS = 5000;
@@ -62,25 +42,10 @@ const EXECUTIONS_QUIET_MS = 3000;
 /** ...or, short of the expected number, once it has not moved for this long (the missing ones count as lost). */
 const EXECUTIONS_STALLED_MS = 60_000;
 
-interface Options {
+export interface SoakOptions {
 	deliveries: number;
-	versions: string[];
+	/** Deliveries in flight at once. */
 	concurrency: number;
-	build: boolean;
-}
-
-function parseArgs(argv: string[]): Options {
-	const value = (flag: string) => {
-		const i = argv.indexOf(flag);
-		return i >= 0 ? argv[i + 1] : undefined;
-	};
-	const versions = (value('--versions') ?? '2.41.1').split(',').map((v) => v.trim()).filter(Boolean);
-	for (const v of versions) if (!N8N_VERSIONS.includes(v)) throw new Error(`Unknown n8n version ${v} (known: ${N8N_VERSIONS.join(', ')})`);
-	const deliveries = Number(value('--deliveries') ?? 2000);
-	const concurrency = Number(value('--concurrency') ?? 10);
-	if (!Number.isInteger(deliveries) || deliveries < 20) throw new Error('--deliveries must be a whole number, at least 20');
-	if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error('--concurrency must be a whole number, at least 1');
-	return { deliveries, versions, concurrency, build: !argv.includes('--no-build') };
 }
 
 /** One half of the deliveries, sent without a pause, and what n8n did with them. */
@@ -111,7 +76,7 @@ interface Memory {
 	rssPeakMb: number;
 }
 
-interface Soaked {
+export interface Soaked {
 	tally: Tally;
 	/** Requests that change a webhook's signing key (`POST /webhooks/{id}/rotate`) Quo received during the soak. */
 	rotations: number;
@@ -189,11 +154,11 @@ async function waitForTriggers(standIn: StandIn): Promise<number> {
  * from the first must be recognised across a restart) and a heap reading before, after the first half, after the
  * restart and after the second; writes n8n's RSS/CPU samples to `samplesFile`.
  */
-async function soak(n8n: N8nInstance, ctx: Bootstrapped, standIn: StandIn, options: Options, triggers: Awaited<ReturnType<typeof setUpTriggers>>, samplesFile: string): Promise<Soaked> {
+async function soak(report: Report, n8n: N8nInstance, ctx: Bootstrapped, standIn: StandIn, options: SoakOptions, triggers: Awaited<ReturnType<typeof setUpTriggers>>, samplesFile: string): Promise<Soaked> {
 	const plan = planDeliveries(options.deliveries);
 	const step = Math.ceil(plan.length / 10);
 	const run = new DeliveryRun(standIn, plan, triggers.subscriptionFor, options.concurrency, (answered) => {
-		if (answered % step === 0) log(`${n8n.version}: ${answered}/${plan.length} deliveries answered`);
+		if (answered % step === 0) report.log(`${n8n.version}: ${answered}/${plan.length} deliveries answered`);
 	});
 	const pidOf = () => {
 		const { pid } = n8n;
@@ -233,7 +198,7 @@ async function soak(n8n: N8nInstance, ctx: Bootstrapped, standIn: StandIn, optio
 			await n8n.restart();
 			await waitForTriggers(standIn);
 			restartSeconds = seconds(restarted);
-			log(`${n8n.version}: n8n restarted between the halves, triggers live again after ${restartSeconds}s`);
+			report.log(`${n8n.version}: n8n restarted between the halves, triggers live again after ${restartSeconds}s`);
 			sample();
 			await measureMemory();
 		}
@@ -324,7 +289,7 @@ async function reportChecks(report: Report, version: string, soaked: Soaked | un
 	});
 }
 
-function printCounts(version: string, options: Options, s: Soaked): void {
+function printCounts(version: string, options: SoakOptions, s: Soaked): void {
 	const t = s.tally;
 	const m = s.memory;
 	const g = (generation: Generation) => `${generation} ${t.byGeneration[generation].executions} for ${t.byGeneration[generation].genuine} events`;
@@ -344,7 +309,7 @@ function printCounts(version: string, options: Options, s: Soaked): void {
 	);
 }
 
-async function soakVersion(report: Report, options: Options, version: string, tarball: string, logDir: string, printLater: Array<() => void>): Promise<Soaked | undefined> {
+export async function soakVersion(report: Report, options: SoakOptions, version: string, tarball: string, logDir: string, printLater: Array<() => void>): Promise<Soaked | undefined> {
 	const standIn = await startStandIn();
 	const n8n = await N8nInstance.create({ version, inspect: true });
 	let soaked: Soaked | undefined;
@@ -361,9 +326,9 @@ async function soakVersion(report: Report, options: Options, version: string, ta
 		});
 		let failure = 'needs n8n with both triggers active (0), which failed';
 		if (ctx && triggers) {
-			log(`${version}: ${options.deliveries} deliveries, ${options.concurrency} at a time`);
+			report.log(`${version}: ${options.deliveries} deliveries, ${options.concurrency} at a time`);
 			try {
-				soaked = await soak(n8n, ctx, standIn, options, triggers, path.join(logDir, `n8n-${version}-process.csv`));
+				soaked = await soak(report, n8n, ctx, standIn, options, triggers, path.join(logDir, `n8n-${version}-process.csv`));
 			} catch (error) {
 				failure = `the soak did not finish: ${(error as Error).message}`;
 				await report.run(version, ROUTE, 'soak', () => Promise.reject(error));
@@ -372,49 +337,10 @@ async function soakVersion(report: Report, options: Options, version: string, ta
 		await reportChecks(report, version, soaked, failure);
 		if (soaked) printLater.push(printCounts.bind(null, version, options, soaked));
 	} finally {
-		if (existsSync(n8n.logFile)) copyFileSync(n8n.logFile, path.join(logDir, `n8n-${version}.log`));
-		const problems = quoProblems(n8n.readLog());
+		const problems = keepLog(n8n, logDir, `n8n-${version}.log`);
 		if (problems.length > 0) printLater.push(() => console.log(`\nn8n ${version} log lines mentioning Quo at warn/error level:\n${problems.map((p) => `  ${p}`).join('\n')}`));
 		await n8n.dispose();
 		await standIn.close();
 	}
 	return soaked;
 }
-
-async function main(): Promise<number> {
-	const options = parseArgs(process.argv.slice(2));
-	const report = new Report();
-	const work = mkdtempSync(path.join(tmpdir(), 'quo-soak-'));
-	const logDir = runLogDir('soak');
-	const printLater: Array<() => void> = [];
-	const results: Array<{ version: string } & Soaked> = [];
-	log(`versions ${options.versions.join(', ')}; ${options.deliveries} deliveries, ${options.concurrency} at a time; logs in ${logDir}`);
-	try {
-		let tarball = '';
-		const prepared = await report.run('all', '-', `runtime installed, ${options.build ? 'npm run build' : 'dist/ reused (--no-build)'}, npm pack`, async () => {
-			await ensureInstalled(['node', ...options.versions.map((v) => `n8n@${v}`)]);
-			if (options.build) await buildPackage();
-			else assertBuilt();
-			tarball = (await packPackage(work)).tarball;
-			return path.basename(tarball);
-		});
-		if (prepared) {
-			for (const version of options.versions) {
-				const soaked = await soakVersion(report, options, version, tarball, logDir, printLater).catch(async (error: Error) => {
-					await report.run(version, ROUTE, 'harness', () => Promise.reject(error));
-					return undefined;
-				});
-				if (soaked) results.push({ version, ...soaked });
-			}
-		}
-	} finally {
-		rmSync(work, { recursive: true, force: true });
-	}
-	console.log(report.table());
-	for (const row of report.rows.filter((r) => r.outcome === 'FAIL')) console.log(`\nFAIL ${row.version} ${row.route} ${row.scenario}:\n  ${row.detail}`);
-	for (const print of printLater) print();
-	console.log(`\nn8n logs: ${logDir}`);
-	return closeRun(report, RESULTS_FILE, { soak: results });
-}
-
-runMain(main, RESULTS_FILE);

@@ -1,6 +1,7 @@
 // The workflows the Quo scenarios create through the public API. Trigger nodes get fixed webhookIds, so their
 // production URLs are known in advance: http://127.0.0.1:<port>/webhook/<webhookId>/webhook.
-import type { WorkflowInput, WorkflowNode } from '../n8n-public-api';
+import type { Bootstrapped } from './bootstrap';
+import type { WorkflowInput, WorkflowNode } from './n8n-public-api';
 
 export const PACKAGE_NAME = 'n8n-nodes-quo';
 export const TRIGGER_TYPE = `${PACKAGE_NAME}.quoTrigger`;
@@ -8,6 +9,8 @@ export const TRIGGER_TYPE = `${PACKAGE_NAME}.quoTrigger`;
 export const TRIGGER_VERSION = 1.1;
 export const ACTION_TYPE = `${PACKAGE_NAME}.quo`;
 export const CREDENTIAL_TYPE = 'quoApi';
+/** The name the workflows here give the Quo Trigger node, under which executions list its output. */
+export const TRIGGER_NODE = 'Quo Trigger';
 
 /** Fixed webhookIds of the trigger nodes (one per workflow; the instances are fresh, so they never clash). */
 export const WEBHOOK_IDS = {
@@ -68,7 +71,7 @@ export interface TriggerInput {
 /** The Quo Trigger node, named 'Quo Trigger', for one webhook generation. */
 function quoTriggerNode(input: TriggerInput): WorkflowNode {
 	return {
-		name: 'Quo Trigger',
+		name: TRIGGER_NODE,
 		type: TRIGGER_TYPE,
 		typeVersion: TRIGGER_VERSION,
 		position: [0, 0],
@@ -83,7 +86,7 @@ export function triggerWorkflow(input: TriggerInput): WorkflowInput {
 	return {
 		name: input.name,
 		nodes: [quoTriggerNode(input), setNode('Set', [260, 0])],
-		connections: { 'Quo Trigger': { main: [[{ node: 'Set', type: 'main', index: 0 }]] } },
+		connections: { [TRIGGER_NODE]: { main: [[{ node: 'Set', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
 	};
 }
@@ -93,7 +96,7 @@ export function triggerNoOpWorkflow(input: TriggerInput): WorkflowInput {
 	return {
 		name: input.name,
 		nodes: [quoTriggerNode(input), { name: 'No Operation', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [260, 0], parameters: {} }],
-		connections: { 'Quo Trigger': { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] } },
+		connections: { [TRIGGER_NODE]: { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
 	};
 }
@@ -152,7 +155,7 @@ export function showcaseWorkflow(input: { credential: CredentialRef; fromPhoneNu
 		name: 'Quo: reply to incoming texts',
 		nodes: [
 			{
-				name: 'Quo Trigger',
+				name: TRIGGER_NODE,
 				type: TRIGGER_TYPE,
 				typeVersion: TRIGGER_VERSION,
 				position: [0, 0],
@@ -180,7 +183,18 @@ export function showcaseWorkflow(input: { credential: CredentialRef; fromPhoneNu
 				credentials: { [CREDENTIAL_TYPE]: input.credential },
 			},
 		],
-		connections: { 'Quo Trigger': { main: [[{ node: 'Send a reply', type: 'main', index: 0 }]] } },
+		connections: { [TRIGGER_NODE]: { main: [[{ node: 'Send a reply', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
 	};
+}
+
+/**
+ * The credential's data for POST /api/v1/credentials. n8n adds `allowedHttpRequestDomains`/`allowedDomains` to
+ * every credential with an `authenticate` block; 1.123's schema then demands `allowedDomains` unless
+ * `allowedHttpRequestDomains` is given (a JSON-schema `if` that passes when the property is absent), so the
+ * default, 'all', is sent whenever the schema knows the property.
+ */
+export async function credentialData(ctx: Bootstrapped, data: Record<string, unknown>): Promise<Record<string, unknown>> {
+	const schema = (await ctx.api.credentialSchema(CREDENTIAL_TYPE)) as { properties?: Record<string, unknown> };
+	return schema.properties && 'allowedHttpRequestDomains' in schema.properties ? { ...data, allowedHttpRequestDomains: 'all' } : data;
 }

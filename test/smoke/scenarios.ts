@@ -1,71 +1,25 @@
-// End-to-end smoke test of the harness itself, on every n8n version in scripts/e2e/layout.js (no Quo code):
-//   A. a normal instance: the probe package installed as a tarball in ~/.n8n/nodes before start; owner + API key;
-//      a built-in credential (n8n API, pointed at this instance) created and tested (OK and a wrong key); two
-//      workflows, Webhook -> E2E Probe and E2E Probe Trigger -> E2E Probe, activated (1.x) / published (2.x) and
-//      called on their production URLs, executions read back; n8n restarted with both active (the trigger's
-//      lifecycle calls during stop and start are reported) and called again; deactivated/unpublished; stopped.
-//   B. a Community Nodes instance: the probe package published to a local Verdaccio and installed through
-//      POST /rest/community-packages (n8n's custom-registry setting, license feature switched on via E2E_TESTS),
-//      listed, and loaded again after a restart.
-// Prints a table (version, step, result, seconds) and `N passed, N failed`; exits 1 on any failure.
-//
-// Run: npx ts-node --transpile-only -P tsconfig.test.json test/e2e/smoke.ts [--versions 1.123.81,2.41.1]
+// The smoke run's two scenarios on one n8n version, with a throwaway probe package (fixtures/n8n-nodes-e2e-probe):
+// A (normalInstance) installs it as a tarball into ~/.n8n/nodes, B (communityNodesInstance) through Community Nodes.
+// Each step is a report row; a failed step ends its scenario and prints the tail of n8n's log.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
-import { bootstrap, setupOwner, type Bootstrapped } from './bootstrap';
-import { ensureInstalled, layout, majorOf, N8N_VERSIONS } from './layout';
-import { N8nInstance } from './n8n-instance';
-import { nodeOutput, type Execution } from './n8n-public-api';
-import { CUSTOM_REGISTRY_FEATURE } from './n8n-rest';
+import { bootstrap, setupOwner, type Bootstrapped } from '../real-n8n/bootstrap';
+import { assert } from '../real-n8n/checks';
+import { majorOf } from '../real-n8n/layout';
+import { N8nInstance } from '../real-n8n/n8n-instance';
+import { nodeOutput, type Execution } from '../real-n8n/n8n-public-api';
+import { CUSTOM_REGISTRY_FEATURE } from '../real-n8n/n8n-rest';
+import { type Report, StepFailed } from '../real-n8n/report';
+import { seconds, sleep, waitFor } from '../real-n8n/util';
+import type { Verdaccio } from '../real-n8n/verdaccio';
+import { activateWorkflow, deactivateWorkflow } from '../real-n8n/workflows';
 import { Recorder } from './recorder';
-import { seconds, sleep, waitFor } from './util';
-import { activateWorkflow, deactivateWorkflow } from './workflows';
-import { packDirectory, Verdaccio } from './verdaccio';
 
-const PROBE_DIR = path.join(__dirname, 'fixtures', 'n8n-nodes-e2e-probe');
+export const PROBE_DIR = path.join(__dirname, 'fixtures', 'n8n-nodes-e2e-probe');
 const PROBE_PACKAGE = 'n8n-nodes-e2e-probe';
 const PROBE_NODE_TYPE = `${PROBE_PACKAGE}.e2eProbe`;
 const PROBE_TRIGGER_TYPE = `${PROBE_PACKAGE}.e2eProbeTrigger`;
-
-interface Row {
-	version: string;
-	step: string;
-	ok: boolean;
-	detail: string;
-	seconds: number;
-}
-const rows: Row[] = [];
-
-class StepFailed extends Error {}
-
-/** Runs one step, records its row; a failed step ends its scenario (the caller's finally still cleans up). */
-async function step<T>(version: string, name: string, fn: () => Promise<T | { value: T; detail: string }>): Promise<T> {
-	const started = Date.now();
-	try {
-		const out = await fn();
-		const hasDetail = out !== null && typeof out === 'object' && 'detail' in (out as object) && 'value' in (out as object);
-		const detail = hasDetail ? (out as { detail: string }).detail : '';
-		rows.push({ version, step: name, ok: true, detail, seconds: seconds(started) });
-		log(`${version} ok   ${name}${detail ? ` (${detail})` : ''} ${seconds(started)}s`);
-		return hasDetail ? (out as { value: T }).value : (out as T);
-	} catch (error) {
-		const message = (error as Error).message ?? String(error);
-		rows.push({ version, step: name, ok: false, detail: message.split("\n")[0].slice(0, 200), seconds: seconds(started) });
-		log(`${version} FAIL ${name} ${seconds(started)}s\n${message}`);
-		throw new StepFailed(message);
-	}
-}
-
-function log(message: string) {
-	process.stdout.write(`[smoke ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
-}
-
-function assert(condition: unknown, message: string): asserts condition {
-	if (!condition) throw new Error(message);
-}
 
 async function postJson(url: string, body: unknown): Promise<{ status: number; text: string }> {
 	const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -85,47 +39,48 @@ async function waitForExecutions(ctx: Bootstrapped, workflowId: string, count: n
 }
 
 /** Scenario A on one version. */
-async function normalInstance(version: string, probeTarball: string): Promise<void> {
+export async function normalInstance(report: Report, version: string, probeTarball: string): Promise<void> {
+	const step = <T>(name: string, fn: () => Promise<{ value: T; detail?: string }>) => report.require(version, 'tarball', name, fn);
 	const major = majorOf(version);
 	const n8n = await N8nInstance.create({ version });
 	const recorder = new Recorder();
 	await recorder.start();
 	try {
-		await step(version, 'install probe tarball into ~/.n8n/nodes', async () => {
+		await step('install probe tarball into ~/.n8n/nodes', async () => {
 			const installed = await n8n.installTarball(probeTarball);
 			return { value: installed, detail: `${installed.name}@${installed.version}` };
 		});
-		await step(version, 'start', async () => ({ value: undefined, detail: `ready in ${await n8n.start()}s on :${n8n.port}` }));
-		const ctx = await step(version, 'owner setup + login + API key', async () => {
+		await step('start', async () => ({ value: undefined, detail: `ready in ${await n8n.start()}s on :${n8n.port}` }));
+		const ctx = await step('owner setup + login + API key', async () => {
 			const boot = await bootstrap(n8n);
 			return { value: boot, detail: `${boot.scopes.length} scopes` };
 		});
-		await step(version, 'probe node type loaded (tarball route)', async () => {
+		await step('probe node type loaded (tarball route)', async () => {
 			const names = await ctx.rest.nodeTypeNames();
 			for (const type of [PROBE_NODE_TYPE, PROBE_TRIGGER_TYPE]) assert(names.includes(type), `${type} not among ${names.length} node types`);
 			return { value: undefined, detail: `${PROBE_NODE_TYPE}, ${PROBE_TRIGGER_TYPE}` };
 		});
 
 		// A built-in credential type with a real test request: the n8n API credential, pointed at this very instance.
-		const credential = await step(version, 'create credential (n8nApi) via public API', () =>
-			ctx.api.createCredential({
+		const credential = await step('create credential (n8nApi) via public API', async () => ({
+			value: await ctx.api.createCredential({
 				name: 'e2e n8n API',
 				type: 'n8nApi',
 				data: { apiKey: ctx.apiKey.rawApiKey, baseUrl: `${n8n.baseUrl}/api/v1` },
 			}),
-		);
-		await step(version, 'credential test (REST, as the UI) -> OK', async () => {
+		}));
+		await step('credential test (REST, as the UI) -> OK', async () => {
 			const result = await ctx.rest.testStoredCredential(credential.id);
 			assert(result.status === 'OK', `expected OK, got ${JSON.stringify(result)}`);
 			return { value: undefined, detail: result.message };
 		});
-		await step(version, 'credential test with a wrong key -> Error', async () => {
+		await step('credential test with a wrong key -> Error', async () => {
 			const result = await ctx.rest.testStoredCredential(credential.id, { apiKey: 'wrong-key' });
 			assert(result.status === 'Error', `expected Error, got ${JSON.stringify(result)}`);
 			return { value: undefined, detail: result.message.slice(0, 60) };
 		});
 		if (major >= 2) {
-			await step(version, 'credential test via public API (2.x only)', async () => {
+			await step('credential test via public API (2.x only)', async () => {
 				const result = await ctx.api.testCredential(credential.id);
 				assert(result.status === 'OK', `expected OK, got ${JSON.stringify(result)}`);
 				return { value: undefined, detail: result.message };
@@ -136,42 +91,44 @@ async function normalInstance(version: string, probeTarball: string): Promise<vo
 		// W2 E2E Probe Trigger -> E2E Probe: a community trigger with checkExists/create/delete (reported to `recorder`).
 		const webhookPath = `e2e-smoke-${randomUUID().slice(0, 8)}`;
 		const triggerWebhookId = randomUUID();
-		const [w1, w2] = await step(version, 'create workflows (Webhook, Probe Trigger)', async () => [
-			await ctx.api.createWorkflow({
-				name: 'e2e smoke webhook',
-				nodes: [
-					{
-						name: 'Webhook',
-						type: 'n8n-nodes-base.webhook',
-						typeVersion: 2,
-						position: [0, 0],
-						webhookId: randomUUID(),
-						parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'onReceived', options: {} },
-					},
-					{ name: 'E2E Probe', type: PROBE_NODE_TYPE, typeVersion: 1, position: [220, 0], parameters: {} },
-				],
-				connections: { Webhook: { main: [[{ node: 'E2E Probe', type: 'main', index: 0 }]] } },
-				settings: { executionOrder: 'v1' },
-			}),
-			await ctx.api.createWorkflow({
-				name: 'e2e smoke probe trigger',
-				nodes: [
-					{
-						name: 'Probe Trigger',
-						type: PROBE_TRIGGER_TYPE,
-						typeVersion: 1,
-						position: [0, 0],
-						webhookId: triggerWebhookId,
-						parameters: { recorderUrl: recorder.url },
-					},
-					{ name: 'E2E Probe', type: PROBE_NODE_TYPE, typeVersion: 1, position: [220, 0], parameters: {} },
-				],
-				connections: { 'Probe Trigger': { main: [[{ node: 'E2E Probe', type: 'main', index: 0 }]] } },
-				settings: { executionOrder: 'v1' },
-			}),
-		]);
+		const [w1, w2] = await step('create workflows (Webhook, Probe Trigger)', async () => ({
+			value: [
+				await ctx.api.createWorkflow({
+					name: 'e2e smoke webhook',
+					nodes: [
+						{
+							name: 'Webhook',
+							type: 'n8n-nodes-base.webhook',
+							typeVersion: 2,
+							position: [0, 0],
+							webhookId: randomUUID(),
+							parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'onReceived', options: {} },
+						},
+						{ name: 'E2E Probe', type: PROBE_NODE_TYPE, typeVersion: 1, position: [220, 0], parameters: {} },
+					],
+					connections: { Webhook: { main: [[{ node: 'E2E Probe', type: 'main', index: 0 }]] } },
+					settings: { executionOrder: 'v1' },
+				}),
+				await ctx.api.createWorkflow({
+					name: 'e2e smoke probe trigger',
+					nodes: [
+						{
+							name: 'Probe Trigger',
+							type: PROBE_TRIGGER_TYPE,
+							typeVersion: 1,
+							position: [0, 0],
+							webhookId: triggerWebhookId,
+							parameters: { recorderUrl: recorder.url },
+						},
+						{ name: 'E2E Probe', type: PROBE_NODE_TYPE, typeVersion: 1, position: [220, 0], parameters: {} },
+					],
+					connections: { 'Probe Trigger': { main: [[{ node: 'E2E Probe', type: 'main', index: 0 }]] } },
+					settings: { executionOrder: 'v1' },
+				}),
+			],
+		}));
 		const triggerUrl = n8n.webhookUrl(`${triggerWebhookId}/webhook`);
-		await step(version, major >= 2 ? 'publish both (waits for publication-status)' : 'activate both', async () => {
+		await step(major >= 2 ? 'publish both (waits for publication-status)' : 'activate both', async () => {
 			const t = Date.now();
 			const wf = await activateWorkflow(ctx, w1.id);
 			await activateWorkflow(ctx, w2.id);
@@ -187,7 +144,7 @@ async function normalInstance(version: string, probeTarball: string): Promise<vo
 				detail: `live after ${settled}s; trigger: ${calls.join(', ')}${'activeVersionId' in wf ? '; activeVersionId set' : ''}`,
 			};
 		});
-		await step(version, 'POST both production URLs -> executions', async () => {
+		await step('POST both production URLs -> executions', async () => {
 			const res = await postJson(n8n.webhookUrl(webhookPath), { hello: 'world', n: 1 });
 			assert(res.status === 200, `webhook answered ${res.status}: ${res.text}`);
 			const [execution] = await waitForExecutions(ctx, w1.id, 1);
@@ -202,7 +159,7 @@ async function normalInstance(version: string, probeTarball: string): Promise<vo
 			assert(out2[0]?.probeTrigger === true && out2[0]?.probe === true, `probe trigger output: ${JSON.stringify(out2)}`);
 			return { value: undefined, detail: `executions ${execution.id} (${execution.mode}, ${execution.status}), ${execution2.id}` };
 		});
-		await step(version, 'restart n8n with both workflows active', async () => {
+		await step('restart n8n with both workflows active', async () => {
 			const before = recorder.calls.length;
 			const stopped = await n8n.stop();
 			const duringStop = recorder.summary(before);
@@ -215,7 +172,7 @@ async function normalInstance(version: string, probeTarball: string): Promise<vo
 				detail: `stop ${stopped.seconds}s, ready in ${restartedIn}s; trigger on stop: [${duringStop.join(', ')}], on start: [${afterStart.join(', ')}]`,
 			};
 		});
-		await step(version, 'after restart: both still active, both run again', async () => {
+		await step('after restart: both still active, both run again', async () => {
 			for (const id of [w1.id, w2.id]) assert((await ctx.api.getWorkflow(id)).active === true, `workflow ${id} inactive after restart`);
 			const res = await postJson(n8n.webhookUrl(webhookPath), { hello: 'again', n: 2 });
 			assert(res.status === 200, `webhook answered ${res.status}: ${res.text}`);
@@ -225,7 +182,7 @@ async function normalInstance(version: string, probeTarball: string): Promise<vo
 			await waitForExecutions(ctx, w2.id, 2);
 			return { value: undefined, detail: '2 + 2 executions' };
 		});
-		await step(version, major >= 2 ? 'unpublish both -> webhooks 404' : 'deactivate both -> webhooks 404', async () => {
+		await step(major >= 2 ? 'unpublish both -> webhooks 404' : 'deactivate both -> webhooks 404', async () => {
 			const before = recorder.calls.length;
 			await deactivateWorkflow(ctx, w1.id);
 			await deactivateWorkflow(ctx, w2.id);
@@ -238,14 +195,14 @@ async function normalInstance(version: string, probeTarball: string): Promise<vo
 			assert(res2.status === 404, `expected 404 from an inactive probe trigger, got ${res2.status}`);
 			return { value: undefined, detail: `webhooks 404; trigger: ${calls.join(', ')}` };
 		});
-		await step(version, 'stop', async () => {
+		await step('stop', async () => {
 			const stopped = await n8n.stop();
 			assert(!stopped.killed, 'n8n had to be killed (SIGKILL)');
 			return { value: undefined, detail: `SIGTERM, exited in ${stopped.seconds}s` };
 		});
 	} catch (error) {
 		if (!(error instanceof StepFailed)) throw error;
-		log(`--- ${version} n8n log tail (${n8n.logFile}) ---\n${n8n.logTail(40)}`);
+		report.log(`--- ${version} n8n log tail (${n8n.logFile}) ---\n${n8n.logTail(40)}`);
 	} finally {
 		await n8n.dispose();
 		await recorder.stop();
@@ -253,90 +210,43 @@ async function normalInstance(version: string, probeTarball: string): Promise<vo
 }
 
 /** Scenario B on one version: Settings > Community Nodes install from the local registry. */
-async function communityNodesInstance(version: string, verdaccio: Verdaccio): Promise<void> {
+export async function communityNodesInstance(report: Report, version: string, verdaccio: Verdaccio): Promise<void> {
+	const step = <T>(name: string, fn: () => Promise<{ value: T; detail?: string }>) => report.require(version, 'community', name, fn);
 	const n8n = await N8nInstance.create({ version, e2eTestMode: true, communityPackagesRegistry: verdaccio.url });
 	try {
-		await step(version, 'start (E2E_TESTS, N8N_COMMUNITY_PACKAGES_REGISTRY=verdaccio)', async () => ({
+		await step('start (E2E_TESTS, N8N_COMMUNITY_PACKAGES_REGISTRY=verdaccio)', async () => ({
 			value: undefined,
 			detail: `ready in ${await n8n.start()}s`,
 		}));
-		const rest = await step(version, 'owner setup + custom-registry license feature', async () => {
+		const rest = await step('owner setup + custom-registry license feature', async () => {
 			const r = await setupOwner(n8n);
 			await r.setLicenseFeature(CUSTOM_REGISTRY_FEATURE, true);
-			return r;
+			return { value: r };
 		});
-		await step(version, 'install probe via POST /rest/community-packages', async () => {
+		await step('install probe via POST /rest/community-packages', async () => {
 			const installed = await rest.installCommunityPackage(PROBE_PACKAGE);
 			const types = installed.installedNodes.map((n) => n.type);
 			assert(types.includes(PROBE_NODE_TYPE), `installedNodes: ${JSON.stringify(installed.installedNodes)}`);
 			return { value: undefined, detail: `${installed.packageName}@${installed.installedVersion} from ${verdaccio.url}` };
 		});
-		await step(version, 'probe node type listed + package listed', async () => {
+		await step('probe node type listed + package listed', async () => {
 			const names = await rest.nodeTypeNames();
 			assert(names.includes(PROBE_NODE_TYPE), `${PROBE_NODE_TYPE} not in /types/nodes.json`);
 			const packages = await rest.communityPackages();
 			assert(packages.some((p) => p.packageName === PROBE_PACKAGE), `not in GET /rest/community-packages`);
 			return { value: undefined, detail: 'nodes.json + community-packages' };
 		});
-		await step(version, 'restart: installed package loads again', async () => {
+		await step('restart: installed package loads again', async () => {
 			await n8n.restart();
 			const names = await rest.nodeTypeNames();
 			assert(names.includes(PROBE_NODE_TYPE), `${PROBE_NODE_TYPE} missing after restart`);
 			return { value: undefined, detail: `ready in ${n8n.startSeconds.at(-1)}s` };
 		});
-		await step(version, 'stop', async () => ({ value: undefined, detail: `exited in ${(await n8n.stop()).seconds}s` }));
+		await step('stop', async () => ({ value: undefined, detail: `exited in ${(await n8n.stop()).seconds}s` }));
 	} catch (error) {
 		if (!(error instanceof StepFailed)) throw error;
-		log(`--- ${version} n8n log tail (${n8n.logFile}) ---\n${n8n.logTail(40)}`);
+		report.log(`--- ${version} n8n log tail (${n8n.logFile}) ---\n${n8n.logTail(40)}`);
 	} finally {
 		await n8n.dispose();
 	}
 }
-
-function printTable() {
-	const header = ['version', 'step', 'result', 'seconds'];
-	const body = rows.map((r) => [r.version, r.step, r.ok ? `ok${r.detail ? `: ${r.detail}` : ''}` : `FAIL: ${r.detail}`, r.seconds.toFixed(1)]);
-	const widths = header.map((h, i) => Math.min(150, Math.max(h.length, ...body.map((b) => b[i].length))));
-	const line = (cells: string[]) => cells.map((c, i) => (i === 3 ? c.padStart(widths[i]) : c.slice(0, widths[i]).padEnd(widths[i]))).join(' | ');
-	console.log(['', line(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...body.map(line)].join('\n'));
-}
-
-async function main() {
-	const argIndex = process.argv.indexOf('--versions');
-	const versions = (argIndex > 0 ? process.argv[argIndex + 1] : process.env.QUO_E2E_VERSIONS)?.split(',').filter(Boolean) ?? N8N_VERSIONS;
-	const started = Date.now();
-	const work = mkdtempSync(path.join(tmpdir(), 'quo-e2e-smoke-'));
-	let verdaccio: Verdaccio | undefined;
-	try {
-		await step('all', 'runtime installed (cache)', async () => {
-			await ensureInstalled(['node', ...versions.map((v) => `n8n@${v}`), 'verdaccio']);
-			return { value: undefined, detail: layout.cacheRoot() };
-		});
-		const probeTarball = await step('all', 'pack probe package', () => packDirectory(PROBE_DIR, work));
-		verdaccio = await Verdaccio.create();
-		await step('all', 'Verdaccio up + publish probe', async () => {
-			await verdaccio!.start();
-			const id = await verdaccio!.publish(probeTarball);
-			return { value: undefined, detail: `${id} on ${verdaccio!.url}` };
-		});
-		for (const version of versions) {
-			await normalInstance(version, probeTarball);
-			await communityNodesInstance(version, verdaccio);
-		}
-	} catch (error) {
-		if (!(error instanceof StepFailed)) throw error;
-	} finally {
-		await verdaccio?.dispose();
-		rmSync(work, { recursive: true, force: true });
-	}
-	printTable();
-	const failed = rows.filter((r) => !r.ok).length;
-	console.log(`\nsmoke run: ${seconds(started)}s`);
-	console.log(`${rows.length - failed} passed, ${failed} failed`);
-	process.exitCode = failed > 0 ? 1 : 0;
-}
-
-main().catch((error) => {
-	console.error(error);
-	process.exitCode = 1;
-});
