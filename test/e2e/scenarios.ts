@@ -124,7 +124,7 @@ export async function runQuoScenarios(target: Target, report: Report): Promise<v
 	const cleanup: string[] = [];
 
 	// 1. The credential, tested the way the credential modal does it.
-	await run('1 credential test (stand-in): OK, wrong key fails', async () => {
+	await run('1 credential test (stand-in): OK, a wrong key says Quo refused it', async () => {
 		const credential = await ctx.api.createCredential({
 			name: 'Quo (local stand-in)',
 			type: CREDENTIAL_TYPE,
@@ -135,7 +135,7 @@ export async function runQuoScenarios(target: Target, report: Report): Promise<v
 		assert(good.status === 'OK', `credential test with the right key: ${JSON.stringify(good)}`);
 		const afterGood = standIn.requests.length;
 		const bad = await ctx.rest.testStoredCredential(credential.id, { apiKey: 'wrong-key' });
-		assert(bad.status === 'Error', `credential test with a wrong key: ${JSON.stringify(bad)}`);
+		assert(bad.status === 'Error' && bad.message.startsWith('Quo refused this API key (401)'), `credential test with a wrong key: ${JSON.stringify(bad)}`);
 		const goodCalls = standIn.requests.slice(from, afterGood);
 		assert(
 			goodCalls.some((r) => r.method === 'GET' && r.path === '/v1/phone-numbers' && r.apiKey === standIn.apiKey && r.status === 200),
@@ -499,13 +499,15 @@ export async function runQuoScenarios(target: Target, report: Report): Promise<v
 		const [execution] = executions;
 		assert(execution.mode === 'manual', `execution mode ${execution.mode}`);
 		// The editor listens with the trigger as destination node: the run stops after the trigger (Set does not run).
-		checkTriggerExecution(execution, normalizeEvent(asJson(delivery.requestBody), { deliveryId: delivery.id }), 'sample', { setNodeRuns: false });
+		// The item says it is Quo's sample: its ids are placeholders at Quo.
+		const expected = { ...normalizeEvent(asJson(delivery.requestBody), { deliveryId: delivery.id }), sample: true };
+		checkTriggerExecution(execution, expected, 'sample', { setNodeRuns: false });
 		const attempts = delivery.attempts.map((a) => a.responseStatusCode);
 		// n8n removes the test webhook after the run, and the node its Quo subscription with it.
 		await waitFor('the test subscription to be removed', () => subscriptions2026(standIn, testUrl).length === 0, { timeoutMs: 15_000 });
 		assert(subscriptions2026(standIn).length === 0, `Quo still holds ${subscriptions2026(standIn).length} 2026-03-30 subscriptions`);
 		assertValidRequests(standIn, from);
 		assert(attempts[0] === 200, `the sample's first attempt got ${attempts[0]} (attempts ${attempts.join(', ')}): n8n had not stored the new key yet`);
-		return `run -> waitingForWebhook; sample ${delivery.eventType} ${delivery.id} to /webhook-test/ attempts [${attempts.join(', ')}]; manual execution ${execution.id} item = normalizeEvent(); Quo saw ${summarizeCalls(quoCalls(standIn, from))}`;
+		return `run -> waitingForWebhook; sample ${delivery.eventType} ${delivery.id} to /webhook-test/ attempts [${attempts.join(', ')}]; manual execution ${execution.id} item = normalizeEvent() + sample: true; Quo saw ${summarizeCalls(quoCalls(standIn, from))}`;
 	});
 }
