@@ -1,4 +1,5 @@
 export { startStandIn } from './server';
+export { receiveInboundText, type InboundText, type InboundTextResult } from './inbound';
 export { paginateCursor, paginateV1 } from './pagination';
 export type {
 	DeliveryAttemptResult,
