@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { ExecutionCache } from '../helpers/executionCache';
+import { ExecutionCache } from './lookups';
 import { mapItemsConcurrently } from './itemPool';
 import * as call from './call/Call.resource';
 import * as contact from './contact/Contact.resource';

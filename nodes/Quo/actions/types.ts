@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { ExecutionCache } from '../helpers/executionCache';
+import type { ExecutionCache } from './lookups';
 
 /** Output items that carry binary data (downloads): the router passes them on as they are, only adding the pairing. */
 export class BinaryItems {

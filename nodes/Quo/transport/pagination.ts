@@ -56,6 +56,29 @@ export async function quoApiRequestAllItemsCursor<T = IDataObject>(this: QuoApiC
 	});
 }
 
+/** One page of a v1 list; `nextPageToken` is undefined on the last page. */
+export interface V1ListPage<T> {
+	items: T[];
+	nextPageToken: string | undefined;
+}
+
+/** One page of a v1 list (`maxResults` + `pageToken`), for pickers and lookups that page on demand. */
+export async function fetchV1Page<T>(
+	this: QuoApiContext,
+	request: { path: string; pageSize: number; pageToken?: string; itemIndex?: number },
+): Promise<V1ListPage<T>> {
+	const page = await quoApiRequest.call(this, {
+		method: 'GET',
+		path: request.path,
+		qs: { maxResults: request.pageSize, ...(request.pageToken ? { pageToken: request.pageToken } : {}) },
+		itemIndex: request.itemIndex,
+	});
+	return {
+		items: Array.isArray(page.data) ? (page.data as unknown as T[]) : [],
+		nextPageToken: typeof page.nextPageToken === 'string' && page.nextPageToken !== '' ? page.nextPageToken : undefined,
+	};
+}
+
 /**
  * Reads pages until the list ends or the limit is reached. A token seen before, or more than `MAX_PAGES` pages, is
  * an error: what was read is not the whole list, and returning it would pass it off as complete.

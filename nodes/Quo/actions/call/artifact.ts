@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { fetchCallArtifact } from './callArtifacts';
-import { CALL_ID, requireQuoId } from '../../helpers/fieldErrors';
+import { CALL_ID, requireQuoId } from '../fieldErrors';
 import { callIdField } from './shared.descriptions';
 
 export function requireCallId(this: IExecuteFunctions, itemIndex: number): string {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { quoApiRequest } from '../../transport';
-import { unwrapData } from '../../helpers/responseData';
+import { unwrapData } from '../../transport/responseData';
 
 /**
  * Quo makes a call's summary, transcript and voicemail some time after the call: until then it answers

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { createdRangeQuery } from '../../helpers/dateTime';
-import type { ExecutionCache } from '../../helpers/executionCache';
-import { fieldError, requireQuoId, USER_ID } from '../../helpers/fieldErrors';
-import { listOf } from '../../helpers/lists';
-import { E164_EXAMPLE, requireE164 } from '../../helpers/phoneNumbers';
-import { resultLimit } from '../../helpers/resultLimit';
+import { createdRangeQuery } from '../dateTime';
+import type { ExecutionCache } from '../lookups';
+import { fieldError, requireQuoId, USER_ID } from '../fieldErrors';
+import { listOf } from '../lists';
+import { E164_EXAMPLE, requireE164 } from '../phoneNumbers';
+import { resultLimit } from '../resultLimit';
 import { quoApiRequestAllItemsV1 } from '../../transport/pagination';
 import { filtersWithCreatedRange, limitOption, phoneNumberRLC, returnAllOption, userRLC } from '../common.descriptions';
 

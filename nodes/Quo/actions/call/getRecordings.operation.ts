@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { downloadTargetOf, withDownloads } from './mediaDownload';
-import { unwrapList } from '../../helpers/responseData';
+import { unwrapList } from '../../transport/responseData';
 import { quoApiRequest } from '../../transport';
 import { BinaryItems } from '../types';
 import { requireCallId } from './artifact';

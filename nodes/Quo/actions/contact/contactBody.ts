@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { customFieldEntries, customFieldValue, findCustomField } from './customFields';
-import type { ExecutionCache } from '../../helpers/executionCache';
-import { fieldError, requireMaxLength, requireQuoId, USER_ID } from '../../helpers/fieldErrors';
-import { listOf } from '../../helpers/lists';
-import { requireE164 } from '../../helpers/phoneNumbers';
+import type { ExecutionCache } from '../lookups';
+import { fieldError, requireMaxLength, requireQuoId, USER_ID } from '../fieldErrors';
+import { listOf } from '../lists';
+import { requireE164 } from '../phoneNumbers';
 
 /** What an empty value means: leave the field out (Create, Upsert) or clear it, sent as null (Update). */
 export type EmptyValues = 'omit' | 'clear';

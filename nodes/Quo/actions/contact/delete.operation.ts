@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { requireText } from '../../helpers/fieldErrors';
+import { requireText } from '../fieldErrors';
 import { quoApiRequest } from '../../transport';
 import { contactRLC } from '../common.descriptions';
 

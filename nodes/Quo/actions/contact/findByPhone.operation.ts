@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { QuoContact } from '../../helpers/directory';
-import type { ExecutionCache } from '../../helpers/executionCache';
-import { E164_EXAMPLE, requireE164, toE164 } from '../../helpers/phoneNumbers';
-import { resultLimit } from '../../helpers/resultLimit';
+import type { QuoContact } from '../../transport/workspace';
+import type { ExecutionCache } from '../lookups';
+import { E164_EXAMPLE, requireE164, toE164 } from '../phoneNumbers';
+import { resultLimit } from '../resultLimit';
 import { limitOption, returnAllOption } from '../common.descriptions';
 
 const properties: INodeProperties[] = [

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { ExecutionCache } from '../../helpers/executionCache';
-import { fieldError, requireText } from '../../helpers/fieldErrors';
-import { unwrapData } from '../../helpers/responseData';
+import type { ExecutionCache } from '../lookups';
+import { fieldError, requireText } from '../fieldErrors';
+import { unwrapData } from '../../transport/responseData';
 import { quoApiRequest } from '../../transport';
 import { contactRLC, updateFieldsCollection } from '../common.descriptions';
 import { contactBody } from './contactBody';

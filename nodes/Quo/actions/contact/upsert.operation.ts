@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { ExecutionCache } from '../../helpers/executionCache';
-import { fieldError } from '../../helpers/fieldErrors';
-import { unwrapList } from '../../helpers/responseData';
+import type { ExecutionCache } from '../lookups';
+import { fieldError } from '../fieldErrors';
+import { unwrapList } from '../../transport/responseData';
 import { quoApiRequest } from '../../transport';
 import { additionalFieldsCollection } from '../common.descriptions';
 import { contactBody } from './contactBody';

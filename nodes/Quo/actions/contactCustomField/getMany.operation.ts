@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { fetchCustomFields } from '../../helpers/directory';
-import { resultLimit } from '../../helpers/resultLimit';
+import { fetchCustomFields } from '../../transport/workspace';
+import { resultLimit } from '../resultLimit';
 import { limitOption, returnAllOption } from '../common.descriptions';
 
 const properties: INodeProperties[] = [returnAllOption, limitOption];

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { CONVERSATION_ID, requireQuoId } from '../../helpers/fieldErrors';
-import { unwrapData } from '../../helpers/responseData';
+import { CONVERSATION_ID, requireQuoId } from '../fieldErrors';
+import { unwrapData } from '../../transport/responseData';
 import { quoApiRequest } from '../../transport';
 import { conversationRLC } from '../common.descriptions';
 

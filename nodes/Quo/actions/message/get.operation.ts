@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { MESSAGE_ID, requireQuoId } from '../../helpers/fieldErrors';
-import { unwrapData } from '../../helpers/responseData';
+import { MESSAGE_ID, requireQuoId } from '../fieldErrors';
+import { unwrapData } from '../../transport/responseData';
 import { quoApiRequest } from '../../transport';
 import { messageIdField } from './shared.descriptions';
 

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { createdRangeQuery } from '../../helpers/dateTime';
-import type { ExecutionCache } from '../../helpers/executionCache';
-import { requireQuoId, USER_ID } from '../../helpers/fieldErrors';
-import { E164_EXAMPLE, parsePhoneNumberList } from '../../helpers/phoneNumbers';
-import { resultLimit } from '../../helpers/resultLimit';
+import { createdRangeQuery } from '../dateTime';
+import type { ExecutionCache } from '../lookups';
+import { requireQuoId, USER_ID } from '../fieldErrors';
+import { E164_EXAMPLE, parsePhoneNumberList } from '../phoneNumbers';
+import { resultLimit } from '../resultLimit';
 import { quoApiRequestAllItemsV1 } from '../../transport/pagination';
 import { filtersWithCreatedRange, limitOption, phoneNumberRLC, returnAllOption, userRLC } from '../common.descriptions';
 

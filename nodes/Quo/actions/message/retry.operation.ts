@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { MESSAGE_ID, requireQuoId } from '../../helpers/fieldErrors';
+import { MESSAGE_ID, requireQuoId } from '../fieldErrors';
 import { quoApiRequest } from '../../transport';
 import { messageIdField } from './shared.descriptions';
 

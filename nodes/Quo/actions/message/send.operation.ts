@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { ExecutionCache } from '../../helpers/executionCache';
-import { fieldError, PHONE_NUMBER_ID, requireMaxLength, requireQuoId, USER_ID } from '../../helpers/fieldErrors';
-import { E164_EXAMPLE, isE164, parsePhoneNumberList } from '../../helpers/phoneNumbers';
-import { unwrapData } from '../../helpers/responseData';
+import type { ExecutionCache } from '../lookups';
+import { fieldError, PHONE_NUMBER_ID, requireMaxLength, requireQuoId, USER_ID } from '../fieldErrors';
+import { E164_EXAMPLE, isE164, parsePhoneNumberList } from '../phoneNumbers';
+import { unwrapData } from '../../transport/responseData';
 import { quoApiRequest } from '../../transport';
 import { phoneNumberRLC, userRLC } from '../common.descriptions';
 

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { requireQuoId, USER_ID } from '../../helpers/fieldErrors';
-import { unwrapList } from '../../helpers/responseData';
-import { resultLimit } from '../../helpers/resultLimit';
+import { requireQuoId, USER_ID } from '../fieldErrors';
+import { unwrapList } from '../../transport/responseData';
+import { resultLimit } from '../resultLimit';
 import { quoApiRequest } from '../../transport';
 import { filtersCollection, limitOption, returnAllOption, userRLC } from '../common.descriptions';
 

@@ -1,4 +1,4 @@
-import { USER_ID } from '../../helpers/fieldErrors';
+import { USER_ID } from '../fieldErrors';
 import { userRLC } from '../common.descriptions';
 import { locatorInput, taskActionOperation } from './taskAction';
 

@@ -1,4 +1,4 @@
-import { requireIsoDateTime } from '../../helpers/dateTime';
+import { requireIsoDateTime } from '../dateTime';
 import { dueDateField } from './shared.descriptions';
 import { taskActionOperation } from './taskAction';
 

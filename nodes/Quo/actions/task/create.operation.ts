@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionalIsoDateTime } from '../../helpers/dateTime';
-import type { ExecutionCache } from '../../helpers/executionCache';
-import { ACTIVITY_ID, CONVERSATION_ID, fieldError, requireQuoId, USER_ID } from '../../helpers/fieldErrors';
-import { unwrapData } from '../../helpers/responseData';
+import { optionalIsoDateTime } from '../dateTime';
+import type { ExecutionCache } from '../lookups';
+import { ACTIVITY_ID, CONVERSATION_ID, fieldError, requireQuoId, USER_ID } from '../fieldErrors';
+import { unwrapData } from '../../transport/responseData';
 import { quoApiRequest } from '../../transport';
 import { additionalFieldsCollection, conversationRLC, phoneNumberRLC, userRLC } from '../common.descriptions';
 import { dueDateField } from './shared.descriptions';

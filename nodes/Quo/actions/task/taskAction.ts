@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { type QuoIdKind, requireQuoId, TASK_ID } from '../../helpers/fieldErrors';
-import { unwrapData } from '../../helpers/responseData';
+import { type QuoIdKind, requireQuoId, TASK_ID } from '../fieldErrors';
+import { unwrapData } from '../../transport/responseData';
 import { quoApiRequest } from '../../transport';
 import { taskIdField } from './shared.descriptions';
 

@@ -1,4 +1,4 @@
-import { CONVERSATION_ID } from '../../helpers/fieldErrors';
+import { CONVERSATION_ID } from '../fieldErrors';
 import { conversationRLC } from '../common.descriptions';
 import { locatorInput, taskActionOperation } from './taskAction';
 

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { fieldError } from '../../helpers/fieldErrors';
-import { unwrapData } from '../../helpers/responseData';
+import { fieldError } from '../fieldErrors';
+import { unwrapData } from '../../transport/responseData';
 import { quoApiRequest } from '../../transport';
 import { updateFieldsCollection } from '../common.descriptions';
 import { taskIdField } from './shared.descriptions';

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { requireQuoId, USER_ID } from '../../helpers/fieldErrors';
-import { unwrapData } from '../../helpers/responseData';
+import { requireQuoId, USER_ID } from '../fieldErrors';
+import { unwrapData } from '../../transport/responseData';
 import { quoApiRequest } from '../../transport';
 import { userRLC } from '../common.descriptions';
 

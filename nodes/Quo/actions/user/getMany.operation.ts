@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { USER_PAGE_SIZE } from '../../helpers/directory';
-import { resultLimit } from '../../helpers/resultLimit';
+import { USER_PAGE_SIZE } from '../../transport/workspace';
+import { resultLimit } from '../resultLimit';
 import { quoApiRequestAllItemsV1 } from '../../transport/pagination';
 import { limitOption, returnAllOption } from '../common.descriptions';
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ExecutionCache } from '../../helpers/executionCache';
+import type { ExecutionCache } from '../lookups';
 import * as create from './create.operation';
 import * as deleteOperation from './delete.operation';
 import * as getOperation from './get.operation';

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { groupEventsByV1Family, type V1WebhookFamily, type WebhookApiVersion } from '../../events/catalog';
-import type { ExecutionCache } from '../../helpers/executionCache';
-import { fieldError } from '../../helpers/fieldErrors';
+import type { ExecutionCache } from '../lookups';
+import { fieldError } from '../fieldErrors';
 import { eventsFor } from './webhookEvents';
 import { createSubscription, createV1Subscriptions, resourceIdsFor, type SubscriptionSpec } from '../../transport/webhooks';
 import { apiVersionOptions, eventsField, phoneNumberIdsField } from '../../shared/webhookFields';

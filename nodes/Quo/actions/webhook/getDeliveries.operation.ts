@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { eventOptions } from '../../events/catalog';
-import { createdRangeQuery } from '../../helpers/dateTime';
-import { resultLimit } from '../../helpers/resultLimit';
+import { createdRangeQuery } from '../dateTime';
+import { resultLimit } from '../resultLimit';
 import { eventsFor } from './webhookEvents';
 import { require2026Webhook } from './webhookGeneration';
 import { quoApiRequestAllItemsCursor } from '../../transport/pagination';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { unwrapData } from '../../helpers/responseData';
+import { unwrapData } from '../../transport/responseData';
 import { require2026Webhook } from './webhookGeneration';
 import { quoApiRequest } from '../../transport';
 import { webhookIdField } from './shared.descriptions';

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { ExecutionCache } from '../../helpers/executionCache';
-import { fieldError } from '../../helpers/fieldErrors';
-import { unwrapData } from '../../helpers/responseData';
+import type { ExecutionCache } from '../lookups';
+import { fieldError } from '../fieldErrors';
+import { unwrapData } from '../../transport/responseData';
 import { eventsFor } from './webhookEvents';
 import { require2026Webhook } from './webhookGeneration';
 import { quoApiRequest } from '../../transport';

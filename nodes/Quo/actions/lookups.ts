@@ -1,18 +1,16 @@
 import type { IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { endlessListError } from '../transport/errors';
+import { fetchV1Page, MAX_PAGES, type V1ListPage } from '../transport/pagination';
 import {
 	CONTACT_PAGE_SIZE,
 	fetchCustomFields,
 	fetchPhoneNumbers,
-	fetchV1Page,
 	type QuoContact,
 	type QuoCustomField,
 	type QuoPhoneNumber,
-	type V1ListPage,
-} from './directory';
-import { endlessListError } from '../transport/errors';
-import { MAX_PAGES } from '../transport/pagination';
+} from '../transport/workspace';
 import { fieldError, PHONE_NUMBER_ID, requireQuoId } from './fieldErrors';
 import { listOf } from './lists';
 import { isE164 } from './phoneNumbers';
