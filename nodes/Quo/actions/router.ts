@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { ExecutionCache } from './lookups';
 import { mapItemsConcurrently } from './itemPool';
+import { WorkspaceLookups } from './lookups';
+import { OrderedLanes } from './orderedLanes';
 import * as call from './call/Call.resource';
 import * as contact from './contact/Contact.resource';
 import * as contactCustomField from './contactCustomField/ContactCustomField.resource';
@@ -11,7 +12,7 @@ import * as message from './message/Message.resource';
 import type { NodeMap, QuoType } from './node.type';
 import * as phoneNumber from './phoneNumber/PhoneNumber.resource';
 import * as task from './task/Task.resource';
-import { BinaryItems, type ItemOperation } from './types';
+import { BinaryItems, type Execution, type ItemOperation } from './types';
 import * as user from './user/User.resource';
 import * as webhook from './webhook/Webhook.resource';
 
@@ -70,7 +71,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		operation: this.getNodeParameter('operation', 0),
 	} as QuoType;
 	const execute = operationOf.call(this, quoNodeData);
-	const cache = new ExecutionCache(this);
+	const execution: Execution = { lookups: new WorkspaceLookups(this), conversationLanes: new OrderedLanes(), externalIdLanes: new OrderedLanes() };
 
 	// An item that changes something waits for the one before it, as n8n users expect: without Continue On Fail the
 	// run stops at the first failure, and no later item has reached Quo (re-running after a fix sends nothing twice).
@@ -78,7 +79,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const inFlight = READ_OPERATIONS.has(quoNodeData.operation) || this.continueOnFail() ? MAX_ITEMS_IN_FLIGHT : 1;
 	const outputs = await mapItemsConcurrently(items.length, inFlight, async (itemIndex) => {
 		try {
-			const result = await execute.call(this, itemIndex, cache);
+			const result = await execute.call(this, itemIndex, execution);
 			const data = result instanceof BinaryItems ? result.items : this.helpers.returnJsonArray(result);
 			return this.helpers.constructExecutionMetaData(data, { itemData: { item: itemIndex } });
 		} catch (error) {

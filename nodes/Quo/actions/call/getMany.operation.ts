@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { createdRangeQuery } from '../dateTime';
-import type { ExecutionCache } from '../lookups';
+import type { Execution } from '../types';
 import { fieldError, requireQuoId, USER_ID } from '../fieldErrors';
 import { listOf } from '../lists';
 import { E164_EXAMPLE, requireE164 } from '../phoneNumbers';
@@ -47,14 +47,14 @@ function participantOf(node: INode, value: unknown, itemIndex: number): string {
 	return requireE164(node, numbers[0], 'Participant', itemIndex);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, execution: Execution): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const participant = participantOf(node, this.getNodeParameter('participant', itemIndex), itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const userId = String(this.getNodeParameter('filters.userId', itemIndex, '', { extractValue: true })).trim();
 	const qs: IDataObject = { participants: [participant], ...createdRangeQuery(node, filters, itemIndex) };
 	if (userId) qs.userId = requireQuoId(node, userId, USER_ID, 'User', itemIndex);
-	qs.phoneNumberId = await cache.phoneNumberId(
+	qs.phoneNumberId = await execution.lookups.phoneNumberId(
 		this.getNodeParameter('phoneNumberId', itemIndex, '', { extractValue: true }),
 		'Quo Phone Number',
 		itemIndex,

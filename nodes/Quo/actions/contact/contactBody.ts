@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { customFieldEntries, customFieldValue, findCustomField } from './customFields';
-import type { ExecutionCache } from '../lookups';
+import type { WorkspaceLookups } from '../lookups';
 import { fieldError, requireMaxLength, requireQuoId, USER_ID } from '../fieldErrors';
 import { listOf } from '../lists';
 import { requireE164 } from '../phoneNumbers';
@@ -16,7 +16,7 @@ export interface ContactInput {
 	topLevel: IDataObject;
 	empty: EmptyValues;
 	itemIndex: number;
-	cache: ExecutionCache;
+	lookups: WorkspaceLookups;
 }
 
 const TEXT_FIELDS = ['firstName', 'lastName', 'company', 'role'] as const;
@@ -111,7 +111,7 @@ export async function contactBody(this: IExecuteFunctions, input: ContactInput):
 
 	const entries = customFieldEntries(fields.customFields);
 	if (entries.length > 0) {
-		const known = await input.cache.contactCustomFields(itemIndex);
+		const known = await input.lookups.contactCustomFields(itemIndex);
 		const customFields = entries
 			.map((entry) => {
 				const field = findCustomField(node, known, entry.field, itemIndex);

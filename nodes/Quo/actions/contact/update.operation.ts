@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { ExecutionCache } from '../lookups';
+import type { Execution } from '../types';
 import { fieldError, requireText } from '../fieldErrors';
 import { unwrapData } from '../../transport/responseData';
 import { quoApiRequest } from '../../transport';
@@ -23,10 +23,10 @@ export async function updateContact(this: IExecuteFunctions, contactId: string, 
 	return unwrapData(await quoApiRequest.call(this, { method: 'PATCH', path: `/v1/contacts/${encodeURIComponent(contactId)}`, body, itemIndex }));
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, execution: Execution): Promise<IDataObject> {
 	const node = this.getNode();
 	const contactId = requireText(node, this.getNodeParameter('contactId', itemIndex, '', { extractValue: true }), 'Contact', itemIndex);
-	const body = await contactBody.call(this, { collection: 'updateFields', topLevel: {}, empty: 'clear', itemIndex, cache });
+	const body = await contactBody.call(this, { collection: 'updateFields', topLevel: {}, empty: 'clear', itemIndex, lookups: execution.lookups });
 	if (Object.keys(body).length === 0) throw fieldError(node, 'Update Fields', 'add at least one field to change', itemIndex);
 	return await updateContact.call(this, contactId, body, itemIndex);
 }

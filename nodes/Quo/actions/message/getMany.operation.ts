@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { createdRangeQuery } from '../dateTime';
-import type { ExecutionCache } from '../lookups';
+import type { Execution } from '../types';
 import { requireQuoId, USER_ID } from '../fieldErrors';
 import { E164_EXAMPLE, parsePhoneNumberList } from '../phoneNumbers';
 import { resultLimit } from '../resultLimit';
@@ -44,9 +44,9 @@ const displayOptions = { show: { resource: ['message'], operation: ['getMany'] }
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, execution: Execution): Promise<IDataObject[]> {
 	const node = this.getNode();
-	const phoneNumberId = await cache.phoneNumberId(
+	const phoneNumberId = await execution.lookups.phoneNumberId(
 		this.getNodeParameter('phoneNumberId', itemIndex, '', { extractValue: true }),
 		'Quo Phone Number',
 		itemIndex,

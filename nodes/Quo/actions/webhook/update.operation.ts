@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { ExecutionCache } from '../lookups';
+import type { Execution } from '../types';
 import { fieldError } from '../fieldErrors';
 import { unwrapData } from '../../transport/responseData';
 import { eventsFor } from './webhookEvents';
@@ -31,7 +31,7 @@ const displayOptions = { show: { resource: ['webhook'], operation: ['update'] } 
 export const description = updateDisplayOptions(displayOptions, properties);
 
 /** A PATCH carries only the fields the user added, so the rest of the webhook stays as it is. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, execution: Execution): Promise<IDataObject> {
 	const node = this.getNode();
 	const webhookId = require2026Webhook(node, this.getNodeParameter('webhookId', itemIndex), 'update a webhook', itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
@@ -44,7 +44,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, cache:
 	}
 	if (fields.events !== undefined) changes.events = eventsFor(node, fields.events, '2026-03-30', 'Events', itemIndex);
 	if (fields.phoneNumberIds !== undefined) {
-		const ids = await cache.phoneNumberIds(fields.phoneNumberIds, 'Phone Numbers', itemIndex);
+		const ids = await execution.lookups.phoneNumberIds(fields.phoneNumberIds, 'Phone Numbers', itemIndex);
 		changes.resourceIds = ids.length > 0 ? ids : ['*'];
 	}
 	if (fields.status !== undefined) changes.status = fields.status;
