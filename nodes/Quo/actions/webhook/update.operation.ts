@@ -3,10 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { Execution } from '../types';
 import { fieldError } from '../fieldErrors';
-import { unwrapData } from '../../transport/responseData';
 import { eventsFor } from './webhookEvents';
 import { require2026Webhook } from './webhookGeneration';
-import { quoApiRequest } from '../../transport';
+import { updateSubscription } from '../../transport/webhooks';
 import { updateFieldsCollection } from '../common.descriptions';
 import { eventsField, phoneNumberIdsField } from '../../shared/webhookFields';
 import { labelField, statusField, urlField, webhookIdField } from './shared.descriptions';
@@ -53,6 +52,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, execut
 		throw fieldError(node, 'Update Fields', 'add at least one field to change', itemIndex);
 	}
 
-	const response = await quoApiRequest.call(this, { method: 'PATCH', path: `/webhooks/${webhookId}`, body: changes, itemIndex });
-	return unwrapData(response);
+	return { ...(await updateSubscription.call(this, webhookId, changes, itemIndex)) };
 }
