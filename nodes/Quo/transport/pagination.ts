@@ -37,6 +37,7 @@ export async function quoApiRequestAllItemsV1<T = IDataObject>(this: QuoApiConte
 			method: 'GET',
 			path: request.path,
 			itemIndex: request.itemIndex,
+			notFound: request.notFound,
 			qs: { ...request.qs, maxResults: Math.min(request.pageSize, remaining), ...(token ? { pageToken: token } : {}) },
 		})) as unknown as V1Page<T>;
 		return { items: page.data ?? [], next: page.nextPageToken };
@@ -50,6 +51,7 @@ export async function quoApiRequestAllItemsCursor<T = IDataObject>(this: QuoApiC
 			method: 'GET',
 			path: request.path,
 			itemIndex: request.itemIndex,
+			notFound: request.notFound,
 			qs: { ...request.qs, limit: Math.min(request.pageSize, remaining), ...(cursor ? { after: cursor } : {}) },
 		})) as unknown as CursorPage<T>;
 		return { items: page.data ?? [], next: page.nextCursor };

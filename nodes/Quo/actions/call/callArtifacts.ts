@@ -16,12 +16,12 @@ export async function fetchCallArtifact(
 	itemIndex: number,
 ): Promise<IDataObject> {
 	try {
-		const artifact = unwrapData(await quoApiRequest.call(this, { method: 'GET', path, itemIndex }));
+		const artifact = unwrapData(await quoApiRequest.call(this, { method: 'GET', path, itemIndex, notFound: `the call ${callId}` }));
 		return { ...artifact, ready: artifact.status === 'completed' };
 	} catch (error) {
 		// The transport's errors are NodeApiErrors already, which NodeApiError passes on unchanged.
 		if (!(error instanceof NodeApiError) || error.httpCode !== '404') throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
-		await quoApiRequest.call(this, { method: 'GET', path: `/v1/calls/${encodeURIComponent(callId)}`, itemIndex });
+		await quoApiRequest.call(this, { method: 'GET', path: `/v1/calls/${encodeURIComponent(callId)}`, itemIndex, notFound: `the call ${callId}` });
 		return { callId, ready: false, status: 'absent' };
 	}
 }

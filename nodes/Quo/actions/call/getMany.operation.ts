@@ -63,6 +63,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, execut
 	return (await quoApiRequestAllItemsV1.call(this, {
 		path: '/v1/calls',
 		qs,
+		notFound: `the phone number (Quo Phone Number) ${qs.phoneNumberId}`,
 		limit: resultLimit.call(this, itemIndex),
 		pageSize: PAGE_SIZE,
 		itemIndex,

@@ -19,7 +19,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const callId = requireCallId.call(this, itemIndex);
 	const download = this.getNodeParameter('download', itemIndex, false) as boolean;
 	const target = download ? downloadTargetOf.call(this, itemIndex) : undefined;
-	const response = await quoApiRequest.call(this, { method: 'GET', path: `/v1/call-recordings/${encodeURIComponent(callId)}`, itemIndex });
+	const response = await quoApiRequest.call(this, { method: 'GET', path: `/v1/call-recordings/${encodeURIComponent(callId)}`, itemIndex, notFound: `the call ${callId}` });
 	const recordings = unwrapList(response).map((recording): IDataObject => ({ callId, ...recording }));
 	if (!target) return recordings;
 

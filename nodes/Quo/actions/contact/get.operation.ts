@@ -14,5 +14,5 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const contactId = requireText(this.getNode(), this.getNodeParameter('contactId', itemIndex, '', { extractValue: true }), 'Contact', itemIndex);
-	return unwrapData(await quoApiRequest.call(this, { method: 'GET', path: `/v1/contacts/${encodeURIComponent(contactId)}`, itemIndex }));
+	return unwrapData(await quoApiRequest.call(this, { method: 'GET', path: `/v1/contacts/${encodeURIComponent(contactId)}`, itemIndex, notFound: `the contact ${contactId}` }));
 }

@@ -20,7 +20,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Quo patches the contact with what is sent; a field added but left empty is cleared. */
 export async function updateContact(this: IExecuteFunctions, contactId: string, body: IDataObject, itemIndex: number): Promise<IDataObject> {
-	return unwrapData(await quoApiRequest.call(this, { method: 'PATCH', path: `/v1/contacts/${encodeURIComponent(contactId)}`, body, itemIndex }));
+	return unwrapData(await quoApiRequest.call(this, { method: 'PATCH', path: `/v1/contacts/${encodeURIComponent(contactId)}`, body, itemIndex, notFound: `the contact ${contactId}` }));
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, execution: Execution): Promise<IDataObject> {

@@ -19,7 +19,7 @@ export function markAsOperation(operation: 'markAsRead' | 'markAsDone' | 'markAs
 			const value = this.getNodeParameter('conversationId', itemIndex, '', { extractValue: true });
 			const conversationId = requireQuoId(this.getNode(), value, CONVERSATION_ID, 'Conversation', itemIndex);
 			const path = `/v1/conversations/${encodeURIComponent(conversationId)}/${action}`;
-			return unwrapData(await quoApiRequest.call(this, { method: 'POST', path, itemIndex }));
+			return unwrapData(await quoApiRequest.call(this, { method: 'POST', path, itemIndex, notFound: `the conversation ${conversationId}` }));
 		},
 	};
 }

@@ -11,6 +11,9 @@ import { phoneNumberRLC, userRLC } from '../common.descriptions';
 const MAX_RECIPIENTS = 10;
 const MAX_CONTENT_LENGTH = 1600;
 
+/** A send whose answer was lost may have gone out: the error says so, and to check before sending again. */
+const MESSAGE_SENT = { what: 'the message', done: 'sent', redo: 'sending' };
+
 const properties: INodeProperties[] = [
 	{
 		...phoneNumberRLC,
@@ -117,7 +120,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, execut
 	// the send is reported, never repeated: Quo has no idempotency key. Sends of one conversation go in item order.
 	const conversation = `${from}>${[...to].sort().join(',')}`;
 	const response = await execution.conversationLanes.run(conversation, async () =>
-		await quoApiRequest.call(this, { method: 'POST', path: '/v1/messages', body, itemIndex }),
+		await quoApiRequest.call(this, { method: 'POST', path: '/v1/messages', body, itemIndex, notFound: `the sender number (From) ${from}`, effect: MESSAGE_SENT }),
 	);
 	return unwrapData(response);
 }

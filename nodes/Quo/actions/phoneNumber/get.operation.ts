@@ -16,6 +16,6 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, itemIndex: number, execution: Execution): Promise<IDataObject> {
 	const value = this.getNodeParameter('phoneNumberId', itemIndex, '', { extractValue: true });
 	const phoneNumberId = await execution.lookups.phoneNumberId(value, 'Phone Number', itemIndex);
-	const response = await quoApiRequest.call(this, { method: 'GET', path: `/v1/phone-numbers/${encodeURIComponent(phoneNumberId)}`, itemIndex });
+	const response = await quoApiRequest.call(this, { method: 'GET', path: `/v1/phone-numbers/${encodeURIComponent(phoneNumberId)}`, itemIndex, notFound: `the phone number ${phoneNumberId}` });
 	return unwrapData(response);
 }

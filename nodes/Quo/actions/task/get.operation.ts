@@ -14,5 +14,5 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const taskId = requireTaskId.call(this, itemIndex);
-	return unwrapData(await quoApiRequest.call(this, { method: 'GET', path: `/v1/tasks/${encodeURIComponent(taskId)}`, itemIndex }));
+	return unwrapData(await quoApiRequest.call(this, { method: 'GET', path: `/v1/tasks/${encodeURIComponent(taskId)}`, itemIndex, notFound: `the task ${taskId}` }));
 }

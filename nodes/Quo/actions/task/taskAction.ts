@@ -51,7 +51,7 @@ export function taskActionOperation(operation: string, action: TaskAction, input
 			const taskId = requireTaskId.call(this, itemIndex);
 			const body = input?.body.call(this, itemIndex);
 			const path = `/v1/tasks/${encodeURIComponent(taskId)}/${action}`;
-			return unwrapData(await quoApiRequest.call(this, { method: 'POST', path, body, itemIndex }));
+			return unwrapData(await quoApiRequest.call(this, { method: 'POST', path, body, itemIndex, notFound: `the task ${taskId}` }));
 		},
 	};
 }

@@ -39,13 +39,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw fieldError(node, 'Title', 'cannot be empty', itemIndex);
 	}
 	const path = `/v1/tasks/${encodeURIComponent(taskId)}`;
+	const notFound = `the task ${taskId}`;
 	const current =
 		fields.title === undefined || fields.description === undefined
-			? unwrapData(await quoApiRequest.call(this, { method: 'GET', path, itemIndex }))
+			? unwrapData(await quoApiRequest.call(this, { method: 'GET', path, itemIndex, notFound }))
 			: {};
 	const body = {
 		title: String(fields.title ?? current.title ?? '').trim(),
 		description: String(fields.description ?? current.description ?? ''),
 	};
-	return unwrapData(await quoApiRequest.call(this, { method: 'PUT', path, body, itemIndex }));
+	return unwrapData(await quoApiRequest.call(this, { method: 'PUT', path, body, itemIndex, notFound }));
 }

@@ -59,6 +59,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	return (await quoApiRequestAllItemsCursor.call(this, {
 		path: `/webhooks/${webhookId}/events`,
+		notFound: `the webhook ${webhookId}`,
 		qs,
 		limit: resultLimit.call(this, itemIndex),
 		pageSize: PAGE_SIZE,

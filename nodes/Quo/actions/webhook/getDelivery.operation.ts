@@ -16,6 +16,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const node = this.getNode();
 	const webhookId = require2026Webhook(node, this.getNodeParameter('webhookId', itemIndex), 'read a delivery', itemIndex);
 	const deliveryId = requireDeliveryId(node, this.getNodeParameter('deliveryId', itemIndex), itemIndex);
-	const response = await quoApiRequest.call(this, { method: 'GET', path: `/webhooks/${webhookId}/events/${encodeURIComponent(deliveryId)}`, itemIndex });
+	const response = await quoApiRequest.call(this, {
+		method: 'GET',
+		path: `/webhooks/${webhookId}/events/${encodeURIComponent(deliveryId)}`,
+		itemIndex,
+		notFound: `the delivery ${deliveryId} of webhook ${webhookId}`,
+	});
 	return unwrapData(response);
 }
