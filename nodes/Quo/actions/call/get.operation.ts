@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { unwrapData } from '../../transport/responseData';
 import { quoApiRequest } from '../../transport';
-import { requireCallId } from './artifact';
+import { requireCallId } from './shared';
 import { callIdField } from './shared.descriptions';
 
 const properties: INodeProperties[] = [callIdField];

@@ -5,7 +5,7 @@ import { downloadTargetOf, withDownloads } from './mediaDownload';
 import { unwrapList } from '../../transport/responseData';
 import { quoApiRequest } from '../../transport';
 import { BinaryItems } from '../types';
-import { requireCallId } from './artifact';
+import { requireCallId } from './shared';
 import { callIdField, downloadFields } from './shared.descriptions';
 
 const properties: INodeProperties[] = [callIdField, ...downloadFields('recordings')];

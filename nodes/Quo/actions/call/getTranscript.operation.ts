@@ -1,3 +1,3 @@
-import { artifactOperation } from './artifact';
+import { artifactOperation } from './shared';
 
 export const { description, execute } = artifactOperation('getTranscript', 'call-transcripts');

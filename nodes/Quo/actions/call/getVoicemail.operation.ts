@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { fetchCallArtifact } from './callArtifacts';
 import { downloadTargetOf, withDownloads } from './mediaDownload';
 import { BinaryItems } from '../types';
-import { requireCallId } from './artifact';
+import { fetchCallArtifact, requireCallId } from './shared';
 import { callIdField, downloadFields } from './shared.descriptions';
 
 const properties: INodeProperties[] = [callIdField, ...downloadFields('voicemail')];

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { quoApiRequest } from '../../transport';
 import { taskIdField } from './shared.descriptions';
-import { requireTaskId } from './taskAction';
+import { requireTaskId } from './shared';
 
 const properties: INodeProperties[] = [taskIdField];
 

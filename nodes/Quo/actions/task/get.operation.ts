@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { unwrapData } from '../../transport/responseData';
 import { quoApiRequest } from '../../transport';
 import { taskIdField } from './shared.descriptions';
-import { requireTaskId } from './taskAction';
+import { requireTaskId } from './shared';
 
 const properties: INodeProperties[] = [taskIdField];
 

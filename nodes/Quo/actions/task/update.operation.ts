@@ -6,7 +6,7 @@ import { unwrapData } from '../../transport/responseData';
 import { quoApiRequest } from '../../transport';
 import { updateFieldsCollection } from '../common.descriptions';
 import { taskIdField } from './shared.descriptions';
-import { requireTaskId } from './taskAction';
+import { requireTaskId } from './shared';
 
 const properties: INodeProperties[] = [
 	taskIdField,

@@ -1,8 +1,14 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { quoApiRequest } from '../../transport';
 import { unwrapData } from '../../transport/responseData';
+import { CALL_ID, requireQuoId } from '../fieldErrors';
+import { callIdField } from './shared.descriptions';
+
+export function requireCallId(this: IExecuteFunctions, itemIndex: number): string {
+	return requireQuoId(this.getNode(), this.getNodeParameter('callId', itemIndex), CALL_ID, 'Call ID', itemIndex);
+}
 
 /**
  * Quo makes a call's summary, transcript and voicemail some time after the call: until then it answers
@@ -24,4 +30,18 @@ export async function fetchCallArtifact(
 		await quoApiRequest.call(this, { method: 'GET', path: `/v1/calls/${encodeURIComponent(callId)}`, itemIndex, notFound: `the call ${callId}` });
 		return { callId, ready: false, status: 'absent' };
 	}
+}
+
+/**
+ * Get Summary and Get Transcript differ only in Quo's path (`/v1/call-summaries/{callId}`,
+ * `/v1/call-transcripts/{id}`); each operation file builds its description and execute here.
+ */
+export function artifactOperation(operation: 'getSummary' | 'getTranscript', collection: 'call-summaries' | 'call-transcripts') {
+	return {
+		description: updateDisplayOptions({ show: { resource: ['call'], operation: [operation] } }, [callIdField]),
+		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+			const callId = requireCallId.call(this, itemIndex);
+			return await fetchCallArtifact.call(this, `/v1/${collection}/${encodeURIComponent(callId)}`, callId, itemIndex);
+		},
+	};
 }
