@@ -27,3 +27,10 @@ export type ItemOperation = (
 	itemIndex: number,
 	execution: Execution,
 ) => Promise<IDataObject | IDataObject[] | BinaryItems>;
+
+/** What the router runs: an operation file's `execute`, and `readOnly` when it only reads. */
+export interface Operation {
+	execute: ItemOperation;
+	/** Items of an operation that only reads may run ten at a time, as they cannot change what Quo does. */
+	readOnly?: boolean;
+}

@@ -12,6 +12,8 @@ const displayOptions = { show: { resource: ['call'], operation: ['get'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const callId = requireCallId.call(this, itemIndex);
 	const response = await quoApiRequest.call(this, { method: 'GET', path: `/v1/calls/${encodeURIComponent(callId)}`, itemIndex, notFound: `the call ${callId}` });

@@ -38,6 +38,8 @@ const displayOptions = { show: { resource: ['call'], operation: ['getMany'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+export const readOnly = true;
+
 /** Quo lists the calls with one other number at a time. */
 function participantOf(node: INode, value: unknown, itemIndex: number): string {
 	const numbers = listOf(value);

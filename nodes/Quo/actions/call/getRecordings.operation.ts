@@ -14,6 +14,8 @@ const displayOptions = { show: { resource: ['call'], operation: ['getRecordings'
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+export const readOnly = true;
+
 /** One item per recording segment, each with its call ID; a segment without a link (not finished) gets no file. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[] | BinaryItems> {
 	const callId = requireCallId.call(this, itemIndex);

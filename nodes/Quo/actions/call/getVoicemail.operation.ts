@@ -12,6 +12,8 @@ const displayOptions = { show: { resource: ['call'], operation: ['getVoicemail']
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+export const readOnly = true;
+
 /** A voicemail still being processed has no link yet: its item comes without a file. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | BinaryItems> {
 	const callId = requireCallId.call(this, itemIndex);

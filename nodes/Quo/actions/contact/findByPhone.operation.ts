@@ -26,6 +26,8 @@ const displayOptions = { show: { resource: ['contact'], operation: ['findByPhone
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+export const readOnly = true;
+
 function hasNumber(contact: QuoContact, wanted: string): boolean {
 	return (contact.defaultFields?.phoneNumbers ?? []).some((entry) => typeof entry.value === 'string' && toE164(entry.value) === wanted);
 }

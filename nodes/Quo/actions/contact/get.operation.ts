@@ -12,6 +12,8 @@ const displayOptions = { show: { resource: ['contact'], operation: ['get'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const contactId = requireText(this.getNode(), this.getNodeParameter('contactId', itemIndex, '', { extractValue: true }), 'Contact', itemIndex);
 	return unwrapData(await quoApiRequest.call(this, { method: 'GET', path: `/v1/contacts/${encodeURIComponent(contactId)}`, itemIndex, notFound: `the contact ${contactId}` }));

@@ -11,6 +11,8 @@ const displayOptions = { show: { resource: ['contactCustomField'], operation: ['
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+export const readOnly = true;
+
 /** Quo lists every field on one page; the limit is applied here. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const fields = await fetchCustomFields.call(this, itemIndex);

@@ -55,6 +55,8 @@ const displayOptions = { show: { resource: ['conversation'], operation: ['getMan
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+export const readOnly = true;
+
 /** Quo takes the numbers as `PN…` ids or E.164 numbers alike, so neither needs a lookup. */
 function phoneNumbersOf(node: INode, value: unknown, itemIndex: number): string[] {
 	const phoneNumbers = listOf(value);

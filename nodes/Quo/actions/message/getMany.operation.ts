@@ -44,6 +44,8 @@ const displayOptions = { show: { resource: ['message'], operation: ['getMany'] }
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number, execution: Execution): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const phoneNumberId = await execution.lookups.phoneNumberId(

@@ -12,6 +12,8 @@ const displayOptions = { show: { resource: ['phoneNumber'], operation: ['get'] }
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+export const readOnly = true;
+
 /** An E.164 number is looked up among the workspace's numbers first (Quo gets numbers by ID only). */
 export async function execute(this: IExecuteFunctions, itemIndex: number, execution: Execution): Promise<IDataObject> {
 	const value = this.getNodeParameter('phoneNumberId', itemIndex, '', { extractValue: true });

@@ -17,6 +17,8 @@ const displayOptions = { show: { resource: ['phoneNumber'], operation: ['getMany
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+export const readOnly = true;
+
 /** Quo lists every number on one page; the limit is applied here. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const userId = String(this.getNodeParameter('filters.userId', itemIndex, '', { extractValue: true })).trim();

@@ -12,6 +12,8 @@ const displayOptions = { show: { resource: ['task'], operation: ['get'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const taskId = requireTaskId.call(this, itemIndex);
 	return unwrapData(await quoApiRequest.call(this, { method: 'GET', path: `/v1/tasks/${encodeURIComponent(taskId)}`, itemIndex, notFound: `the task ${taskId}` }));

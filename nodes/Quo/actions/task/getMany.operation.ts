@@ -14,6 +14,8 @@ const displayOptions = { show: { resource: ['task'], operation: ['getMany'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const limit = resultLimit.call(this, itemIndex);
 	return (await quoApiRequestAllItemsV1.call(this, { path: '/v1/tasks', limit, pageSize: PAGE_SIZE, itemIndex })) as IDataObject[];

@@ -12,6 +12,8 @@ const displayOptions = { show: { resource: ['user'], operation: ['get'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const userId = requireQuoId(this.getNode(), this.getNodeParameter('userId', itemIndex, '', { extractValue: true }), USER_ID, 'User', itemIndex);
 	const response = await quoApiRequest.call(this, { method: 'GET', path: `/v1/users/${encodeURIComponent(userId)}`, itemIndex, notFound: `the user ${userId}` });

@@ -12,6 +12,8 @@ const displayOptions = { show: { resource: ['user'], operation: ['getMany'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	return (await quoApiRequestAllItemsV1.call(this, {
 		path: '/v1/users',

@@ -15,6 +15,7 @@ import * as updateOperation from './update.operation';
 interface WebhookOperation {
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, itemIndex: number, execution: Execution): Promise<IDataObject | IDataObject[]>;
+	readOnly?: boolean;
 }
 
 function withoutSigningKey(answer: IDataObject): IDataObject {
@@ -31,6 +32,7 @@ function withoutSigningKey(answer: IDataObject): IDataObject {
 function keyless(operation: WebhookOperation): WebhookOperation {
 	return {
 		description: operation.description,
+		readOnly: operation.readOnly,
 		async execute(this: IExecuteFunctions, itemIndex: number, execution: Execution) {
 			const result = await operation.execute.call(this, itemIndex, execution);
 			return Array.isArray(result) ? result.map(withoutSigningKey) : withoutSigningKey(result);

@@ -12,6 +12,8 @@ const displayOptions = { show: { resource: ['webhook'], operation: ['get'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const webhook = webhookRefOf(this.getNode(), this.getNodeParameter('webhookId', itemIndex), itemIndex);
 	const response = await quoApiRequest.call(this, { method: 'GET', path: webhookPath(webhook), itemIndex, notFound: `the webhook ${webhook.id}` });

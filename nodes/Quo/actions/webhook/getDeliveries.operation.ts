@@ -46,6 +46,8 @@ const displayOptions = { show: { resource: ['webhook'], operation: ['getDeliveri
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const webhookId = require2026Webhook(node, this.getNodeParameter('webhookId', itemIndex), 'list deliveries', itemIndex);

@@ -12,6 +12,8 @@ const displayOptions = { show: { resource: ['webhook'], operation: ['getDelivery
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
 	const webhookId = require2026Webhook(node, this.getNodeParameter('webhookId', itemIndex), 'read a delivery', itemIndex);

@@ -34,6 +34,8 @@ const displayOptions = { show: { resource: ['webhook'], operation: ['getMany'] }
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+export const readOnly = true;
+
 async function list2026(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const response = await quoApiRequest.call(this, { method: 'GET', path: '/webhooks', itemIndex });
 	return unwrapList(response).map((webhook) => ({ ...webhook, apiVersion: '2026-03-30' }));
