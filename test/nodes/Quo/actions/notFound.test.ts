@@ -73,6 +73,8 @@ describe('every operation that works on something by its ID declares what it is'
 	test.each(cases)('$name', async ({ resource, operation, run, hint }) => {
 		await run.prepare?.(session.standIn);
 		const parameters = run.parameters(session.standIn);
+		// One generation: of both lists asked at once, the one still on its way when the run fails would land in the next case.
+		if (resource === 'webhook' && operation === 'getMany') parameters.apiVersion = '2026-03-30';
 		session.standIn.addFault({ status: 404, times: Infinity });
 
 		expect(await notFoundHint({ resource, operation, ...parameters })).toMatch(hint);
