@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { quoApiRequest } from '../../nodes/Quo/transport';
+import { quoApiRequest, type QuoRequest } from '../../nodes/Quo/transport';
 import { quoApiRequestAllItemsCursor, quoApiRequestAllItemsV1 } from '../../nodes/Quo/transport/pagination';
 
 /**
  * A test-only node that sends one request per input item through the package's transport, so the
  * transport runs inside n8n-core's real `ExecuteContext` before the product nodes use it.
- * Each item's json says what to send: `{method, path, qs?, body?, paginate?: 'v1' | 'cursor', limit?, pageSize?}`.
+ * Each item's json says what to send: `{method, path, qs?, body?, effect?, paginate?: 'v1' | 'cursor', limit?, pageSize?}`.
  */
 export class TransportProbe implements INodeType {
 	description: INodeTypeDescription = {
@@ -33,6 +33,7 @@ export class TransportProbe implements INodeType {
 						path: string;
 						qs?: IDataObject;
 						body?: IDataObject;
+						effect?: QuoRequest['effect'];
 						paginate?: 'v1' | 'cursor';
 						limit?: number;
 						pageSize?: number;
@@ -42,7 +43,7 @@ export class TransportProbe implements INodeType {
 						const data = await walk.call(this, { path: spec.path, qs: spec.qs, limit: spec.limit, pageSize: spec.pageSize ?? 50, itemIndex });
 						return { json: { data }, pairedItem: { item: itemIndex } };
 					}
-					const json = await quoApiRequest.call(this, { method: spec.method, path: spec.path, qs: spec.qs, body: spec.body, itemIndex });
+					const json = await quoApiRequest.call(this, { method: spec.method, path: spec.path, qs: spec.qs, body: spec.body, effect: spec.effect, itemIndex });
 					return { json: (json ?? {}) as IDataObject, pairedItem: { item: itemIndex } };
 				}),
 			),

@@ -14,7 +14,12 @@ import { answer, type LoopbackServer, startLoopbackServer } from './loopbackServ
 // server's trickle (node:timers/promises) run in real time.
 
 const probe = { nodeType: new TransportProbe(), parameters: {} };
-const SEND = { method: 'POST', path: '/v1/messages', body: { content: 'hi', from: '+15555550101', to: ['+15555550100'] } };
+const SEND = {
+	method: 'POST',
+	path: '/v1/messages',
+	body: { content: 'hi', from: '+15555550101', to: ['+15555550100'] },
+	effect: { what: 'the message', done: 'sent', redo: 'sending' },
+};
 const READ = { method: 'GET', path: '/v1/phone-numbers' };
 
 /** The trickle: a byte every 25 ms, for at most this many bytes (5 s), then the end of a valid answer. */

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { E164_EXAMPLE, E164_PATTERN } from '../helpers/phoneNumbers';
+import { E164_EXAMPLE, E164_PATTERN } from './phoneNumbers';
 
 interface IdForm {
 	placeholder: string;

@@ -1,38 +1,25 @@
 import type { IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { ExecutionCache } from '../helpers/executionCache';
 import { mapItemsConcurrently } from './itemPool';
+import { WorkspaceLookups } from './lookups';
+import { OrderedLanes } from './orderedLanes';
 import * as call from './call/Call.resource';
 import * as contact from './contact/Contact.resource';
 import * as contactCustomField from './contactCustomField/ContactCustomField.resource';
 import * as conversation from './conversation/Conversation.resource';
 import * as message from './message/Message.resource';
-import type { NodeMap, QuoType } from './node.type';
+import type { QuoType } from './node.type';
 import * as phoneNumber from './phoneNumber/PhoneNumber.resource';
 import * as task from './task/Task.resource';
-import { BinaryItems, type ItemOperation } from './types';
+import { BinaryItems, type Execution, type Operation } from './types';
 import * as user from './user/User.resource';
 import * as webhook from './webhook/Webhook.resource';
 
 /** Items in flight at once; the transport's limiter keeps the pace under Quo's 10 requests per second. */
 const MAX_ITEMS_IN_FLIGHT = 10;
 
-/** Operations that only read: items that run at once cannot change what Quo does. */
-const READ_OPERATIONS: ReadonlySet<string> = new Set([
-	'get',
-	'getMany',
-	'findByPhone',
-	'getRecordings',
-	'getSummary',
-	'getTranscript',
-	'getVoicemail',
-	'getDeliveries',
-	'getDelivery',
-]);
-
-/** Each resource's operations, by the values of the node's Resource and Operation options. */
-export const RESOURCES: { [R in keyof NodeMap]: Record<NodeMap[R], { execute: ItemOperation }> } = {
+const resources = {
 	call,
 	contact,
 	contactCustomField,
@@ -44,14 +31,20 @@ export const RESOURCES: { [R in keyof NodeMap]: Record<NodeMap[R], { execute: It
 	webhook,
 };
 
-function operationOf(this: IExecuteFunctions, { resource, operation }: QuoType): ItemOperation {
+/**
+ * Each resource's operations, by the values of the node's Resource and Operation options: every export of a
+ * `<Resource>.resource.ts` but its description. `NodeMap` is read from here.
+ */
+export const RESOURCES: { [R in keyof typeof resources]: Record<Exclude<keyof (typeof resources)[R], 'description'>, Operation> } = resources;
+
+function operationOf(this: IExecuteFunctions, { resource, operation }: QuoType): Operation {
 	// The parameters may hold anything (an old workflow, an expression), so the lookup is checked at run time.
-	const operations: Record<string, { execute: ItemOperation }> | undefined = Object.hasOwn(RESOURCES, resource) ? RESOURCES[resource] : undefined;
+	const operations: Record<string, Operation> | undefined = Object.hasOwn(RESOURCES, resource) ? RESOURCES[resource] : undefined;
 	const found = operations && Object.hasOwn(operations, operation) ? operations[operation] : undefined;
 	if (typeof found?.execute !== 'function') {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported!`);
 	}
-	return found.execute;
+	return found;
 }
 
 /** The error that stops the execution, pointing n8n at the item it came from. */
@@ -69,16 +62,16 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		resource: this.getNodeParameter('resource', 0),
 		operation: this.getNodeParameter('operation', 0),
 	} as QuoType;
-	const execute = operationOf.call(this, quoNodeData);
-	const cache = new ExecutionCache(this);
+	const { execute, readOnly } = operationOf.call(this, quoNodeData);
+	const execution: Execution = { lookups: new WorkspaceLookups(this), conversationLanes: new OrderedLanes(), externalIdLanes: new OrderedLanes() };
 
 	// An item that changes something waits for the one before it, as n8n users expect: without Continue On Fail the
 	// run stops at the first failure, and no later item has reached Quo (re-running after a fix sends nothing twice).
 	// Reads, and items whose failures are their own (Continue On Fail), run several at once.
-	const inFlight = READ_OPERATIONS.has(quoNodeData.operation) || this.continueOnFail() ? MAX_ITEMS_IN_FLIGHT : 1;
+	const inFlight = readOnly === true || this.continueOnFail() ? MAX_ITEMS_IN_FLIGHT : 1;
 	const outputs = await mapItemsConcurrently(items.length, inFlight, async (itemIndex) => {
 		try {
-			const result = await execute.call(this, itemIndex, cache);
+			const result = await execute.call(this, itemIndex, execution);
 			const data = result instanceof BinaryItems ? result.items : this.helpers.returnJsonArray(result);
 			return this.helpers.constructExecutionMetaData(data, { itemData: { item: itemIndex } });
 		} catch (error) {

@@ -1,22 +1,16 @@
 import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
+import { byName, contactChannels, contactLabel, conversationLabel, phoneNumberLabel, userLabel } from './labels';
+import { fetchV1Page, type V1ListPage } from '../transport/pagination';
 import {
-	byName,
-	contactChannels,
-	contactLabel,
 	CONTACT_PAGE_SIZE,
 	CONVERSATION_PAGE_SIZE,
-	conversationLabel,
 	fetchPhoneNumbers,
-	fetchV1Page,
-	phoneNumberLabel,
 	type QuoContact,
 	type QuoConversation,
 	type QuoUser,
 	USER_PAGE_SIZE,
-	userLabel,
-	type V1ListPage,
-} from '../helpers/directory';
+} from '../transport/workspace';
 
 /** Case-insensitive; a filter of digits finds a number however it is formatted ("5550101" finds "(555) 555-0101"). */
 function matches(filter: string | undefined, ...fields: Array<string | null | undefined>): boolean {

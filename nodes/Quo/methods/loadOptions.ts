@@ -1,6 +1,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { byName, fetchCustomFields, fetchPhoneNumbers, phoneNumberLabel } from '../helpers/directory';
+import { byName, phoneNumberLabel } from './labels';
+import { fetchCustomFields, fetchPhoneNumbers } from '../transport/workspace';
 
 /** The workspace's phone numbers as "Name (+1 555…)", for pickers that send `PN…` ids. */
 export async function getPhoneNumbers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {

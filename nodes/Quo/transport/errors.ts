@@ -10,8 +10,19 @@ import { isRepeatable, MAX_ANSWER_BYTES, MAX_RETRY_WAIT_MS, REQUEST_TIMEOUT_MS }
  */
 export type NoAnswerKind = 'timeout' | 'slowAnswer' | 'connectionLost' | 'unreachable';
 
+/** What a request says about itself for its errors, so that the transport needs to know no endpoint. */
+export interface RequestSubject {
+	/** What the request's ID names, for a 404: "the contact 64a1…", "the sender number (From) PN123". */
+	notFound?: string;
+	/**
+	 * What a POST or PATCH does, for an error that leaves open whether Quo did it: `{ what: 'the message', done: 'sent',
+	 * redo: 'sending' }` reads "the message may have been sent. Check in Quo before sending it again".
+	 */
+	effect?: { what: string; done: string; redo: string };
+}
+
 /** One attempt of a request: what was sent, and how many retries came before it. */
-export interface QuoAttempt {
+export interface QuoAttempt extends RequestSubject {
 	method: string;
 	path: string;
 	retries: number;
@@ -86,21 +97,14 @@ function excerptOfText(body: unknown): string | undefined {
 	return text.length > 160 ? `${text.slice(0, 160)}…` : text;
 }
 
-/** The last path segment that looks like a Quo id (`WH…`, `PN…`, a numeric webhook id, ...). */
-function idInPath(path: string): string | undefined {
-	const segments = path.split('?')[0].split('/').filter(Boolean);
-	return segments.reverse().find((segment) => /^[A-Z]{2}[A-Za-z0-9]+$|^\d+$|^[a-z]+_[A-Za-z0-9]+$/.test(segment));
-}
-
 /**
  * For a POST or PATCH whose outcome n8n cannot know: what Quo may have done, and to check before running it again.
  * Those are never sent twice automatically, as Quo cannot tell a repeat from a new request (a second text).
  */
 function outcomeNote(attempt: QuoAttempt, likely: boolean): string | undefined {
 	if (isRepeatable(attempt.method)) return undefined;
-	if (attempt.method === 'POST' && attempt.path === '/v1/messages') {
-		return `the message ${likely ? 'was probably' : 'may have been'} sent. Check in Quo before sending it again`;
-	}
+	const { effect } = attempt;
+	if (effect) return `${effect.what} ${likely ? 'was probably' : 'may have been'} ${effect.done}. Check in Quo before ${effect.redo} it again`;
 	return `Quo ${likely ? 'probably carried' : 'may have carried'} it out. Check in Quo before running it again`;
 }
 
@@ -158,12 +162,10 @@ function hintFor(failure: QuoFailure): string {
 			return "Quo refused this for the workspace's plan or subscription (for example call summaries need a Business or Scale plan).";
 		case 403:
 			return 'The API key is not allowed to do this: check the plan, the number or user permissions, and A2P registration for US texting.';
-		case 404: {
-			const id = idInPath(failure.path);
-			return id
-				? `Quo has nothing with the ID "${id}". Check that ID, and that it belongs to this workspace.`
+		case 404:
+			return failure.notFound
+				? `Quo did not find ${failure.notFound}. Check it, and that it belongs to this workspace.`
 				: `Quo has nothing at ${failure.path}.`;
-		}
 		case 409:
 			return 'The request conflicts with what Quo already has (a duplicate, say).';
 		case 429:

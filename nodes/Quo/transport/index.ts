@@ -12,7 +12,15 @@ import { sleep } from 'n8n-workflow';
 
 import { abortableSleep } from './abortableSleep';
 import { isVersionedPath, QUO_API_VERSION, QUO_API_VERSION_HEADER } from './apiVersion';
-import { oversizedAnswerError, quoApiError, type QuoAttempt, type QuoFailure, redirectError, unreadableAnswerError } from './errors';
+import {
+	oversizedAnswerError,
+	quoApiError,
+	type QuoAttempt,
+	type QuoFailure,
+	redirectError,
+	type RequestSubject,
+	unreadableAnswerError,
+} from './errors';
 import { limiterForCredential } from './rateLimiter';
 import {
 	type FailureKind,
@@ -27,7 +35,7 @@ import { type BodyStream, headerValue, type ResponseHeaders, type StreamedRespon
 
 export type QuoApiContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions | IWebhookFunctions;
 
-export interface QuoRequest {
+export interface QuoRequest extends RequestSubject {
 	method: IHttpRequestMethods;
 	/** `/v1/...` for v1, or an unprefixed 2026-03-30 path such as `/webhooks`. */
 	path: string;
@@ -193,7 +201,7 @@ export async function quoApiRequest(this: QuoApiContext, request: QuoRequest): P
 		const outcome = await sendWithinDeadline.call(this, options);
 		release();
 
-		const attempt: QuoAttempt = { method: request.method, path: request.path, retries };
+		const attempt: QuoAttempt = { method: request.method, path: request.path, retries, notFound: request.notFound, effect: request.effect };
 		if ('oversized' in outcome) throw oversizedAnswerError(node, { ...attempt, ...outcome.oversized }, request.itemIndex);
 		const response = 'response' in outcome ? outcome.response : undefined;
 		const noAnswer = 'noAnswer' in outcome ? outcome.noAnswer : undefined;

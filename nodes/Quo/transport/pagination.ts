@@ -37,6 +37,7 @@ export async function quoApiRequestAllItemsV1<T = IDataObject>(this: QuoApiConte
 			method: 'GET',
 			path: request.path,
 			itemIndex: request.itemIndex,
+			notFound: request.notFound,
 			qs: { ...request.qs, maxResults: Math.min(request.pageSize, remaining), ...(token ? { pageToken: token } : {}) },
 		})) as unknown as V1Page<T>;
 		return { items: page.data ?? [], next: page.nextPageToken };
@@ -50,10 +51,34 @@ export async function quoApiRequestAllItemsCursor<T = IDataObject>(this: QuoApiC
 			method: 'GET',
 			path: request.path,
 			itemIndex: request.itemIndex,
+			notFound: request.notFound,
 			qs: { ...request.qs, limit: Math.min(request.pageSize, remaining), ...(cursor ? { after: cursor } : {}) },
 		})) as unknown as CursorPage<T>;
 		return { items: page.data ?? [], next: page.nextCursor };
 	});
+}
+
+/** One page of a v1 list; `nextPageToken` is undefined on the last page. */
+export interface V1ListPage<T> {
+	items: T[];
+	nextPageToken: string | undefined;
+}
+
+/** One page of a v1 list (`maxResults` + `pageToken`), for pickers and lookups that page on demand. */
+export async function fetchV1Page<T>(
+	this: QuoApiContext,
+	request: { path: string; pageSize: number; pageToken?: string; itemIndex?: number },
+): Promise<V1ListPage<T>> {
+	const page = await quoApiRequest.call(this, {
+		method: 'GET',
+		path: request.path,
+		qs: { maxResults: request.pageSize, ...(request.pageToken ? { pageToken: request.pageToken } : {}) },
+		itemIndex: request.itemIndex,
+	});
+	return {
+		items: Array.isArray(page.data) ? (page.data as unknown as T[]) : [],
+		nextPageToken: typeof page.nextPageToken === 'string' && page.nextPageToken !== '' ? page.nextPageToken : undefined,
+	};
 }
 
 /**

@@ -66,14 +66,14 @@ export async function createSubscription(this: QuoApiContext, spec: Subscription
 	return expectSubscription.call(this, response, 'creating a webhook');
 }
 
-export async function updateSubscription(this: QuoApiContext, id: string, changes: IDataObject): Promise<QuoSubscription> {
-	const response = await quoApiRequest.call(this, { method: 'PATCH', path: `/webhooks/${id}`, body: changes });
+export async function updateSubscription(this: QuoApiContext, id: string, changes: IDataObject, itemIndex?: number): Promise<QuoSubscription> {
+	const response = await quoApiRequest.call(this, { method: 'PATCH', path: `/webhooks/${id}`, body: changes, itemIndex, notFound: `the webhook ${id}` });
 	return expectSubscription.call(this, response, 'updating a webhook');
 }
 
 /** Quo never returns a 2026-03-30 key again after create; rotating is the only way to get one. */
-export async function rotateSubscriptionKey(this: QuoApiContext, id: string): Promise<string> {
-	const response = await quoApiRequest.call(this, { method: 'POST', path: `/webhooks/${id}/rotate` });
+export async function rotateSubscriptionKey(this: QuoApiContext, id: string, itemIndex?: number): Promise<string> {
+	const response = await quoApiRequest.call(this, { method: 'POST', path: `/webhooks/${id}/rotate`, itemIndex, notFound: `the webhook ${id}` });
 	const key = (response.data as IDataObject | undefined)?.key;
 	if (typeof key === 'string' && key !== '') return key;
 	throw unexpectedAnswerError(this.getNode(), "Quo's answer to rotating the webhook secret has no key in it", response as JsonObject);
@@ -96,16 +96,27 @@ export async function getLoggedDelivery(this: QuoApiContext, webhookId: string, 
 		method: 'GET',
 		path: `/webhooks/${webhookId}/events/${encodeURIComponent(deliveryId)}`,
 		singleAttempt: true,
+		notFound: `the delivery ${deliveryId} of webhook ${webhookId}`,
 	});
 	return typeof data === 'object' && data !== null ? (data as Partial<LoggedDelivery>) : {};
 }
 
-export async function deleteSubscription(this: QuoApiContext, id: string): Promise<void> {
-	await quoApiRequest.call(this, { method: 'DELETE', path: `/webhooks/${id}` });
+export async function deleteSubscription(this: QuoApiContext, id: string, itemIndex?: number): Promise<void> {
+	await quoApiRequest.call(this, { method: 'DELETE', path: `/webhooks/${id}`, itemIndex, notFound: `the webhook ${id}` });
 }
 
-export async function sendTestEvent(this: QuoApiContext, id: string, eventType: string): Promise<IDataObject> {
-	return await quoApiRequest.call(this, { method: 'POST', path: `/webhooks/${id}/events/test`, body: { eventType } });
+export async function sendTestEvent(this: QuoApiContext, id: string, eventType: string, itemIndex?: number): Promise<IDataObject> {
+	return await quoApiRequest.call(this, { method: 'POST', path: `/webhooks/${id}/events/test`, body: { eventType }, itemIndex, notFound: `the webhook ${id}` });
+}
+
+/** Has Quo send one logged delivery again, now. */
+export async function retryLoggedDelivery(this: QuoApiContext, webhookId: string, deliveryId: string, itemIndex?: number): Promise<void> {
+	await quoApiRequest.call(this, {
+		method: 'POST',
+		path: `/webhooks/${webhookId}/events/${encodeURIComponent(deliveryId)}/retry`,
+		itemIndex,
+		notFound: `the delivery ${deliveryId} of webhook ${webhookId}`,
+	});
 }
 
 // v1 subscriptions: one per event family
@@ -126,7 +137,7 @@ async function createV1Subscription(
 }
 
 export async function deleteV1Subscription(this: QuoApiContext, id: string, itemIndex?: number): Promise<void> {
-	await quoApiRequest.call(this, { method: 'DELETE', path: `/v1/webhooks/${id}`, itemIndex });
+	await quoApiRequest.call(this, { method: 'DELETE', path: `/v1/webhooks/${id}`, itemIndex, notFound: `the webhook ${id}` });
 }
 
 /** Without its key, Quo's deliveries cannot be told from forged ones: a created webhook without one is a failure. */

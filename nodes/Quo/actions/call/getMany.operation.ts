@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { createdRangeQuery } from '../../helpers/dateTime';
-import type { ExecutionCache } from '../../helpers/executionCache';
-import { fieldError, requireQuoId, USER_ID } from '../../helpers/fieldErrors';
-import { listOf } from '../../helpers/lists';
-import { E164_EXAMPLE, requireE164 } from '../../helpers/phoneNumbers';
-import { resultLimit } from '../../helpers/resultLimit';
+import { createdRangeQuery } from '../dateTime';
+import type { Execution } from '../types';
+import { fieldError, requireQuoId, USER_ID } from '../fieldErrors';
+import { listOf } from '../lists';
+import { E164_EXAMPLE, requireE164 } from '../phoneNumbers';
+import { resultLimit } from '../resultLimit';
 import { quoApiRequestAllItemsV1 } from '../../transport/pagination';
 import { filtersWithCreatedRange, limitOption, phoneNumberRLC, returnAllOption, userRLC } from '../common.descriptions';
 
@@ -38,6 +38,8 @@ const displayOptions = { show: { resource: ['call'], operation: ['getMany'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+export const readOnly = true;
+
 /** Quo lists the calls with one other number at a time. */
 function participantOf(node: INode, value: unknown, itemIndex: number): string {
 	const numbers = listOf(value);
@@ -47,14 +49,14 @@ function participantOf(node: INode, value: unknown, itemIndex: number): string {
 	return requireE164(node, numbers[0], 'Participant', itemIndex);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, execution: Execution): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const participant = participantOf(node, this.getNodeParameter('participant', itemIndex), itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const userId = String(this.getNodeParameter('filters.userId', itemIndex, '', { extractValue: true })).trim();
 	const qs: IDataObject = { participants: [participant], ...createdRangeQuery(node, filters, itemIndex) };
 	if (userId) qs.userId = requireQuoId(node, userId, USER_ID, 'User', itemIndex);
-	qs.phoneNumberId = await cache.phoneNumberId(
+	qs.phoneNumberId = await execution.lookups.phoneNumberId(
 		this.getNodeParameter('phoneNumberId', itemIndex, '', { extractValue: true }),
 		'Quo Phone Number',
 		itemIndex,
@@ -63,6 +65,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, cache:
 	return (await quoApiRequestAllItemsV1.call(this, {
 		path: '/v1/calls',
 		qs,
+		notFound: `the phone number (Quo Phone Number) ${qs.phoneNumberId}`,
 		limit: resultLimit.call(this, itemIndex),
 		pageSize: PAGE_SIZE,
 		itemIndex,

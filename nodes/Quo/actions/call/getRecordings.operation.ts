@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { downloadTargetOf, withDownloads } from './mediaDownload';
-import { unwrapList } from '../../helpers/responseData';
+import { unwrapList } from '../../transport/responseData';
 import { quoApiRequest } from '../../transport';
 import { BinaryItems } from '../types';
-import { requireCallId } from './artifact';
+import { requireCallId } from './shared';
 import { callIdField, downloadFields } from './shared.descriptions';
 
 const properties: INodeProperties[] = [callIdField, ...downloadFields('recordings')];
@@ -14,12 +14,14 @@ const displayOptions = { show: { resource: ['call'], operation: ['getRecordings'
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+export const readOnly = true;
+
 /** One item per recording segment, each with its call ID; a segment without a link (not finished) gets no file. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[] | BinaryItems> {
 	const callId = requireCallId.call(this, itemIndex);
 	const download = this.getNodeParameter('download', itemIndex, false) as boolean;
 	const target = download ? downloadTargetOf.call(this, itemIndex) : undefined;
-	const response = await quoApiRequest.call(this, { method: 'GET', path: `/v1/call-recordings/${encodeURIComponent(callId)}`, itemIndex });
+	const response = await quoApiRequest.call(this, { method: 'GET', path: `/v1/call-recordings/${encodeURIComponent(callId)}`, itemIndex, notFound: `the call ${callId}` });
 	const recordings = unwrapList(response).map((recording): IDataObject => ({ callId, ...recording }));
 	if (!target) return recordings;
 

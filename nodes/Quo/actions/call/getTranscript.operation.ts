@@ -1,3 +1,5 @@
-import { artifactOperation } from './artifact';
+import { artifactOperation } from './shared';
 
 export const { description, execute } = artifactOperation('getTranscript', 'call-transcripts');
+
+export const readOnly = true;

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { fetchCallArtifact } from './callArtifacts';
 import { downloadTargetOf, withDownloads } from './mediaDownload';
 import { BinaryItems } from '../types';
-import { requireCallId } from './artifact';
+import { fetchCallArtifact, requireCallId } from './shared';
 import { callIdField, downloadFields } from './shared.descriptions';
 
 const properties: INodeProperties[] = [callIdField, ...downloadFields('voicemail')];
@@ -12,6 +11,8 @@ const properties: INodeProperties[] = [callIdField, ...downloadFields('voicemail
 const displayOptions = { show: { resource: ['call'], operation: ['getVoicemail'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
+
+export const readOnly = true;
 
 /** A voicemail still being processed has no link yet: its item comes without a file. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | BinaryItems> {

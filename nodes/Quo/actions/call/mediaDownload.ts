@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { abortableSleep } from '../../transport/abortableSleep';
 import { type BodyStream, headerValue, type StreamedResponse } from '../../transport/streamedResponse';
-import { fieldError } from '../../helpers/fieldErrors';
+import { fieldError } from '../fieldErrors';
 
 /** How long the storage host may stay silent: before its headers, and between two parts of the file. */
 const DOWNLOAD_TIMEOUT_MS = 60_000;

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { customFieldEntries, customFieldValue, findCustomField } from './customFields';
-import type { ExecutionCache } from '../../helpers/executionCache';
-import { fieldError, requireMaxLength, requireQuoId, USER_ID } from '../../helpers/fieldErrors';
-import { listOf } from '../../helpers/lists';
-import { requireE164 } from '../../helpers/phoneNumbers';
+import type { WorkspaceLookups } from '../lookups';
+import { fieldError, requireMaxLength, requireQuoId, USER_ID } from '../fieldErrors';
+import { listOf } from '../lists';
+import { requireE164 } from '../phoneNumbers';
 
 /** What an empty value means: leave the field out (Create, Upsert) or clear it, sent as null (Update). */
 export type EmptyValues = 'omit' | 'clear';
@@ -16,7 +16,7 @@ export interface ContactInput {
 	topLevel: IDataObject;
 	empty: EmptyValues;
 	itemIndex: number;
-	cache: ExecutionCache;
+	lookups: WorkspaceLookups;
 }
 
 const TEXT_FIELDS = ['firstName', 'lastName', 'company', 'role'] as const;
@@ -111,7 +111,7 @@ export async function contactBody(this: IExecuteFunctions, input: ContactInput):
 
 	const entries = customFieldEntries(fields.customFields);
 	if (entries.length > 0) {
-		const known = await input.cache.contactCustomFields(itemIndex);
+		const known = await input.lookups.contactCustomFields(itemIndex);
 		const customFields = entries
 			.map((entry) => {
 				const field = findCustomField(node, known, entry.field, itemIndex);

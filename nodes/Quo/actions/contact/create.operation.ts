@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { ExecutionCache } from '../../helpers/executionCache';
-import { unwrapData } from '../../helpers/responseData';
+import type { Execution } from '../types';
+import { unwrapData } from '../../transport/responseData';
 import { quoApiRequest } from '../../transport';
 import { additionalFieldsCollection } from '../common.descriptions';
 import { contactBody } from './contactBody';
@@ -20,13 +20,13 @@ export async function createContact(this: IExecuteFunctions, body: IDataObject, 
 	return unwrapData(await quoApiRequest.call(this, { method: 'POST', path: '/v1/contacts', body: withName, itemIndex }));
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, execution: Execution): Promise<IDataObject> {
 	const body = await contactBody.call(this, {
 		collection: 'additionalFields',
 		topLevel: { firstName: this.getNodeParameter('firstName', itemIndex, '') },
 		empty: 'omit',
 		itemIndex,
-		cache,
+		lookups: execution.lookups,
 	});
 	return await createContact.call(this, body, itemIndex);
 }

@@ -1,8 +1,8 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
-import type { QuoCustomField } from '../../helpers/directory';
-import { fieldError } from '../../helpers/fieldErrors';
-import { listOf } from '../../helpers/lists';
+import type { QuoCustomField } from '../../transport/workspace';
+import { fieldError } from '../fieldErrors';
+import { listOf } from '../lists';
 
 const FIELD = 'Custom Fields';
 

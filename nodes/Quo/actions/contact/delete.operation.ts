@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { requireText } from '../../helpers/fieldErrors';
+import { requireText } from '../fieldErrors';
 import { quoApiRequest } from '../../transport';
 import { contactRLC } from '../common.descriptions';
 
@@ -13,6 +13,6 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const contactId = requireText(this.getNode(), this.getNodeParameter('contactId', itemIndex, '', { extractValue: true }), 'Contact', itemIndex);
-	await quoApiRequest.call(this, { method: 'DELETE', path: `/v1/contacts/${encodeURIComponent(contactId)}`, itemIndex });
+	await quoApiRequest.call(this, { method: 'DELETE', path: `/v1/contacts/${encodeURIComponent(contactId)}`, itemIndex, notFound: `the contact ${contactId}` });
 	return { id: contactId, deleted: true };
 }

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { CONTACT_PAGE_SIZE } from '../../helpers/directory';
-import { listOf } from '../../helpers/lists';
-import { resultLimit } from '../../helpers/resultLimit';
+import { CONTACT_PAGE_SIZE } from '../../transport/workspace';
+import { listOf } from '../lists';
+import { resultLimit } from '../resultLimit';
 import { quoApiRequestAllItemsV1 } from '../../transport/pagination';
 import { filtersCollection, limitOption, returnAllOption } from '../common.descriptions';
 
@@ -33,6 +33,8 @@ const properties: INodeProperties[] = [
 const displayOptions = { show: { resource: ['contact'], operation: ['getMany'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
+
+export const readOnly = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;

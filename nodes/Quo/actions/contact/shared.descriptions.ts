@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { E164_EXAMPLE } from '../../helpers/phoneNumbers';
+import { E164_EXAMPLE } from '../phoneNumbers';
 import { userRLC } from '../common.descriptions';
 
 function textField(displayName: string, name: string, description: string, example: string): INodeProperties {

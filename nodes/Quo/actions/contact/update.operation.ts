@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { ExecutionCache } from '../../helpers/executionCache';
-import { fieldError, requireText } from '../../helpers/fieldErrors';
-import { unwrapData } from '../../helpers/responseData';
+import type { Execution } from '../types';
+import { fieldError, requireText } from '../fieldErrors';
+import { unwrapData } from '../../transport/responseData';
 import { quoApiRequest } from '../../transport';
 import { contactRLC, updateFieldsCollection } from '../common.descriptions';
 import { contactBody } from './contactBody';
@@ -20,13 +20,13 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Quo patches the contact with what is sent; a field added but left empty is cleared. */
 export async function updateContact(this: IExecuteFunctions, contactId: string, body: IDataObject, itemIndex: number): Promise<IDataObject> {
-	return unwrapData(await quoApiRequest.call(this, { method: 'PATCH', path: `/v1/contacts/${encodeURIComponent(contactId)}`, body, itemIndex }));
+	return unwrapData(await quoApiRequest.call(this, { method: 'PATCH', path: `/v1/contacts/${encodeURIComponent(contactId)}`, body, itemIndex, notFound: `the contact ${contactId}` }));
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, execution: Execution): Promise<IDataObject> {
 	const node = this.getNode();
 	const contactId = requireText(node, this.getNodeParameter('contactId', itemIndex, '', { extractValue: true }), 'Contact', itemIndex);
-	const body = await contactBody.call(this, { collection: 'updateFields', topLevel: {}, empty: 'clear', itemIndex, cache });
+	const body = await contactBody.call(this, { collection: 'updateFields', topLevel: {}, empty: 'clear', itemIndex, lookups: execution.lookups });
 	if (Object.keys(body).length === 0) throw fieldError(node, 'Update Fields', 'add at least one field to change', itemIndex);
 	return await updateContact.call(this, contactId, body, itemIndex);
 }

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { ExecutionCache } from '../../helpers/executionCache';
-import { fieldError } from '../../helpers/fieldErrors';
-import { unwrapList } from '../../helpers/responseData';
+import type { Execution } from '../types';
+import { fieldError } from '../fieldErrors';
+import { unwrapList } from '../../transport/responseData';
 import { quoApiRequest } from '../../transport';
 import { additionalFieldsCollection } from '../common.descriptions';
 import { contactBody } from './contactBody';
@@ -29,7 +29,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
  * Finds the contact by External ID: updates it with the fields that are set (empty ones stay as they are), or
  * creates it. Items with the same External ID run in item order, so the second updates what the first created.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, execution: Execution): Promise<IDataObject> {
 	const node = this.getNode();
 	const externalId = String(this.getNodeParameter('externalId', itemIndex, '')).trim();
 	if (externalId === '') throw fieldError(node, 'External ID', 'required: the contact is matched on it', itemIndex);
@@ -38,10 +38,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, cache:
 		topLevel: { externalId, firstName: this.getNodeParameter('firstName', itemIndex, '') },
 		empty: 'omit',
 		itemIndex,
-		cache,
+		lookups: execution.lookups,
 	});
 
-	return await cache.externalIdLanes.run(externalId, async () => {
+	return await execution.externalIdLanes.run(externalId, async () => {
 		const response = await quoApiRequest.call(this, {
 			method: 'GET',
 			path: '/v1/contacts',

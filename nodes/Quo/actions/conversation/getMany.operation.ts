@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { createdRangeQuery, updatedRangeQuery } from '../../helpers/dateTime';
-import { CONVERSATION_PAGE_SIZE } from '../../helpers/directory';
-import { fieldError, requireQuoId, USER_ID } from '../../helpers/fieldErrors';
-import { listOf } from '../../helpers/lists';
-import { E164_EXAMPLE, isE164 } from '../../helpers/phoneNumbers';
-import { resultLimit } from '../../helpers/resultLimit';
+import { createdRangeQuery, updatedRangeQuery } from '../dateTime';
+import { CONVERSATION_PAGE_SIZE } from '../../transport/workspace';
+import { fieldError, requireQuoId, USER_ID } from '../fieldErrors';
+import { listOf } from '../lists';
+import { E164_EXAMPLE, isE164 } from '../phoneNumbers';
+import { resultLimit } from '../resultLimit';
 import { quoApiRequestAllItemsV1 } from '../../transport/pagination';
 import { filtersWithCreatedRange, limitOption, returnAllOption, userRLC } from '../common.descriptions';
 
@@ -54,6 +54,8 @@ const properties: INodeProperties[] = [
 const displayOptions = { show: { resource: ['conversation'], operation: ['getMany'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
+
+export const readOnly = true;
 
 /** Quo takes the numbers as `PN…` ids or E.164 numbers alike, so neither needs a lookup. */
 function phoneNumbersOf(node: INode, value: unknown, itemIndex: number): string[] {

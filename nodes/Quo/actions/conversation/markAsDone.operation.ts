@@ -1,3 +1,3 @@
-import { markAsOperation } from './markAs';
+import { markAsOperation } from './shared';
 
 export const { description, execute } = markAsOperation('markAsDone', 'mark-as-done');

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { MESSAGE_ID, requireQuoId } from '../../helpers/fieldErrors';
-import { unwrapData } from '../../helpers/responseData';
+import { MESSAGE_ID, requireQuoId } from '../fieldErrors';
+import { unwrapData } from '../../transport/responseData';
 import { quoApiRequest } from '../../transport';
 import { messageIdField } from './shared.descriptions';
 
@@ -12,8 +12,10 @@ const displayOptions = { show: { resource: ['message'], operation: ['get'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const messageId = requireQuoId(this.getNode(), this.getNodeParameter('messageId', itemIndex), MESSAGE_ID, 'Message ID', itemIndex);
-	const response = await quoApiRequest.call(this, { method: 'GET', path: `/v1/messages/${encodeURIComponent(messageId)}`, itemIndex });
+	const response = await quoApiRequest.call(this, { method: 'GET', path: `/v1/messages/${encodeURIComponent(messageId)}`, itemIndex, notFound: `the message ${messageId}` });
 	return unwrapData(response);
 }

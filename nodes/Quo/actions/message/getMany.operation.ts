@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { createdRangeQuery } from '../../helpers/dateTime';
-import type { ExecutionCache } from '../../helpers/executionCache';
-import { requireQuoId, USER_ID } from '../../helpers/fieldErrors';
-import { E164_EXAMPLE, parsePhoneNumberList } from '../../helpers/phoneNumbers';
-import { resultLimit } from '../../helpers/resultLimit';
+import { createdRangeQuery } from '../dateTime';
+import type { Execution } from '../types';
+import { requireQuoId, USER_ID } from '../fieldErrors';
+import { E164_EXAMPLE, parsePhoneNumberList } from '../phoneNumbers';
+import { resultLimit } from '../resultLimit';
 import { quoApiRequestAllItemsV1 } from '../../transport/pagination';
 import { filtersWithCreatedRange, limitOption, phoneNumberRLC, returnAllOption, userRLC } from '../common.descriptions';
 
@@ -44,9 +44,11 @@ const displayOptions = { show: { resource: ['message'], operation: ['getMany'] }
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject[]> {
+export const readOnly = true;
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, execution: Execution): Promise<IDataObject[]> {
 	const node = this.getNode();
-	const phoneNumberId = await cache.phoneNumberId(
+	const phoneNumberId = await execution.lookups.phoneNumberId(
 		this.getNodeParameter('phoneNumberId', itemIndex, '', { extractValue: true }),
 		'Quo Phone Number',
 		itemIndex,
@@ -67,6 +69,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, cache:
 	return (await quoApiRequestAllItemsV1.call(this, {
 		path: '/v1/messages',
 		qs,
+		notFound: `the phone number (Quo Phone Number) ${phoneNumberId}`,
 		limit: resultLimit.call(this, itemIndex),
 		pageSize: PAGE_SIZE,
 		itemIndex,

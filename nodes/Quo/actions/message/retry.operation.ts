@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { MESSAGE_ID, requireQuoId } from '../../helpers/fieldErrors';
+import { MESSAGE_ID, requireQuoId } from '../fieldErrors';
 import { quoApiRequest } from '../../transport';
 import { messageIdField } from './shared.descriptions';
 
@@ -14,6 +14,6 @@ export const description = updateDisplayOptions(displayOptions, properties);
 /** Quo answers 202 with an empty body and sends again in the background. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const messageId = requireQuoId(this.getNode(), this.getNodeParameter('messageId', itemIndex), MESSAGE_ID, 'Message ID', itemIndex);
-	await quoApiRequest.call(this, { method: 'POST', path: `/messages/${encodeURIComponent(messageId)}/retry`, itemIndex });
+	await quoApiRequest.call(this, { method: 'POST', path: `/messages/${encodeURIComponent(messageId)}/retry`, itemIndex, notFound: `the message ${messageId}` });
 	return { messageId, retryAccepted: true };
 }

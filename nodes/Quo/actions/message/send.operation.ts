@@ -1,15 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { ExecutionCache } from '../../helpers/executionCache';
-import { fieldError, PHONE_NUMBER_ID, requireMaxLength, requireQuoId, USER_ID } from '../../helpers/fieldErrors';
-import { E164_EXAMPLE, isE164, parsePhoneNumberList } from '../../helpers/phoneNumbers';
-import { unwrapData } from '../../helpers/responseData';
+import type { Execution } from '../types';
+import { fieldError, PHONE_NUMBER_ID, requireMaxLength, requireQuoId, USER_ID } from '../fieldErrors';
+import { E164_EXAMPLE, isE164, parsePhoneNumberList } from '../phoneNumbers';
+import { unwrapData } from '../../transport/responseData';
 import { quoApiRequest } from '../../transport';
 import { phoneNumberRLC, userRLC } from '../common.descriptions';
 
 const MAX_RECIPIENTS = 10;
 const MAX_CONTENT_LENGTH = 1600;
+
+/** A send whose answer was lost may have gone out: the error says so, and to check before sending again. */
+const MESSAGE_SENT = { what: 'the message', done: 'sent', redo: 'sending' };
 
 const properties: INodeProperties[] = [
 	{
@@ -92,7 +95,7 @@ function contentOf(node: INode, value: unknown, itemIndex: number): string {
 	return requireMaxLength(node, content, 'Content', MAX_CONTENT_LENGTH, itemIndex);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, execution: Execution): Promise<IDataObject> {
 	const node = this.getNode();
 	const from = senderOf(node, this.getNodeParameter('from', itemIndex, '', { extractValue: true }), itemIndex);
 	const to = parsePhoneNumberList(
@@ -116,8 +119,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, cache:
 	// The transport resends only after a 429 (Quo refused it, nothing was sent); after a 5xx or a lost connection
 	// the send is reported, never repeated: Quo has no idempotency key. Sends of one conversation go in item order.
 	const conversation = `${from}>${[...to].sort().join(',')}`;
-	const response = await cache.conversationLanes.run(conversation, async () =>
-		await quoApiRequest.call(this, { method: 'POST', path: '/v1/messages', body, itemIndex }),
+	const response = await execution.conversationLanes.run(conversation, async () =>
+		await quoApiRequest.call(this, { method: 'POST', path: '/v1/messages', body, itemIndex, notFound: `the sender number (From) ${from}`, effect: MESSAGE_SENT }),
 	);
 	return unwrapData(response);
 }

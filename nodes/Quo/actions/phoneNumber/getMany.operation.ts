@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { requireQuoId, USER_ID } from '../../helpers/fieldErrors';
-import { unwrapList } from '../../helpers/responseData';
-import { resultLimit } from '../../helpers/resultLimit';
+import { requireQuoId, USER_ID } from '../fieldErrors';
+import { unwrapList } from '../../transport/responseData';
+import { resultLimit } from '../resultLimit';
 import { quoApiRequest } from '../../transport';
 import { filtersCollection, limitOption, returnAllOption, userRLC } from '../common.descriptions';
 
@@ -16,6 +16,8 @@ const properties: INodeProperties[] = [
 const displayOptions = { show: { resource: ['phoneNumber'], operation: ['getMany'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
+
+export const readOnly = true;
 
 /** Quo lists every number on one page; the limit is applied here. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

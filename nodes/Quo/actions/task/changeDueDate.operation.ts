@@ -1,6 +1,6 @@
-import { requireIsoDateTime } from '../../helpers/dateTime';
+import { requireIsoDateTime } from '../dateTime';
 import { dueDateField } from './shared.descriptions';
-import { taskActionOperation } from './taskAction';
+import { taskActionOperation } from './shared';
 
 export const { description, execute } = taskActionOperation('changeDueDate', 'change-due-date', {
 	properties: [{ ...dueDateField, required: true, description: 'The new due date and time' }],

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionalIsoDateTime } from '../../helpers/dateTime';
-import type { ExecutionCache } from '../../helpers/executionCache';
-import { ACTIVITY_ID, CONVERSATION_ID, fieldError, requireQuoId, USER_ID } from '../../helpers/fieldErrors';
-import { unwrapData } from '../../helpers/responseData';
+import { optionalIsoDateTime } from '../dateTime';
+import type { Execution } from '../types';
+import { ACTIVITY_ID, CONVERSATION_ID, fieldError, requireQuoId, USER_ID } from '../fieldErrors';
+import { unwrapData } from '../../transport/responseData';
 import { quoApiRequest } from '../../transport';
 import { additionalFieldsCollection, conversationRLC, phoneNumberRLC, userRLC } from '../common.descriptions';
 import { dueDateField } from './shared.descriptions';
@@ -67,7 +67,7 @@ function exactlyOneLink(node: INode, values: string[], itemIndex: number): void 
 	throw fieldError(node, set.join(', '), `link the task to exactly one of ${LINKS.join(', ')}; ${set.length} are set`, itemIndex);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, execution: Execution): Promise<IDataObject> {
 	const node = this.getNode();
 	const title = String(this.getNodeParameter('title', itemIndex)).trim();
 	if (title === '') throw fieldError(node, 'Title', 'required', itemIndex);
@@ -87,7 +87,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, cache:
 	if (assignedTo) body.assignedTo = requireQuoId(node, assignedTo, USER_ID, 'Assigned To', itemIndex);
 	if (conversationId) body.conversationId = requireQuoId(node, conversationId, CONVERSATION_ID, 'Conversation', itemIndex);
 	if (activityId) body.activityId = requireQuoId(node, activityId, ACTIVITY_ID, 'Activity ID', itemIndex);
-	if (phoneNumber) body.phoneNumberId = await cache.phoneNumberId(phoneNumber, 'Phone Number', itemIndex);
+	if (phoneNumber) body.phoneNumberId = await execution.lookups.phoneNumberId(phoneNumber, 'Phone Number', itemIndex);
 
 	return unwrapData(await quoApiRequest.call(this, { method: 'POST', path: '/v1/tasks', body, itemIndex }));
 }

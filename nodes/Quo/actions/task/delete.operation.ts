@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { quoApiRequest } from '../../transport';
 import { taskIdField } from './shared.descriptions';
-import { requireTaskId } from './taskAction';
+import { requireTaskId } from './shared';
 
 const properties: INodeProperties[] = [taskIdField];
 
@@ -13,6 +13,6 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const taskId = requireTaskId.call(this, itemIndex);
-	await quoApiRequest.call(this, { method: 'DELETE', path: `/v1/tasks/${encodeURIComponent(taskId)}`, itemIndex });
+	await quoApiRequest.call(this, { method: 'DELETE', path: `/v1/tasks/${encodeURIComponent(taskId)}`, itemIndex, notFound: `the task ${taskId}` });
 	return { taskId, deleted: true };
 }

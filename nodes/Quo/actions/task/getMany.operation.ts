@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { resultLimit } from '../../helpers/resultLimit';
+import { resultLimit } from '../resultLimit';
 import { quoApiRequestAllItemsV1 } from '../../transport/pagination';
 import { limitOption, returnAllOption } from '../common.descriptions';
 
@@ -13,6 +13,8 @@ const properties: INodeProperties[] = [returnAllOption, limitOption];
 const displayOptions = { show: { resource: ['task'], operation: ['getMany'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
+
+export const readOnly = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const limit = resultLimit.call(this, itemIndex);

@@ -1,6 +1,6 @@
-import { CONVERSATION_ID } from '../../helpers/fieldErrors';
+import { CONVERSATION_ID } from '../fieldErrors';
 import { conversationRLC } from '../common.descriptions';
-import { locatorInput, taskActionOperation } from './taskAction';
+import { locatorInput, taskActionOperation } from './shared';
 
 export const { description, execute } = taskActionOperation(
 	'linkConversation',

@@ -1,3 +1,3 @@
-import { taskActionOperation } from './taskAction';
+import { taskActionOperation } from './shared';
 
 export const { description, execute } = taskActionOperation('removeDueDate', 'remove-due-date');

@@ -1,6 +1,6 @@
-import { USER_ID } from '../../helpers/fieldErrors';
+import { USER_ID } from '../fieldErrors';
 import { userRLC } from '../common.descriptions';
-import { locatorInput, taskActionOperation } from './taskAction';
+import { locatorInput, taskActionOperation } from './shared';
 
 export const { description, execute } = taskActionOperation(
 	'unassign',

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { fieldError } from '../../helpers/fieldErrors';
-import { unwrapData } from '../../helpers/responseData';
+import { fieldError } from '../fieldErrors';
+import { unwrapData } from '../../transport/responseData';
 import { quoApiRequest } from '../../transport';
 import { updateFieldsCollection } from '../common.descriptions';
 import { taskIdField } from './shared.descriptions';
-import { requireTaskId } from './taskAction';
+import { requireTaskId } from './shared';
 
 const properties: INodeProperties[] = [
 	taskIdField,
@@ -39,13 +39,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw fieldError(node, 'Title', 'cannot be empty', itemIndex);
 	}
 	const path = `/v1/tasks/${encodeURIComponent(taskId)}`;
+	const notFound = `the task ${taskId}`;
 	const current =
 		fields.title === undefined || fields.description === undefined
-			? unwrapData(await quoApiRequest.call(this, { method: 'GET', path, itemIndex }))
+			? unwrapData(await quoApiRequest.call(this, { method: 'GET', path, itemIndex, notFound }))
 			: {};
 	const body = {
 		title: String(fields.title ?? current.title ?? '').trim(),
 		description: String(fields.description ?? current.description ?? ''),
 	};
-	return unwrapData(await quoApiRequest.call(this, { method: 'PUT', path, body, itemIndex }));
+	return unwrapData(await quoApiRequest.call(this, { method: 'PUT', path, body, itemIndex, notFound }));
 }

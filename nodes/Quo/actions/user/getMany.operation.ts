@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { USER_PAGE_SIZE } from '../../helpers/directory';
-import { resultLimit } from '../../helpers/resultLimit';
+import { USER_PAGE_SIZE } from '../../transport/workspace';
+import { resultLimit } from '../resultLimit';
 import { quoApiRequestAllItemsV1 } from '../../transport/pagination';
 import { limitOption, returnAllOption } from '../common.descriptions';
 
@@ -11,6 +11,8 @@ const properties: INodeProperties[] = [returnAllOption, limitOption];
 const displayOptions = { show: { resource: ['user'], operation: ['getMany'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
+
+export const readOnly = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	return (await quoApiRequestAllItemsV1.call(this, {

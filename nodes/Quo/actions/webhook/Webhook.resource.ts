@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ExecutionCache } from '../../helpers/executionCache';
+import type { Execution } from '../types';
 import * as create from './create.operation';
 import * as deleteOperation from './delete.operation';
 import * as getOperation from './get.operation';
@@ -14,7 +14,8 @@ import * as updateOperation from './update.operation';
 
 interface WebhookOperation {
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject | IDataObject[]>;
+	execute(this: IExecuteFunctions, itemIndex: number, execution: Execution): Promise<IDataObject | IDataObject[]>;
+	readOnly?: boolean;
 }
 
 function withoutSigningKey(answer: IDataObject): IDataObject {
@@ -31,8 +32,9 @@ function withoutSigningKey(answer: IDataObject): IDataObject {
 function keyless(operation: WebhookOperation): WebhookOperation {
 	return {
 		description: operation.description,
-		async execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache) {
-			const result = await operation.execute.call(this, itemIndex, cache);
+		readOnly: operation.readOnly,
+		async execute(this: IExecuteFunctions, itemIndex: number, execution: Execution) {
+			const result = await operation.execute.call(this, itemIndex, execution);
 			return Array.isArray(result) ? result.map(withoutSigningKey) : withoutSigningKey(result);
 		},
 	};

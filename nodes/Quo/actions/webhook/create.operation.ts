@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { groupEventsByV1Family, type V1WebhookFamily, type WebhookApiVersion } from '../../events/catalog';
-import type { ExecutionCache } from '../../helpers/executionCache';
-import { fieldError } from '../../helpers/fieldErrors';
+import type { Execution } from '../types';
+import { fieldError } from '../fieldErrors';
 import { eventsFor } from './webhookEvents';
 import { createSubscription, createV1Subscriptions, resourceIdsFor, type SubscriptionSpec } from '../../transport/webhooks';
 import { apiVersionOptions, eventsField, phoneNumberIdsField } from '../../shared/webhookFields';
@@ -30,13 +30,13 @@ const displayOptions = { show: { resource: ['webhook'], operation: ['create'] } 
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, execution: Execution): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const apiVersion = this.getNodeParameter('apiVersion', itemIndex) as WebhookApiVersion;
 	const url = String(this.getNodeParameter('url', itemIndex)).trim();
 	if (url === '') throw fieldError(node, 'URL', 'required: the endpoint Quo sends the events to', itemIndex);
 	const events = eventsFor(node, this.getNodeParameter('events', itemIndex), apiVersion, 'Events', itemIndex);
-	const phoneNumberIds = await cache.phoneNumberIds(this.getNodeParameter('phoneNumberIds', itemIndex, []), 'Phone Numbers', itemIndex);
+	const phoneNumberIds = await execution.lookups.phoneNumberIds(this.getNodeParameter('phoneNumberIds', itemIndex, []), 'Phone Numbers', itemIndex);
 	const label = String(this.getNodeParameter('label', itemIndex, '')).trim();
 	const status = this.getNodeParameter('status', itemIndex, 'enabled') as string;
 

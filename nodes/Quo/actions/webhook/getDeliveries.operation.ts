@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { eventOptions } from '../../events/catalog';
-import { createdRangeQuery } from '../../helpers/dateTime';
-import { resultLimit } from '../../helpers/resultLimit';
+import { createdRangeQuery } from '../dateTime';
+import { resultLimit } from '../resultLimit';
 import { eventsFor } from './webhookEvents';
 import { require2026Webhook } from './webhookGeneration';
 import { quoApiRequestAllItemsCursor } from '../../transport/pagination';
@@ -46,6 +46,8 @@ const displayOptions = { show: { resource: ['webhook'], operation: ['getDeliveri
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const webhookId = require2026Webhook(node, this.getNodeParameter('webhookId', itemIndex), 'list deliveries', itemIndex);
@@ -59,6 +61,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	return (await quoApiRequestAllItemsCursor.call(this, {
 		path: `/webhooks/${webhookId}/events`,
+		notFound: `the webhook ${webhookId}`,
 		qs,
 		limit: resultLimit.call(this, itemIndex),
 		pageSize: PAGE_SIZE,

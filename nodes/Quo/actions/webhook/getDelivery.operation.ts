@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { unwrapData } from '../../helpers/responseData';
+import { unwrapData } from '../../transport/responseData';
 import { require2026Webhook, requireDeliveryId } from './webhookGeneration';
 import { quoApiRequest } from '../../transport';
 import { deliveryIdField, webhookIdField } from './shared.descriptions';
@@ -12,10 +12,17 @@ const displayOptions = { show: { resource: ['webhook'], operation: ['getDelivery
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
 	const webhookId = require2026Webhook(node, this.getNodeParameter('webhookId', itemIndex), 'read a delivery', itemIndex);
 	const deliveryId = requireDeliveryId(node, this.getNodeParameter('deliveryId', itemIndex), itemIndex);
-	const response = await quoApiRequest.call(this, { method: 'GET', path: `/webhooks/${webhookId}/events/${encodeURIComponent(deliveryId)}`, itemIndex });
+	const response = await quoApiRequest.call(this, {
+		method: 'GET',
+		path: `/webhooks/${webhookId}/events/${encodeURIComponent(deliveryId)}`,
+		itemIndex,
+		notFound: `the delivery ${deliveryId} of webhook ${webhookId}`,
+	});
 	return unwrapData(response);
 }

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { requireQuoId, USER_ID } from '../../helpers/fieldErrors';
-import { unwrapList } from '../../helpers/responseData';
-import { resultLimit } from '../../helpers/resultLimit';
+import { requireQuoId, USER_ID } from '../fieldErrors';
+import { unwrapList } from '../../transport/responseData';
+import { resultLimit } from '../resultLimit';
 import { quoApiRequest } from '../../transport';
 import { limitOption, returnAllOption, userRLC } from '../common.descriptions';
 import { apiVersionOptions } from '../../shared/webhookFields';
@@ -33,6 +33,8 @@ const properties: INodeProperties[] = [
 const displayOptions = { show: { resource: ['webhook'], operation: ['getMany'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
+
+export const readOnly = true;
 
 async function list2026(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const response = await quoApiRequest.call(this, { method: 'GET', path: '/webhooks', itemIndex });

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { require2026Webhook, requireDeliveryId } from './webhookGeneration';
-import { quoApiRequest } from '../../transport';
+import { retryLoggedDelivery } from '../../transport/webhooks';
 import { deliveryIdField, webhookIdField } from './shared.descriptions';
 
 const properties: INodeProperties[] = [webhookIdField, deliveryIdField];
@@ -16,6 +16,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const node = this.getNode();
 	const webhookId = require2026Webhook(node, this.getNodeParameter('webhookId', itemIndex), 'retry a delivery', itemIndex);
 	const deliveryId = requireDeliveryId(node, this.getNodeParameter('deliveryId', itemIndex), itemIndex);
-	await quoApiRequest.call(this, { method: 'POST', path: `/webhooks/${webhookId}/events/${encodeURIComponent(deliveryId)}/retry`, itemIndex });
+	await retryLoggedDelivery.call(this, webhookId, deliveryId, itemIndex);
 	return { webhookId, deliveryId, retryAccepted: true };
 }

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { unwrapData } from '../../helpers/responseData';
 import { require2026Webhook } from './webhookGeneration';
-import { quoApiRequest } from '../../transport';
+import { rotateSubscriptionKey } from '../../transport/webhooks';
 import { webhookIdField } from './shared.descriptions';
 
 const properties: INodeProperties[] = [webhookIdField];
@@ -19,6 +18,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		'rotate a signing secret',
 		itemIndex,
 	);
-	const response = await quoApiRequest.call(this, { method: 'POST', path: `/webhooks/${webhookId}/rotate`, itemIndex });
-	return { id: webhookId, ...unwrapData(response) };
+	return { id: webhookId, key: await rotateSubscriptionKey.call(this, webhookId, itemIndex) };
 }

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { eventOptions } from '../../events/catalog';
 import { eventsFor } from './webhookEvents';
 import { require2026Webhook } from './webhookGeneration';
-import { quoApiRequest } from '../../transport';
+import { sendTestEvent } from '../../transport/webhooks';
 import { webhookIdField } from './shared.descriptions';
 
 const properties: INodeProperties[] = [
@@ -29,10 +29,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const node = this.getNode();
 	const webhookId = require2026Webhook(node, this.getNodeParameter('webhookId', itemIndex), 'send a test event', itemIndex);
 	const [eventType] = eventsFor(node, this.getNodeParameter('eventType', itemIndex), '2026-03-30', 'Event', itemIndex);
-	return await quoApiRequest.call(this, {
-		method: 'POST',
-		path: `/webhooks/${webhookId}/events/test`,
-		body: { eventType },
-		itemIndex,
-	});
+	return await sendTestEvent.call(this, webhookId, eventType, itemIndex);
 }

@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { ExecutionCache } from '../../helpers/executionCache';
-import { fieldError } from '../../helpers/fieldErrors';
-import { unwrapData } from '../../helpers/responseData';
+import type { Execution } from '../types';
+import { fieldError } from '../fieldErrors';
 import { eventsFor } from './webhookEvents';
 import { require2026Webhook } from './webhookGeneration';
-import { quoApiRequest } from '../../transport';
+import { updateSubscription } from '../../transport/webhooks';
 import { updateFieldsCollection } from '../common.descriptions';
 import { eventsField, phoneNumberIdsField } from '../../shared/webhookFields';
 import { labelField, statusField, urlField, webhookIdField } from './shared.descriptions';
@@ -31,7 +30,7 @@ const displayOptions = { show: { resource: ['webhook'], operation: ['update'] } 
 export const description = updateDisplayOptions(displayOptions, properties);
 
 /** A PATCH carries only the fields the user added, so the rest of the webhook stays as it is. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, cache: ExecutionCache): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, execution: Execution): Promise<IDataObject> {
 	const node = this.getNode();
 	const webhookId = require2026Webhook(node, this.getNodeParameter('webhookId', itemIndex), 'update a webhook', itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
@@ -44,7 +43,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, cache:
 	}
 	if (fields.events !== undefined) changes.events = eventsFor(node, fields.events, '2026-03-30', 'Events', itemIndex);
 	if (fields.phoneNumberIds !== undefined) {
-		const ids = await cache.phoneNumberIds(fields.phoneNumberIds, 'Phone Numbers', itemIndex);
+		const ids = await execution.lookups.phoneNumberIds(fields.phoneNumberIds, 'Phone Numbers', itemIndex);
 		changes.resourceIds = ids.length > 0 ? ids : ['*'];
 	}
 	if (fields.status !== undefined) changes.status = fields.status;
@@ -53,6 +52,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, cache:
 		throw fieldError(node, 'Update Fields', 'add at least one field to change', itemIndex);
 	}
 
-	const response = await quoApiRequest.call(this, { method: 'PATCH', path: `/webhooks/${webhookId}`, body: changes, itemIndex });
-	return unwrapData(response);
+	return { ...(await updateSubscription.call(this, webhookId, changes, itemIndex)) };
 }

@@ -1,8 +1,8 @@
 import type { INode } from 'n8n-workflow';
 
 import { eventsForApiVersion, type WebhookApiVersion } from '../../events/catalog';
-import { fieldError } from '../../helpers/fieldErrors';
-import { listOf } from '../../helpers/lists';
+import { fieldError } from '../fieldErrors';
+import { listOf } from '../lists';
 
 /** The chosen events, each one that the generation offers; checked before any request. */
 export function eventsFor(

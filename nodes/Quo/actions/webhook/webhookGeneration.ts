@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 
 import type { WebhookApiVersion } from '../../events/catalog';
-import { fieldError, requireText } from '../../helpers/fieldErrors';
+import { fieldError, requireText } from '../fieldErrors';
 
 export interface WebhookRef {
 	id: string;

@@ -7,31 +7,16 @@ import { eventOptions } from '../../../../nodes/Quo/events/catalog';
 import { quoNode } from './support';
 
 const { description } = quoNode;
-const contract = {
-	call: ['get', 'getMany', 'getRecordings', 'getSummary', 'getTranscript', 'getVoicemail'],
-	contact: ['create', 'get', 'getMany', 'update', 'delete', 'findByPhone', 'upsert'],
-	contactCustomField: ['getMany'],
-	conversation: ['getMany', 'markAsRead', 'markAsDone', 'markAsOpen'],
+/** The operations design/contract.md fixes; the other resources' are those the router runs. */
+const contract: Record<string, string[]> = {
 	message: ['send', 'get', 'getMany', 'retry'],
-	phoneNumber: ['get', 'getMany'],
-	task: [
-		'create',
-		'get',
-		'getMany',
-		'update',
-		'delete',
-		'complete',
-		'reopen',
-		'assign',
-		'unassign',
-		'linkConversation',
-		'unlinkConversation',
-		'changeDueDate',
-		'removeDueDate',
-	],
-	user: ['get', 'getMany'],
 	webhook: ['create', 'get', 'getMany', 'update', 'delete', 'rotateSecret', 'sendTestEvent', 'getDeliveries', 'getDelivery', 'retryDelivery'],
 };
+
+/** What the router runs for each resource, by operation value (a resource module's exports but its description). */
+const operations: Record<string, Record<string, { execute?: unknown; readOnly?: boolean }>> = Object.fromEntries(
+	Object.entries(RESOURCES).map(([resource, exports]) => [resource, Object.fromEntries(Object.entries(exports).filter(([name]) => name !== 'description'))]),
+);
 
 function operationSelector(resource: string): INodeProperties {
 	const selector = description.properties.find(
@@ -64,20 +49,24 @@ describe('Quo node description', () => {
 
 	test('resources and operations carry the contract names, and every one runs', () => {
 		const resources = description.properties.find((property) => property.name === 'resource')!;
-		expect((resources.options as INodePropertyOptions[]).map((option) => option.value).sort()).toEqual(Object.keys(contract).sort());
-		// What the router runs for each resource and operation.
-		const modules = RESOURCES as Record<string, Record<string, unknown>>;
-		for (const [resource, operations] of Object.entries(contract)) {
+		expect((resources.options as INodePropertyOptions[]).map((option) => option.value).sort()).toEqual(Object.keys(operations).sort());
+		for (const [resource, fixed] of Object.entries(contract)) expect(Object.keys(operations[resource]!).sort()).toEqual([...fixed].sort());
+		for (const [resource, runs] of Object.entries(operations)) {
 			const values = (operationSelector(resource).options as INodePropertyOptions[]).map((option) => option.value);
-			expect([...values].sort()).toEqual([...operations].sort());
-			for (const operation of operations) {
-				expect(typeof (modules[resource]![operation] as { execute?: unknown }).execute).toBe('function');
-			}
+			expect([...values].sort()).toEqual(Object.keys(runs).sort());
+			for (const operation of Object.values(runs)) expect(typeof operation.execute).toBe('function');
+		}
+	});
+
+	test('exactly the operations that only read are read-only (their items may run ten at a time)', () => {
+		const reads = new Set(['get', 'getMany', 'findByPhone', 'getRecordings', 'getSummary', 'getTranscript', 'getVoicemail', 'getDeliveries', 'getDelivery']);
+		for (const runs of Object.values(operations)) {
+			for (const [value, operation] of Object.entries(runs)) expect([value, operation.readOnly === true]).toEqual([value, reads.has(value)]);
 		}
 	});
 
 	test('every operation tells an agent what it does, needs and returns, with an action sentence', () => {
-		for (const resource of Object.keys(contract)) {
+		for (const resource of Object.keys(operations)) {
 			for (const option of operationSelector(resource).options as INodePropertyOptions[]) {
 				expect(option.action).toMatch(/^[A-Z]/);
 				expect((option.description ?? '').length).toBeGreaterThan(60);

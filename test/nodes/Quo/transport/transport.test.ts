@@ -98,9 +98,14 @@ describe('errors', () => {
 		expect(error.httpCode).toBe('502');
 	});
 
-	test('a dropped connection on a write fails once, saying the message may have been sent, with no key', async () => {
+	test('a dropped connection on a write fails once, saying what the request may have done, with no key', async () => {
 		session.standIn.addFault({ method: 'POST', path: '/v1/messages', dropConnection: true });
-		const error = await failureOf({ method: 'POST', path: '/v1/messages', body: { content: 'hi', from: '+15555550101', to: ['+15555550100'] } });
+		const error = await failureOf({
+			method: 'POST',
+			path: '/v1/messages',
+			body: { content: 'hi', from: '+15555550101', to: ['+15555550100'] },
+			effect: { what: 'the message', done: 'sent', redo: 'sending' },
+		});
 		expect(error.message).toBe(
 			"The connection to Quo broke before Quo's answer arrived; the message may have been sent. Check in Quo before sending it again.",
 		);

@@ -1,22 +1,19 @@
 import type { IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { endlessListError } from '../transport/errors';
+import { fetchV1Page, MAX_PAGES, type V1ListPage } from '../transport/pagination';
 import {
 	CONTACT_PAGE_SIZE,
 	fetchCustomFields,
 	fetchPhoneNumbers,
-	fetchV1Page,
 	type QuoContact,
 	type QuoCustomField,
 	type QuoPhoneNumber,
-	type V1ListPage,
-} from './directory';
-import { endlessListError } from '../transport/errors';
-import { MAX_PAGES } from '../transport/pagination';
+} from '../transport/workspace';
 import { fieldError, PHONE_NUMBER_ID, requireQuoId } from './fieldErrors';
 import { listOf } from './lists';
 import { isE164 } from './phoneNumbers';
-import { OrderedLanes } from './orderedLanes';
 
 /** A lookup made at most once per execution and shared by the items; a failed one is forgotten, so the next item asks again. */
 class SharedLookup<T> {
@@ -36,14 +33,8 @@ class SharedLookup<T> {
 	}
 }
 
-/** What the items of one execution share: lookups made once per execution, not once per item. */
-export class ExecutionCache {
-	/** Sends to the same conversation keep item order. */
-	readonly conversationLanes = new OrderedLanes();
-
-	/** Upserts of the same external ID run in item order, so a later item finds the contact an earlier one created. */
-	readonly externalIdLanes = new OrderedLanes();
-
+/** The workspace lookups the items of one execution share: made once per execution, not once per item. */
+export class WorkspaceLookups {
 	private phoneNumbers: SharedLookup<QuoPhoneNumber[]> | undefined;
 
 	private customFields: SharedLookup<QuoCustomField[]> | undefined;

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { type QuoIdKind, requireQuoId, TASK_ID } from '../../helpers/fieldErrors';
-import { unwrapData } from '../../helpers/responseData';
+import { type QuoIdKind, requireQuoId, TASK_ID } from '../fieldErrors';
+import { unwrapData } from '../../transport/responseData';
 import { quoApiRequest } from '../../transport';
 import { taskIdField } from './shared.descriptions';
 
@@ -51,7 +51,7 @@ export function taskActionOperation(operation: string, action: TaskAction, input
 			const taskId = requireTaskId.call(this, itemIndex);
 			const body = input?.body.call(this, itemIndex);
 			const path = `/v1/tasks/${encodeURIComponent(taskId)}/${action}`;
-			return unwrapData(await quoApiRequest.call(this, { method: 'POST', path, body, itemIndex }));
+			return unwrapData(await quoApiRequest.call(this, { method: 'POST', path, body, itemIndex, notFound: `the task ${taskId}` }));
 		},
 	};
 }

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { CONVERSATION_ID, requireQuoId } from '../../helpers/fieldErrors';
-import { unwrapData } from '../../helpers/responseData';
+import { CONVERSATION_ID, requireQuoId } from '../fieldErrors';
+import { unwrapData } from '../../transport/responseData';
 import { quoApiRequest } from '../../transport';
 import { conversationRLC } from '../common.descriptions';
 
@@ -19,7 +19,7 @@ export function markAsOperation(operation: 'markAsRead' | 'markAsDone' | 'markAs
 			const value = this.getNodeParameter('conversationId', itemIndex, '', { extractValue: true });
 			const conversationId = requireQuoId(this.getNode(), value, CONVERSATION_ID, 'Conversation', itemIndex);
 			const path = `/v1/conversations/${encodeURIComponent(conversationId)}/${action}`;
-			return unwrapData(await quoApiRequest.call(this, { method: 'POST', path, itemIndex }));
+			return unwrapData(await quoApiRequest.call(this, { method: 'POST', path, itemIndex, notFound: `the conversation ${conversationId}` }));
 		},
 	};
 }

@@ -1,4 +1,4 @@
-import { toE164 } from '../../../../nodes/Quo/helpers/phoneNumbers';
+import { toE164 } from '../../../../nodes/Quo/actions/phoneNumbers';
 
 describe('toE164: phone numbers as people write them', () => {
 	test.each([
