@@ -38,6 +38,8 @@ export class Quo implements INodeType {
 		description:
 			'Send texts, read calls with their recordings, summaries and transcripts, and manage contacts, conversations, tasks and webhooks in Quo (formerly OpenPhone)',
 		defaults: { name: 'Quo' },
+		// n8n opens a documentationUrl as given; it appends its tracking query to the codex's link, after any #section.
+		documentationUrl: 'https://github.com/n8n-nodes-quo/n8n-nodes-quo#quo-node',
 		usableAsTool: true,
 		...versionDescription,
 	};

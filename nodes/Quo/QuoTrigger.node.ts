@@ -45,8 +45,10 @@ export class QuoTrigger implements INodeType {
 		defaultVersion: 1.1,
 		// The labels of the first two events, then how many more: a long selection would not fit under the node.
 		subtitle: `={{ $parameter["events"].slice(0, 2).map((event) => (${EVENT_LABELS})[event] ?? event).join(", ") + ($parameter["events"].length > 2 ? " +" + ($parameter["events"].length - 2) + " more" : "") }}`,
-		description: 'Starts the workflow when Quo (formerly OpenPhone) sends a message, call, contact or task event',
+		// n8n's nodes panel shows this for the combined Quo entry too, so it speaks for both nodes.
+		description: 'Start workflows on Quo (formerly OpenPhone) texts, calls, contacts and tasks, and send texts or manage them',
 		defaults: { name: 'Quo Trigger' },
+		documentationUrl: 'https://github.com/n8n-nodes-quo/n8n-nodes-quo#quo-trigger',
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'quoApi', required: true }],

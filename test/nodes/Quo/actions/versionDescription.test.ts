@@ -2,6 +2,8 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { Quo } from '../../../../nodes/Quo/Quo.node';
+import { QuoTrigger } from '../../../../nodes/Quo/QuoTrigger.node';
 import { RESOURCES } from '../../../../nodes/Quo/actions/router';
 import { eventOptions } from '../../../../nodes/Quo/events/catalog';
 import { quoNode } from './support';
@@ -145,22 +147,28 @@ describe('Quo node description', () => {
 			alias: ['sms', 'text', 'phone', 'call', 'openphone'],
 			resources: {
 				credentialDocumentation: [{ url: 'https://www.quo.com/docs/mdx/api-reference/authentication' }],
-				primaryDocumentation: [{ url: 'https://github.com/n8n-nodes-quo/n8n-nodes-quo#quo-node' }],
+				primaryDocumentation: [{ url: 'https://github.com/n8n-nodes-quo/n8n-nodes-quo' }],
 			},
 		});
 	});
 
-	test("each node's Docs link opens its own section of the README", () => {
+	test("each node's Docs link, as n8n builds it, opens its own section of the README", () => {
 		const readme = readFileSync(join(__dirname, '../../../../README.md'), 'utf8');
 		// GitHub's heading anchors: lower case, punctuation dropped, spaces as hyphens.
 		const anchors = [...readme.matchAll(/^#+ (.+)$/gm)].map(([, heading]) =>
 			heading.toLowerCase().replace(/[^\w\- ]/g, '').replace(/ /g, '-'),
 		);
-		for (const codexFile of ['Quo.node.json', 'QuoTrigger.node.json']) {
+		for (const [nodeType, codexFile, section] of [
+			[new Quo(), 'Quo.node.json', 'quo-node'],
+			[new QuoTrigger(), 'QuoTrigger.node.json', 'quo-trigger'],
+		] as const) {
 			const codex = JSON.parse(readFileSync(join(__dirname, '../../../../nodes/Quo', codexFile), 'utf8'));
-			const [{ url }] = codex.resources.primaryDocumentation as Array<{ url: string }>;
-			expect(url.startsWith('https://github.com/n8n-nodes-quo/n8n-nodes-quo#')).toBe(true);
-			expect(anchors).toContain(url.split('#')[1]);
+			// n8n's node settings (1.123 and 2.41): an http documentationUrl as given, else the codex's link + "?utm_…".
+			const { documentationUrl } = nodeType.description;
+			const opened = new URL(documentationUrl?.startsWith('http') ? documentationUrl : `${codex.resources.primaryDocumentation[0].url}?utm_source=n8n_app`);
+			expect(`${opened.origin}${opened.pathname}`).toBe('https://github.com/n8n-nodes-quo/n8n-nodes-quo');
+			expect(opened.hash).toBe(`#${section}`);
+			expect(anchors).toContain(section);
 		}
 	});
 });
