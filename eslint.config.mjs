@@ -8,7 +8,17 @@ import * as jsonParser from 'jsonc-eslint-parser';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'eslint.config.mjs', 'gulpfile.js', 'jest.config.js', 'index.js'] },
+	{
+		ignores: [
+			'dist/**',
+			'node_modules/**',
+			'test/**',
+			'eslint.config.mjs',
+			'gulpfile.js',
+			'jest.config.js',
+			'index.js',
+		],
+	},
 	{ linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'error' } },
 	{
 		files: ['**/*.ts'],

@@ -9,7 +9,10 @@ module.exports = {
 	testMatch: ['**/*.test.ts'],
 	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/reliability/'],
 	transform: {
-		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', diagnostics: { warnOnly: false } }],
+		'^.+\\.ts$': [
+			'ts-jest',
+			{ tsconfig: '<rootDir>/tsconfig.test.json', diagnostics: { warnOnly: false } },
+		],
 	},
 	setupFiles: ['<rootDir>/test/setup/env.ts'],
 	setupFilesAfterEnv: ['<rootDir>/test/setup/n8nServices.ts', '<rootDir>/test/setup/secretScan.ts'],

@@ -69,14 +69,16 @@ export class QuoApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: "Quo accepted the key but refused access (403): check the workspace's plan and that the key's owner is still an owner or admin.",
+					message:
+						"Quo accepted the key but refused access (403): check the workspace's plan and that the key's owner is still an owner or admin.",
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 404,
-					message: 'This Base URL has no Quo API (404 for /v1/phone-numbers): use https://api.quo.com unless you go through a proxy.',
+					message:
+						'This Base URL has no Quo API (404 for /v1/phone-numbers): use https://api.quo.com unless you go through a proxy.',
 				},
 			},
 		],

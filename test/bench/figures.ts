@@ -34,5 +34,8 @@ export function metWord(met: boolean): string {
 }
 
 export function writeResults(results: Results): void {
-	writeFileSync(RESULTS_FILE, `${JSON.stringify({ measuredAt: new Date().toISOString(), ...results }, null, '\t')}\n`);
+	writeFileSync(
+		RESULTS_FILE,
+		`${JSON.stringify({ measuredAt: new Date().toISOString(), ...results }, null, '\t')}\n`,
+	);
 }

@@ -41,7 +41,13 @@ import { N8nInstance } from '../real-n8n/n8n-instance';
 import type { WorkflowInput, WorkflowNode } from '../real-n8n/n8n-public-api';
 import { assertPackageLoaded, buildPackage, packPackage } from '../real-n8n/package-tarball';
 import { readProcess, readThreadCpuMs } from '../real-n8n/process-sampler';
-import { CREDENTIAL_TYPE, credentialData, PACKAGE_NAME, TRIGGER_TYPE, triggerProductionUrl } from '../real-n8n/quo-workflows';
+import {
+	CREDENTIAL_TYPE,
+	credentialData,
+	PACKAGE_NAME,
+	TRIGGER_TYPE,
+	triggerProductionUrl,
+} from '../real-n8n/quo-workflows';
 import { sleep } from '../real-n8n/util';
 import { activateWorkflow } from '../real-n8n/workflows';
 import { startStandIn } from '../stand-in';
@@ -108,11 +114,41 @@ interface BenchWorkflow {
 	webhookId: string;
 }
 
-const WEBHOOK_NODE = { name: 'Webhook node', key: 'webhookNode', start: 'Webhook node', then: 'No Operation', webhookId: '5b0f3c52-2026-4330-9a11-0000000be002' } as const;
-const QUO_1 = { name: 'Quo Trigger 1', key: 'quo1', start: 1, then: 'No Operation', webhookId: '5b0f3c52-2026-4330-9a11-0000000be001' } as const;
-const QUO_11 = { name: 'Quo Trigger 1.1', key: 'quo11', start: 1.1, then: 'No Operation', webhookId: '5b0f3c52-2026-4330-9a11-0000000be011' } as const;
-const WEBHOOK_NODE_SET = { name: 'Webhook node → Set', key: 'webhookNodeSet', start: 'Webhook node', then: 'Set', webhookId: '5b0f3c52-2026-4330-9a11-0000000be012' } as const;
-const QUO_11_SET = { name: 'Quo Trigger 1.1 → Set', key: 'quo11Set', start: 1.1, then: 'Set', webhookId: '5b0f3c52-2026-4330-9a11-0000000be013' } as const;
+const WEBHOOK_NODE = {
+	name: 'Webhook node',
+	key: 'webhookNode',
+	start: 'Webhook node',
+	then: 'No Operation',
+	webhookId: '5b0f3c52-2026-4330-9a11-0000000be002',
+} as const;
+const QUO_1 = {
+	name: 'Quo Trigger 1',
+	key: 'quo1',
+	start: 1,
+	then: 'No Operation',
+	webhookId: '5b0f3c52-2026-4330-9a11-0000000be001',
+} as const;
+const QUO_11 = {
+	name: 'Quo Trigger 1.1',
+	key: 'quo11',
+	start: 1.1,
+	then: 'No Operation',
+	webhookId: '5b0f3c52-2026-4330-9a11-0000000be011',
+} as const;
+const WEBHOOK_NODE_SET = {
+	name: 'Webhook node → Set',
+	key: 'webhookNodeSet',
+	start: 'Webhook node',
+	then: 'Set',
+	webhookId: '5b0f3c52-2026-4330-9a11-0000000be012',
+} as const;
+const QUO_11_SET = {
+	name: 'Quo Trigger 1.1 → Set',
+	key: 'quo11Set',
+	start: 1.1,
+	then: 'Set',
+	webhookId: '5b0f3c52-2026-4330-9a11-0000000be013',
+} as const;
 
 /** The Webhook node workflow each workflow is compared with: the one with the same node after it. */
 function referenceOf(workflow: BenchWorkflow): BenchWorkflow {
@@ -136,11 +172,24 @@ const TO_NO_OP = [WEBHOOK_NODE, QUO_1, QUO_11];
 const WITH_SET = [...TO_NO_OP, WEBHOOK_NODE_SET, QUO_11_SET];
 const LAZY_ACQUIRE = { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' };
 const CONFIGURATIONS: Configuration[] = [
-	{ key: 'asItComes', label: `n8n ${LATEST} as it comes`, version: LATEST, env: {}, workflows: WITH_SET },
+	{
+		key: 'asItComes',
+		label: `n8n ${LATEST} as it comes`,
+		version: LATEST,
+		env: {},
+		workflows: WITH_SET,
+	},
 	// With lazy acquire, a workflow that builds isolates leaves the pool rebuilding behind it, which falls on whatever
 	// runs next (in one n8n with all five workflows, the Quo Trigger 1.1's p99 read 0.6× the Webhook node's in one
 	// run and 1.95× in another). The pair the target is on gets an n8n of its own, and more rounds.
-	{ key: 'lazyAcquire', label: `n8n ${LATEST}, N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true`, version: LATEST, env: LAZY_ACQUIRE, workflows: [WEBHOOK_NODE, QUO_11], rounds: 10 },
+	{
+		key: 'lazyAcquire',
+		label: `n8n ${LATEST}, N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true`,
+		version: LATEST,
+		env: LAZY_ACQUIRE,
+		workflows: [WEBHOOK_NODE, QUO_11],
+		rounds: 10,
+	},
 	{
 		key: 'lazyAcquireBuildingIsolates',
 		label: `n8n ${LATEST}, N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true (another n8n)`,
@@ -155,7 +204,13 @@ const CONFIGURATIONS: Configuration[] = [
 		env: { N8N_EXPRESSION_ENGINE_COMPILE_CACHE: 'true' },
 		workflows: TO_NO_OP,
 	},
-	{ key: 'legacyEngine', label: `n8n ${LATEST}, N8N_EXPRESSION_ENGINE=legacy`, version: LATEST, env: { N8N_EXPRESSION_ENGINE: 'legacy' }, workflows: TO_NO_OP },
+	{
+		key: 'legacyEngine',
+		label: `n8n ${LATEST}, N8N_EXPRESSION_ENGINE=legacy`,
+		version: LATEST,
+		env: { N8N_EXPRESSION_ENGINE: 'legacy' },
+		workflows: TO_NO_OP,
+	},
 	{ key: 'n8n1', label: 'n8n 1.123.81', version: '1.123.81', env: {}, workflows: TO_NO_OP },
 ];
 
@@ -164,7 +219,10 @@ function progress(message: string): void {
 }
 
 /** Quo Trigger or Webhook node → No Operation or Set (one expression, as in the e2e run's trigger workflow). */
-function benchWorkflow(workflow: BenchWorkflow, credential: { id: string; name: string }): WorkflowInput {
+function benchWorkflow(
+	workflow: BenchWorkflow,
+	credential: { id: string; name: string },
+): WorkflowInput {
 	const start: WorkflowNode =
 		workflow.start === 'Webhook node'
 			? {
@@ -174,7 +232,12 @@ function benchWorkflow(workflow: BenchWorkflow, credential: { id: string; name: 
 					typeVersion: 2.1,
 					position: [0, 0],
 					webhookId: workflow.webhookId,
-					parameters: { httpMethod: 'POST', path: workflow.webhookId, responseMode: 'onReceived', options: {} },
+					parameters: {
+						httpMethod: 'POST',
+						path: workflow.webhookId,
+						responseMode: 'onReceived',
+						options: {},
+					},
 				}
 			: {
 					name: 'Quo Trigger',
@@ -182,12 +245,23 @@ function benchWorkflow(workflow: BenchWorkflow, credential: { id: string; name: 
 					typeVersion: workflow.start,
 					position: [0, 0],
 					webhookId: workflow.webhookId,
-					parameters: { apiVersion: '2026-03-30', events: ['message.received'], phoneNumberIds: [], options: {} },
+					parameters: {
+						apiVersion: '2026-03-30',
+						events: ['message.received'],
+						phoneNumberIds: [],
+						options: {},
+					},
 					credentials: { [CREDENTIAL_TYPE]: credential },
 				};
 	const then: WorkflowNode =
 		workflow.then === 'No Operation'
-			? { name: 'No Operation', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [260, 0], parameters: {} }
+			? {
+					name: 'No Operation',
+					type: 'n8n-nodes-base.noOp',
+					typeVersion: 1,
+					position: [260, 0],
+					parameters: {},
+				}
 			: {
 					name: 'Set',
 					type: 'n8n-nodes-base.set',
@@ -195,7 +269,16 @@ function benchWorkflow(workflow: BenchWorkflow, credential: { id: string; name: 
 					position: [260, 0],
 					parameters: {
 						mode: 'manual',
-						assignments: { assignments: [{ id: 'quo-bench-set', name: 'event', value: '={{ $json.event ?? $json.body.type }}', type: 'string' }] },
+						assignments: {
+							assignments: [
+								{
+									id: 'quo-bench-set',
+									name: 'event',
+									value: '={{ $json.event ?? $json.body.type }}',
+									type: 'string',
+								},
+							],
+						},
 						includeOtherFields: true,
 						options: {},
 					},
@@ -232,7 +315,9 @@ function signDeliveries(secret: string, tag: string, count: number): PreparedDel
 }
 
 function percentile(sorted: number[], p: number): number {
-	return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+	return sorted.length === 0
+		? NaN
+		: sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 function mean(values: number[]): number {
@@ -252,7 +337,11 @@ interface LoadResult {
 }
 
 /** One autocannon run against `url`, each request taking the next prepared delivery. */
-async function load(url: string, deliveries: PreparedDelivery[], seconds: number): Promise<LoadResult> {
+async function load(
+	url: string,
+	deliveries: PreparedDelivery[],
+	seconds: number,
+): Promise<LoadResult> {
 	let next = 0;
 	// autocannon's own histogram keeps whole milliseconds; the response events carry the exact times.
 	const latencies: number[] = [];
@@ -267,18 +356,28 @@ async function load(url: string, deliveries: PreparedDelivery[], seconds: number
 					{
 						setupRequest: (request) => {
 							const delivery = deliveries[Math.min(next++, deliveries.length - 1)];
-							return { ...request, headers: { ...request.headers, ...delivery.headers }, body: delivery.body };
+							return {
+								...request,
+								headers: { ...request.headers, ...delivery.headers },
+								body: delivery.body,
+							};
 						},
 					},
 				],
 			},
 			(error, outcome) => (error ? reject(error) : resolve(outcome)),
 		);
-		instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTimeMs: number) => {
-			if (statusCode === 200) latencies.push(responseTimeMs);
-		});
+		instance.on(
+			'response',
+			(_client: unknown, statusCode: number, _bytes: number, responseTimeMs: number) => {
+				if (statusCode === 200) latencies.push(responseTimeMs);
+			},
+		);
 	});
-	if (next > deliveries.length) throw new Error(`${next} requests in ${seconds} s, only ${deliveries.length} deliveries prepared: raise PREPARED_PER_SECOND`);
+	if (next > deliveries.length)
+		throw new Error(
+			`${next} requests in ${seconds} s, only ${deliveries.length} deliveries prepared: raise PREPARED_PER_SECOND`,
+		);
 	const answered = Object.values(result.statusCodeStats).reduce((sum, { count }) => sum + count, 0);
 	const answered200 = result.statusCodeStats['200']?.count ?? 0;
 	latencies.sort((a, b) => a - b);
@@ -296,7 +395,10 @@ async function load(url: string, deliveries: PreparedDelivery[], seconds: number
 /** Successful executions n8n recorded for a workflow (the editor's execution list, which counts them). */
 async function successfulExecutions(ctx: Bootstrapped, workflowId: string): Promise<number> {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId, status: ['success'] }));
-	const page = await ctx.rest.request<{ count: number }>('GET', `/executions?filter=${filter}&limit=1`);
+	const page = await ctx.rest.request<{ count: number }>(
+		'GET',
+		`/executions?filter=${filter}&limit=1`,
+	);
 	return page.count;
 }
 
@@ -305,7 +407,12 @@ async function successfulExecutions(ctx: Bootstrapped, workflowId: string): Prom
  * answered 200 has one and the count held still for a moment (autocannon cuts off the requests still in flight when
  * the time is up, and n8n may drop those). Gives up when the count has not moved for EXECUTIONS_SETTLE_MS.
  */
-async function settledExecutions(ctx: Bootstrapped, workflowId: string, answered: number, sent: number): Promise<number> {
+async function settledExecutions(
+	ctx: Bootstrapped,
+	workflowId: string,
+	answered: number,
+	sent: number,
+): Promise<number> {
 	let count = -1;
 	let changedAt = Date.now();
 	for (;;) {
@@ -316,7 +423,8 @@ async function settledExecutions(ctx: Bootstrapped, workflowId: string, answered
 			changedAt = Date.now();
 		}
 		const stillFor = Date.now() - changedAt;
-		if ((now >= answered && stillFor > EXECUTIONS_QUIET_MS) || stillFor > EXECUTIONS_SETTLE_MS) return now;
+		if ((now >= answered && stillFor > EXECUTIONS_QUIET_MS) || stillFor > EXECUTIONS_SETTLE_MS)
+			return now;
 		await sleep(250);
 	}
 }
@@ -363,25 +471,43 @@ async function isolateCounts(n8n: N8nInstance): Promise<IsolateCounts | undefine
 	if (!response.ok) throw new Error(`n8n's /metrics answered ${response.status}`);
 	const text = await response.text();
 	const counter = (name: string) => {
-		const match = new RegExp(`^n8n_expression_pool_${name}(?:_total)?\\s+(\\d+(?:\\.\\d+)?)\\s*$`, 'm').exec(text);
+		const match = new RegExp(
+			`^n8n_expression_pool_${name}(?:_total)?\\s+(\\d+(?:\\.\\d+)?)\\s*$`,
+			'm',
+		).exec(text);
 		return match ? Number(match[1]) : undefined;
 	};
 	const acquired = counter('acquired');
-	return acquired === undefined ? undefined : { acquired, builtOnTheSpot: counter('cold_start_sync') ?? 0 };
+	return acquired === undefined
+		? undefined
+		: { acquired, builtOnTheSpot: counter('cold_start_sync') ?? 0 };
 }
 
-async function measure(n8n: N8nInstance, ctx: Bootstrapped, target: Target, round: string, seconds: number): Promise<Run> {
+async function measure(
+	n8n: N8nInstance,
+	ctx: Bootstrapped,
+	target: Target,
+	round: string,
+	seconds: number,
+): Promise<Run> {
 	const tag = `${round}_${target.workflow.key}`;
 	const deliveries = signDeliveries(target.secret, tag, PREPARED_PER_SECOND * seconds);
 	const cpuBefore = n8nCpuMs(n8n);
 	const isolatesBefore = await isolateCounts(n8n);
 	const loaded = await load(target.url, deliveries, seconds);
-	const total = await settledExecutions(ctx, target.workflowId, target.executionsSoFar + loaded.answered200, target.executionsSoFar + loaded.sent);
+	const total = await settledExecutions(
+		ctx,
+		target.workflowId,
+		target.executionsSoFar + loaded.answered200,
+		target.executionsSoFar + loaded.sent,
+	);
 	const executions = total - target.executionsSoFar;
 	const cpuMs = n8nCpuMs(n8n) - cpuBefore;
 	const isolatesAfter = await isolateCounts(n8n);
 	const perDelivery = (pick: (counts: IsolateCounts) => number) =>
-		isolatesBefore && isolatesAfter ? (pick(isolatesAfter) - pick(isolatesBefore)) / executions : undefined;
+		isolatesBefore && isolatesAfter
+			? (pick(isolatesAfter) - pick(isolatesBefore)) / executions
+			: undefined;
 	const run: Run = {
 		...loaded,
 		round,
@@ -396,8 +522,12 @@ async function measure(n8n: N8nInstance, ctx: Bootstrapped, target: Target, roun
 	progress(
 		`${round} ${target.workflow.name}: ${run.requestsPerSecond.toFixed(0)} requests/s, p50 ${run.p50Ms.toFixed(1)} ms, p99 ${run.p99Ms.toFixed(1)} ms, ` +
 			`${run.answered200}/${run.sent} answered 200, ${run.executions} executions, n8n CPU ${run.cpuMsPerRequest.toFixed(1)} ms/request` +
-			(run.isolatesPerDelivery === undefined ? '' : `, ${run.isolatesPerDelivery.toFixed(2)} isolates/delivery`) +
-			(run.builtOnTheSpotPerDelivery ? ` (${run.builtOnTheSpotPerDelivery.toFixed(2)} built on the spot)` : ''),
+			(run.isolatesPerDelivery === undefined
+				? ''
+				: `, ${run.isolatesPerDelivery.toFixed(2)} isolates/delivery`) +
+			(run.builtOnTheSpotPerDelivery
+				? ` (${run.builtOnTheSpotPerDelivery.toFixed(2)} built on the spot)`
+				: ''),
 	);
 	return run;
 }
@@ -432,10 +562,14 @@ async function startWithWorkflows(
 		});
 		const targets: Target[] = [];
 		for (const workflow of workflows) {
-			const created = await ctx.api.createWorkflow(benchWorkflow(workflow, { id: credential.id, name: credential.name }));
+			const created = await ctx.api.createWorkflow(
+				benchWorkflow(workflow, { id: credential.id, name: credential.name }),
+			);
 			await activateWorkflow(ctx, created.id);
 			const isQuo = workflow.start !== 'Webhook node';
-			const url = isQuo ? triggerProductionUrl(n8n.baseUrl, workflow.webhookId) : n8n.webhookUrl(workflow.webhookId);
+			const url = isQuo
+				? triggerProductionUrl(n8n.baseUrl, workflow.webhookId)
+				: n8n.webhookUrl(workflow.webhookId);
 			// The signing key Quo issued to the trigger when it subscribed.
 			const secret = isQuo ? standIn.state.webhooks2026.find((w) => w.url === url)?.key : 'unused';
 			if (!secret) throw new Error(`${workflow.name} registered no subscription for ${url}`);
@@ -458,13 +592,19 @@ interface Comparison {
 /** One n8n configured so, its workflows active, a warm-up each, then the rounds A B C A B C … */
 async function compare(tarball: string, configuration: Configuration): Promise<Comparison> {
 	progress(configuration.label);
-	const { n8n, ctx, targets, close } = await startWithWorkflows(tarball, configuration, configuration.workflows);
+	const { n8n, ctx, targets, close } = await startWithWorkflows(
+		tarball,
+		configuration,
+		configuration.workflows,
+	);
 	try {
 		const all: Run[] = [];
-		for (const target of targets) all.push(await measure(n8n, ctx, target, 'warm-up', WARMUP_SECONDS));
+		for (const target of targets)
+			all.push(await measure(n8n, ctx, target, 'warm-up', WARMUP_SECONDS));
 		const rounds: Run[] = [];
 		for (let round = 1; round <= (configuration.rounds ?? ROUNDS); round++) {
-			for (const target of targets) rounds.push(await measure(n8n, ctx, target, String(round), ROUND_SECONDS));
+			for (const target of targets)
+				rounds.push(await measure(n8n, ctx, target, String(round), ROUND_SECONDS));
 		}
 		return { configuration, rounds, all: [...all, ...rounds] };
 	} finally {
@@ -496,18 +636,29 @@ const PROFILE_FILE = path.join(__dirname, 'quo-trigger.cpuprofile');
  */
 export async function profileTrigger(tarball: string): Promise<TriggerProfile> {
 	progress(`n8n ${LATEST} as it comes, profiled`);
-	const { n8n, ctx, targets, close } = await startWithWorkflows(tarball, CONFIGURATIONS[0], [QUO_11], { inspect: true });
+	const { n8n, ctx, targets, close } = await startWithWorkflows(
+		tarball,
+		CONFIGURATIONS[0],
+		[QUO_11],
+		{ inspect: true },
+	);
 	try {
 		const [target] = targets;
 		await measure(n8n, ctx, target, 'warm-up', WARMUP_SECONDS);
 		const mainThreadBefore = readThreadCpuMs(n8n.pid!)!;
 		const processBefore = n8nCpuMs(n8n);
-		const { result: run, profile } = await profileDuring(n8n.inspectorUrl(), PROFILE_FILE, () => measure(n8n, ctx, target, 'profiled', PROFILED_SECONDS));
+		const { result: run, profile } = await profileDuring(n8n.inspectorUrl(), PROFILE_FILE, () =>
+			measure(n8n, ctx, target, 'profiled', PROFILED_SECONDS),
+		);
 		const mainThreadCpuMs = readThreadCpuMs(n8n.pid!)! - mainThreadBefore;
 		const processCpuMs = n8nCpuMs(n8n) - processBefore;
 		const split = timeIn(profile, `/${PACKAGE_NAME}/dist/`);
-		if (split.ownMs === 0) throw new Error(`the profile holds no frame of ${PACKAGE_NAME}: is the package's path in it?`);
-		const perDelivery = (profileMs: number) => ((profileMs / split.busyMs) * mainThreadCpuMs) / run.executions;
+		if (split.ownMs === 0)
+			throw new Error(
+				`the profile holds no frame of ${PACKAGE_NAME}: is the package's path in it?`,
+			);
+		const perDelivery = (profileMs: number) =>
+			((profileMs / split.busyMs) * mainThreadCpuMs) / run.executions;
 		return {
 			run,
 			mainThreadShare: split.ownMs / split.busyMs,
@@ -521,7 +672,10 @@ export async function profileTrigger(tarball: string): Promise<TriggerProfile> {
 	}
 }
 
-export async function measureN8nWebhookVsTrigger(): Promise<{ table: Table; figures: Record<string, Figure> }> {
+export async function measureN8nWebhookVsTrigger(): Promise<{
+	table: Table;
+	figures: Record<string, Figure>;
+}> {
 	await ensureInstalled(['node', ...new Set(CONFIGURATIONS.map((c) => `n8n@${c.version}`))]);
 	const work = mkdtempSync(path.join(tmpdir(), 'quo-bench-n8n-'));
 	try {
@@ -529,7 +683,8 @@ export async function measureN8nWebhookVsTrigger(): Promise<{ table: Table; figu
 		await buildPackage();
 		const { tarball } = await packPackage(work);
 		const comparisons: Comparison[] = [];
-		for (const configuration of CONFIGURATIONS) comparisons.push(await compare(tarball, configuration));
+		for (const configuration of CONFIGURATIONS)
+			comparisons.push(await compare(tarball, configuration));
 		const profile = await profileTrigger(tarball);
 		return summarize(comparisons, profile);
 	} finally {
@@ -548,7 +703,8 @@ interface Means {
 
 function meansOf(runs: Run[]): Means {
 	const pooled = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
-	const meanOrNone = (values: Array<number | undefined>) => (values.every((v) => v !== undefined) ? mean(values as number[]) : undefined);
+	const meanOrNone = (values: Array<number | undefined>) =>
+		values.every((v) => v !== undefined) ? mean(values as number[]) : undefined;
 	return {
 		requestsPerSecond: mean(runs.map((r) => r.requestsPerSecond)),
 		// Over the answers of all rounds together: one round's p99 is its few slowest answers.
@@ -560,10 +716,17 @@ function meansOf(runs: Run[]): Means {
 	};
 }
 
-function summarize(comparisons: Comparison[], profile: TriggerProfile): { table: Table; figures: Record<string, Figure> } {
+function summarize(
+	comparisons: Comparison[],
+	profile: TriggerProfile,
+): { table: Table; figures: Record<string, Figure> } {
 	const sum = (runs: Run[], pick: (r: Run) => number) => runs.reduce((s, r) => s + pick(r), 0);
 	const means = (configuration: Configuration, workflow: BenchWorkflow) =>
-		meansOf(comparisons.find((c) => c.configuration === configuration)!.rounds.filter((r) => r.workflow === workflow));
+		meansOf(
+			comparisons
+				.find((c) => c.configuration === configuration)!
+				.rounds.filter((r) => r.workflow === workflow),
+		);
 	const [asItComes, lazyAcquire] = CONFIGURATIONS;
 	const detail = `${CONNECTIONS} connections, ${ROUNDS} rounds of ${ROUND_SECONDS} s per workflow (10 for the pair the lazy-acquire target is on), interleaved, after a ${WARMUP_SECONDS} s warm-up each; p50 and p99 over the answers of all rounds`;
 	const figures: Record<string, Figure> = {};
@@ -591,7 +754,8 @@ function summarize(comparisons: Comparison[], profile: TriggerProfile): { table:
 			if (workflow.start === 'Webhook node') continue;
 			const key = `${configuration.key}.${workflow.key}`;
 			const targeted = configuration === lazyAcquire && workflow === QUO_11;
-			const reported = 'reported (the target is on the Quo Trigger 1.1 → No Operation with lazy acquire)';
+			const reported =
+				'reported (the target is on the Quo Trigger 1.1 → No Operation with lazy acquire)';
 			const what = `${workflow.name} vs ${reference.name}, ${configuration.label}: ${m.requestsPerSecond.toFixed(1)} vs ${r.requestsPerSecond.toFixed(1)} requests/s, p99 ${m.p99Ms.toFixed(0)} vs ${r.p99Ms.toFixed(0)} ms, n8n CPU ${m.cpuMsPerRequest.toFixed(1)} vs ${r.cpuMsPerRequest.toFixed(1)} ms per delivery; ${detail}`;
 			figures[`${key}.throughputRatio`] = {
 				value: throughput,
@@ -623,16 +787,19 @@ function summarize(comparisons: Comparison[], profile: TriggerProfile): { table:
 	const webhookAsItComes = means(asItComes, WEBHOOK_NODE);
 	const quoAsItComes = means(asItComes, QUO_11);
 	const webhookLazy = means(lazyAcquire, WEBHOOK_NODE);
-	const extraIsolates = (quoAsItComes.isolatesPerDelivery ?? NaN) - (webhookAsItComes.isolatesPerDelivery ?? NaN);
+	const extraIsolates =
+		(quoAsItComes.isolatesPerDelivery ?? NaN) - (webhookAsItComes.isolatesPerDelivery ?? NaN);
 	const extraCpuMs = quoAsItComes.cpuMsPerRequest - webhookAsItComes.cpuMsPerRequest;
 	// The Webhook node's isolate is its execution's; with lazy acquire it has none (its count says so), so the
 	// difference in its CPU is what one isolate costs n8n here.
 	const isolateCpuMs =
-		(webhookAsItComes.cpuMsPerRequest - webhookLazy.cpuMsPerRequest) / ((webhookAsItComes.isolatesPerDelivery ?? NaN) - (webhookLazy.isolatesPerDelivery ?? NaN));
+		(webhookAsItComes.cpuMsPerRequest - webhookLazy.cpuMsPerRequest) /
+		((webhookAsItComes.isolatesPerDelivery ?? NaN) - (webhookLazy.isolatesPerDelivery ?? NaN));
 	figures['asItComes.quo11.isolatesBeyondWebhookNode'] = {
 		value: extraIsolates,
 		unit: 'isolates per delivery',
-		target: '≤ 1 isolate beyond the Webhook node, within 5 % (n8n builds one for every start node but its own Webhook node)',
+		target:
+			'≤ 1 isolate beyond the Webhook node, within 5 % (n8n builds one for every start node but its own Webhook node)',
 		met: extraIsolates <= 1.05,
 		detail: `Quo Trigger 1.1 ${quoAsItComes.isolatesPerDelivery?.toFixed(2)} vs Webhook node ${webhookAsItComes.isolatesPerDelivery?.toFixed(2)} isolates per delivery (n8n_expression_pool_acquired_total); n8n CPU beyond the Webhook node ${extraCpuMs.toFixed(1)} ms per delivery, one isolate ≈ ${isolateCpuMs.toFixed(1)} ms; ${detail}`,
 	};
@@ -644,7 +811,8 @@ function summarize(comparisons: Comparison[], profile: TriggerProfile): { table:
 		detail: `the Webhook node's n8n CPU per delivery as it comes (${webhookAsItComes.cpuMsPerRequest.toFixed(1)} ms, ${webhookAsItComes.isolatesPerDelivery?.toFixed(2)} isolates) minus with lazy acquire (${webhookLazy.cpuMsPerRequest.toFixed(1)} ms, ${webhookLazy.isolatesPerDelivery?.toFixed(2)} isolates)`,
 	};
 	const ownShare = profile.ownMsPerDelivery / profile.n8nCpuMsPerDelivery;
-	const withHelpersShare = (profile.ownMsPerDelivery + profile.n8nHelpersMsPerDelivery) / profile.n8nCpuMsPerDelivery;
+	const withHelpersShare =
+		(profile.ownMsPerDelivery + profile.n8nHelpersMsPerDelivery) / profile.n8nCpuMsPerDelivery;
 	const profiled = `n8n ${LATEST} as it comes, Quo Trigger 1.1, ${profile.run.executions} deliveries profiled at 100 µs: n8n CPU ${profile.n8nCpuMsPerDelivery.toFixed(1)} ms per delivery, ${profile.mainThreadCpuMsPerDelivery.toFixed(1)} ms of it on the main thread, where ${(profile.mainThreadShare * 100).toFixed(1)} % of the busy samples have a frame of the package on the stack`;
 	figures.triggerShareOfN8nCpu = {
 		value: ownShare * 100,
@@ -666,7 +834,9 @@ function summarize(comparisons: Comparison[], profile: TriggerProfile): { table:
 	const correctness: string[] = [];
 	for (const workflow of WITH_SET) {
 		const runs = everyRun.filter((r) => r.workflow === workflow);
-		const correct = runs.every((r) => r.failures === 0 && r.executions >= r.answered200 && r.executions <= r.sent);
+		const correct = runs.every(
+			(r) => r.failures === 0 && r.executions >= r.answered200 && r.executions <= r.sent,
+		);
 		const counts = `${sum(runs, (r) => r.sent)} sent, ${sum(runs, (r) => r.answered200)} answered 200, ${sum(runs, (r) => r.failures)} failed, ${sum(runs, (r) => r.executions)} successful executions`;
 		correctness.push(`${workflow.name}: ${counts}`);
 		figures[`correct.${workflow.key}`] = {
@@ -682,7 +852,18 @@ function summarize(comparisons: Comparison[], profile: TriggerProfile): { table:
 	const lazyWebhook = means(lazyAcquire, WEBHOOK_NODE);
 	const table: Table = {
 		title: `What a delivery costs n8n: its Webhook node and the Quo Trigger (typeVersion 1 and 1.1), each → No Operation or → Set (one expression), the same deliveries (${CONNECTIONS} connections, rounds of ${ROUND_SECONDS} s: mean requests/s and CPU, p50 and p99 over all rounds' answers)`,
-		columns: ['n8n', 'workflow', 'requests/s', '× Webhook', 'p50 ms', 'p99 ms', 'p99 × Webhook', 'n8n CPU ms/delivery', 'isolates/delivery', 'built on the spot'],
+		columns: [
+			'n8n',
+			'workflow',
+			'requests/s',
+			'× Webhook',
+			'p50 ms',
+			'p99 ms',
+			'p99 × Webhook',
+			'n8n CPU ms/delivery',
+			'isolates/delivery',
+			'built on the spot',
+		],
 		rows,
 		notes: [
 			`With N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true, Quo Trigger 1.1 vs the Webhook node: throughput ${(lazyQuo.requestsPerSecond / lazyWebhook.requestsPerSecond).toFixed(2)}× (target ≥ 0.95×: ${metWord(figures['lazyAcquire.quo11.throughputRatio'].met)}), p99 ${(lazyQuo.p99Ms / lazyWebhook.p99Ms).toFixed(2)}× (target ≤ 1.1×: ${metWord(figures['lazyAcquire.quo11.p99Ratio'].met)}).`,

@@ -57,7 +57,18 @@ async function timedExecute(
 	const { workflow, node } = runtime.workflow(setup);
 	const input = items.map((json) => ({ json }));
 	const inputData = { main: [input] };
-	const context = new ExecuteContext(workflow, node, runtime.additionalData(), 'manual', createRunExecutionData(), 0, input, inputData, { node, data: inputData, source: null }, []);
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		runtime.additionalData(),
+		'manual',
+		createRunExecutionData(),
+		0,
+		input,
+		inputData,
+		{ node, data: inputData, source: null },
+		[],
+	);
 	const started = performance.now();
 	const [output] = (await quo.execute.call(context)) as INodeExecutionData[][];
 	return { output, ms: performance.now() - started };
@@ -104,14 +115,23 @@ function returnAllBoundMs(pages: number): number {
 	return Math.max(byLatency, byLimit);
 }
 
-async function returnAll(standIn: StandIn, runtime: N8nRuntime, label: string, parameters: INodeParameters, expectedIds: string[]): Promise<ReturnAllRun> {
+async function returnAll(
+	standIn: StandIn,
+	runtime: N8nRuntime,
+	label: string,
+	parameters: INodeParameters,
+	expectedIds: string[],
+): Promise<ReturnAllRun> {
 	const before = standIn.requests.length;
 	const { output, ms } = await timedExecute(runtime, { ...parameters, returnAll: true }, [{}]);
 	const made = requestsOf(standIn, standIn.apiKey, before);
 	const pageSize = Number(made[0]?.query.maxResults);
 	const pages = Math.ceil(expectedIds.length / pageSize);
 	const ids = output.map((item) => item.json.id);
-	const complete = ids.length === expectedIds.length && ids.every((id, i) => id === expectedIds[i]) && output.every((item) => item.json.error === undefined);
+	const complete =
+		ids.length === expectedIds.length &&
+		ids.every((id, i) => id === expectedIds[i]) &&
+		output.every((item) => item.json.error === undefined);
 	const boundMs = returnAllBoundMs(pages);
 	const serverTimes = made.map((request) => request.answeredAt - request.at);
 	const gaps = made.slice(1).map((request, i) => request.at - made[i].answeredAt);
@@ -164,15 +184,29 @@ async function oursBulk(standIn: StandIn, runtime: N8nRuntime, bulk: BulkCase): 
 	const continueOnFail = bulk.continueOnFail ?? true;
 	const { output, ms } = await timedExecute(runtime, bulk.parameters, bulk.items, continueOnFail);
 	const made = requestsOf(standIn, standIn.apiKey, before);
-	const failedItems = output.filter((item) => item.json.error !== undefined).length + Math.max(0, bulk.items.length - output.length);
+	const failedItems =
+		output.filter((item) => item.json.error !== undefined).length +
+		Math.max(0, bulk.items.length - output.length);
 	const orderKept =
 		output.length === bulk.items.length &&
 		output.every((item, i) => {
 			const paired = item.pairedItem as { item: number } | undefined;
 			return paired?.item === i && bulk.answers(item.json, bulk.items[i]);
 		});
-	const strategy = continueOnFail ? 'Quo node, Continue On Fail (10 items in flight, shared limiter)' : 'Quo node (one item after another)';
-	return { strategy, operation: bulk.operation, items: bulk.items.length, ms, itemsPerSecond: (bulk.items.length / ms) * 1000, requests: made.length, rateLimited: count(made, (s) => s === 429), failedItems, orderKept };
+	const strategy = continueOnFail
+		? 'Quo node, Continue On Fail (10 items in flight, shared limiter)'
+		: 'Quo node (one item after another)';
+	return {
+		strategy,
+		operation: bulk.operation,
+		items: bulk.items.length,
+		ms,
+		itemsPerSecond: (bulk.items.length / ms) * 1000,
+		requests: made.length,
+		rateLimited: count(made, (s) => s === 429),
+		failedItems,
+		orderKept,
+	};
 }
 
 /** One request at a time, at most one every 100 ms; a 429 is waited out (1 s) and retried. */
@@ -205,11 +239,26 @@ async function peerBulk(standIn: StandIn, apiKey: string, bulk: BulkCase): Promi
 	}
 	const ms = performance.now() - started;
 	const made = requestsOf(standIn, apiKey, before);
-	const orderKept = answers.length === bulk.items.length && answers.every((answer, i) => bulk.answers(answer, bulk.items[i]));
-	return { strategy: `one at a time, ≥ ${PEER_SPACING_MS} ms apart (other integrations)`, operation: bulk.operation, items: bulk.items.length, ms, itemsPerSecond: (bulk.items.length / ms) * 1000, requests: made.length, rateLimited: count(made, (s) => s === 429), failedItems, orderKept };
+	const orderKept =
+		answers.length === bulk.items.length &&
+		answers.every((answer, i) => bulk.answers(answer, bulk.items[i]));
+	return {
+		strategy: `one at a time, ≥ ${PEER_SPACING_MS} ms apart (other integrations)`,
+		operation: bulk.operation,
+		items: bulk.items.length,
+		ms,
+		itemsPerSecond: (bulk.items.length / ms) * 1000,
+		requests: made.length,
+		rateLimited: count(made, (s) => s === 429),
+		failedItems,
+		orderKept,
+	};
 }
 
-export async function measureRateLimit(): Promise<{ table: Table; figures: Record<string, Figure> }> {
+export async function measureRateLimit(): Promise<{
+	table: Table;
+	figures: Record<string, Figure>;
+}> {
 	// Two keys: the node's, and one for the peer strategy, so both run side by side, each within its own 10 requests/s.
 	const [oursKey, peerKey] = [newApiKey(), newApiKey()];
 	const standIn = await startStandIn({
@@ -226,20 +275,35 @@ export async function measureRateLimit(): Promise<{ table: Table; figures: Recor
 	}
 }
 
-async function measureWith(standIn: StandIn, peerKey: string): Promise<{ table: Table; figures: Record<string, Figure> }> {
+async function measureWith(
+	standIn: StandIn,
+	peerKey: string,
+): Promise<{ table: Table; figures: Record<string, Figure> }> {
 	const runtime = new N8nRuntime({ baseUrl: standIn.url, apiKey: standIn.apiKey });
 	const line = standIn.state.phoneNumbers[0];
 	const contactIds = standIn.state.contacts.map((contact) => contact.id);
 	const messageIds = standIn.state.messages.map((message) => message.id);
 
 	// (a) Return All.
-	const contactsRun = await returnAll(standIn, runtime, `contact getMany, Return All (${CONTACTS.toLocaleString('en-US')} contacts)`, { resource: 'contact', operation: 'getMany', filters: {} }, contactIds);
+	const contactsRun = await returnAll(
+		standIn,
+		runtime,
+		`contact getMany, Return All (${CONTACTS.toLocaleString('en-US')} contacts)`,
+		{ resource: 'contact', operation: 'getMany', filters: {} },
+		contactIds,
+	);
 	await sleep(SETTLE_MS);
 	const messagesRun = await returnAll(
 		standIn,
 		runtime,
 		`message getMany, Return All (${MESSAGES.toLocaleString('en-US')} messages)`,
-		{ resource: 'message', operation: 'getMany', phoneNumberId: locator('id', line.id), participants: seededParticipant, filters: {} },
+		{
+			resource: 'message',
+			operation: 'getMany',
+			phoneNumberId: locator('id', line.id),
+			participants: seededParticipant,
+			filters: {},
+		},
 		messageIds,
 	);
 	await sleep(SETTLE_MS);
@@ -248,21 +312,42 @@ async function measureWith(standIn: StandIn, peerKey: string): Promise<{ table: 
 	const gets: BulkCase = {
 		operation: `contact.get × ${BULK_GETS}`,
 		items: contactIds.slice(0, BULK_GETS).map((id) => ({ id })),
-		parameters: { resource: 'contact', operation: 'get', contactId: locator('id', '={{ $json.id }}') },
+		parameters: {
+			resource: 'contact',
+			operation: 'get',
+			contactId: locator('id', '={{ $json.id }}'),
+		},
 		request: (item) => ({ method: 'GET', path: `/v1/contacts/${String(item.id)}` }),
 		answers: (output, input) => output.id === input.id,
 	};
 	const sends: BulkCase = {
 		operation: `message.send × ${BULK_SENDS}`,
 		// One text to each of 200 customers (texts to one conversation are sent in item order, one at a time).
-		items: Array.from({ length: BULK_SENDS }, (_, i) => ({ to: `+1555700${String(i).padStart(4, '0')}`, text: `Your order ${i} has shipped.` })),
-		parameters: { resource: 'message', operation: 'send', from: locator('id', line.id), to: '={{ $json.to }}', content: '={{ $json.text }}' },
-		request: (item) => ({ method: 'POST', path: '/v1/messages', body: { content: item.text, from: line.id, to: [item.to] } }),
-		answers: (output, input) => Array.isArray(output.to) && output.to[0] === input.to && output.text === input.text,
+		items: Array.from({ length: BULK_SENDS }, (_, i) => ({
+			to: `+1555700${String(i).padStart(4, '0')}`,
+			text: `Your order ${i} has shipped.`,
+		})),
+		parameters: {
+			resource: 'message',
+			operation: 'send',
+			from: locator('id', line.id),
+			to: '={{ $json.to }}',
+			content: '={{ $json.text }}',
+		},
+		request: (item) => ({
+			method: 'POST',
+			path: '/v1/messages',
+			body: { content: item.text, from: line.id, to: [item.to] },
+		}),
+		answers: (output, input) =>
+			Array.isArray(output.to) && output.to[0] === input.to && output.text === input.text,
 	};
 	const bulkRuns: BulkRun[] = [];
 	for (const bulk of [gets, sends]) {
-		const [oursRun, peerRun] = await Promise.all([oursBulk(standIn, runtime, bulk), peerBulk(standIn, peerKey, bulk)]);
+		const [oursRun, peerRun] = await Promise.all([
+			oursBulk(standIn, runtime, bulk),
+			peerBulk(standIn, peerKey, bulk),
+		]);
 		bulkRuns.push(oursRun, peerRun);
 		await sleep(SETTLE_MS);
 	}
@@ -279,7 +364,10 @@ async function measureWith(standIn: StandIn, peerKey: string): Promise<{ table: 
 	// Figures and the table.
 	const figures: Record<string, Figure> = {};
 	const detail = `stand-in answers ${RESPONSE_MS} ms after each request arrives, admits ${QUO_REQUESTS_PER_SECOND} requests/s per key (sliding 1000 ms window, counted on arrival)`;
-	for (const [key, run] of [['returnAllContacts', contactsRun], ['returnAllMessages', messagesRun]] as const) {
+	for (const [key, run] of [
+		['returnAllContacts', contactsRun],
+		['returnAllMessages', messagesRun],
+	] as const) {
 		const met = run.ratio <= 1.05 && run.complete && run.failedRequests === 0;
 		figures[key] = {
 			value: run.ms / 1000,
@@ -299,8 +387,12 @@ async function measureWith(standIn: StandIn, peerKey: string): Promise<{ table: 
 			value: run.itemsPerSecond,
 			unit: 'items/s',
 			ratio,
-			target: ours ? `≥ 0.9× the ceiling of ${ceiling} requests/s, 0 failed items, order and pairing kept` : 'reference (the strategy of other Quo integrations)',
-			met: ours ? ratio >= 0.9 && run.failedItems === 0 && run.orderKept : run.failedItems === 0 && run.orderKept,
+			target: ours
+				? `≥ 0.9× the ceiling of ${ceiling} requests/s, 0 failed items, order and pairing kept`
+				: 'reference (the strategy of other Quo integrations)',
+			met: ours
+				? ratio >= 0.9 && run.failedItems === 0 && run.orderKept
+				: run.failedItems === 0 && run.orderKept,
 			detail: `${run.operation}, ${run.strategy}: ${(run.ms / 1000).toFixed(1)} s, ${run.requests} requests, ${run.rateLimited} answered 429, ${run.failedItems} failed items, order ${run.orderKept ? 'kept' : 'NOT kept'}; ${detail}`,
 		};
 	}
@@ -312,9 +404,19 @@ async function measureWith(standIn: StandIn, peerKey: string): Promise<{ table: 
 		met: sequentialRun.failedItems === 0 && sequentialRun.orderKept,
 		detail: `${sequentialRun.operation}: ${(sequentialRun.ms / 1000).toFixed(1)} s, ${sequentialRun.requests} requests, ${sequentialRun.rateLimited} answered 429, about ${(sequentialRun.ms / sequentialRun.items).toFixed(0)} ms an item against a response time of ${RESPONSE_MS} ms; ${detail}`,
 	};
-	const speedups = ['ContactGet', 'MessageSend'].map((op) => ({ op, speedup: figures[`bulk${op}`].value / figures[`peer${op}`].value }));
+	const speedups = ['ContactGet', 'MessageSend'].map((op) => ({
+		op,
+		speedup: figures[`bulk${op}`].value / figures[`peer${op}`].value,
+	}));
 	for (const { op, speedup } of speedups) {
-		figures[`speedupVsPeer${op}`] = { value: speedup, unit: '×', ratio: speedup, target: 'reported (no target)', met: true, detail: 'Quo node items/s over the one-at-a-time strategy, same run, same stand-in' };
+		figures[`speedupVsPeer${op}`] = {
+			value: speedup,
+			unit: '×',
+			ratio: speedup,
+			target: 'reported (no target)',
+			met: true,
+			detail: 'Quo node items/s over the one-at-a-time strategy, same run, same stand-in',
+		};
 	}
 
 	const rows: Array<Array<string | number>> = [
@@ -344,13 +446,28 @@ async function measureWith(standIn: StandIn, peerKey: string): Promise<{ table: 
 				run.rateLimited,
 				run.failedItems,
 				run.orderKept ? 'kept' : 'NOT kept',
-				sequential ? 'reported' : ours ? `≥ 0.9×: ${metWord(ratio >= 0.9 && run.failedItems === 0 && run.orderKept)}` : 'reference',
+				sequential
+					? 'reported'
+					: ours
+						? `≥ 0.9×: ${metWord(ratio >= 0.9 && run.failedItems === 0 && run.orderKept)}`
+						: 'reference',
 			];
 		}),
 	];
 	const table: Table = {
 		title: `Against Quo's rate limit: stand-in answering ${RESPONSE_MS} ms after each request arrives, ${ceiling} requests/s per key (sliding 1000 ms window, counted on arrival); Quo node in n8n-core's ExecuteContext`,
-		columns: ['run', 'strategy', 'requests', 'time s', 'rate / bound', 'ratio', '429s', 'failed', 'output', 'target'],
+		columns: [
+			'run',
+			'strategy',
+			'requests',
+			'time s',
+			'rate / bound',
+			'ratio',
+			'429s',
+			'failed',
+			'output',
+			'target',
+		],
 		rows,
 		notes: [
 			'Return All: pages are fetched one after another (each needs the previous token), so the bound is pages × response time; the ratio is time over that bound.',
@@ -361,7 +478,10 @@ async function measureWith(standIn: StandIn, peerKey: string): Promise<{ table: 
 			`Bulk: ratio is items/s over the ceiling of ${ceiling} requests/s (one request per item); "failed" counts items that came out as {error} (Continue On Fail on); "output" checks that output item i is paired with and answers input item i.`,
 			`Sends without Continue On Fail run one after another, so that a failure stops the run before the next send: at ${RESPONSE_MS} ms a response that is ${sequentialRun.itemsPerSecond.toFixed(2)} items/s; with Continue On Fail each item's outcome is its own and they run ten at a time.`,
 			`The peer strategy ran at the same time on a second API key of the same stand-in (its own ${ceiling}/s), over the same HTTP calls; it retries a 429 after 1 s.`,
-			...speedups.map(({ op, speedup }) => `${op === 'ContactGet' ? 'contact.get' : 'message.send'}: the Quo node is ${speedup.toFixed(2)}× the one-at-a-time strategy.`),
+			...speedups.map(
+				({ op, speedup }) =>
+					`${op === 'ContactGet' ? 'contact.get' : 'message.send'}: the Quo node is ${speedup.toFixed(2)}× the one-at-a-time strategy.`,
+			),
 		],
 	};
 	return { table, figures };

@@ -26,16 +26,34 @@ type BenchName = (typeof BENCH_NAMES)[number];
 
 // Before the temp folder below, which --help (it exits) would leave behind.
 const args = parseArgs('npm run bench', {
-	only: flag.list('run only these benchmarks', { defaultValue: [...BENCH_NAMES], choices: BENCH_NAMES }),
-	skip: flag.list('run all but these', { defaultValue: [], choices: BENCH_NAMES, defaultText: 'none' }),
-	build: flag.boolean('weight: measure dist/ as it is instead of running `npm run build` first', true),
+	only: flag.list('run only these benchmarks', {
+		defaultValue: [...BENCH_NAMES],
+		choices: BENCH_NAMES,
+	}),
+	skip: flag.list('run all but these', {
+		defaultValue: [],
+		choices: BENCH_NAMES,
+		defaultText: 'none',
+	}),
+	build: flag.boolean(
+		'weight: measure dist/ as it is instead of running `npm run build` first',
+		true,
+	),
 });
 
 // n8n-core writes an instance key under N8N_USER_FOLDER when first loaded: never into the user's ~/.n8n.
 const userFolder = mkdtempSync(path.join(tmpdir(), 'quo-bench-'));
 process.env.N8N_USER_FOLDER ??= userFolder;
 
-import { type Figure, metWord, printTable, RESULTS_FILE, type Results, type Table, writeResults } from './figures';
+import {
+	type Figure,
+	metWord,
+	printTable,
+	RESULTS_FILE,
+	type Results,
+	type Table,
+	writeResults,
+} from './figures';
 
 interface Bench {
 	name: BenchName;
@@ -65,7 +83,7 @@ const BENCHES: Bench[] = [
 	{
 		name: 'n8n',
 		resultsKey: 'n8nWebhookVsTrigger',
-		title: "2. What a delivery costs n8n: Webhook node vs Quo Trigger",
+		title: '2. What a delivery costs n8n: Webhook node vs Quo Trigger',
 		measure: async (options) => {
 			const { measureN8nWebhookVsTrigger } = await import('./n8nWebhookVsTrigger.bench');
 			const result = await measureN8nWebhookVsTrigger();
@@ -105,7 +123,9 @@ function seconds(ms: number): string {
 }
 
 async function main(): Promise<number> {
-	const selected = BENCHES.filter((bench) => args.only.includes(bench.name) && !args.skip.includes(bench.name));
+	const selected = BENCHES.filter(
+		(bench) => args.only.includes(bench.name) && !args.skip.includes(bench.name),
+	);
 	const options: RunOptions = { noBuild: !args.build, built: false };
 
 	const results: Results = {};
@@ -117,12 +137,19 @@ async function main(): Promise<number> {
 		console.log(`\n=== ${bench.title} (${bench.name}) ===`);
 		try {
 			const { table, figures } = await bench.measure(options);
-			printTable({ ...table, title: `${bench.title.slice(0, bench.title.indexOf('.') + 1)} ${table.title}` });
+			printTable({
+				...table,
+				title: `${bench.title.slice(0, bench.title.indexOf('.') + 1)} ${table.title}`,
+			});
 			console.log('\nFigures:');
 			for (const [name, figure] of Object.entries(figures)) console.log(figureLine(name, figure));
 			results[bench.resultsKey] = figures;
-			const notMet = Object.entries(figures).filter(([, figure]) => !figure.met).map(([name]) => name);
-			summary.push(`${bench.title}: ${notMet.length === 0 ? 'every target met' : `NOT met: ${notMet.join(', ')}`} (${seconds(Date.now() - benchStarted)})`);
+			const notMet = Object.entries(figures)
+				.filter(([, figure]) => !figure.met)
+				.map(([name]) => name);
+			summary.push(
+				`${bench.title}: ${notMet.length === 0 ? 'every target met' : `NOT met: ${notMet.join(', ')}`} (${seconds(Date.now() - benchStarted)})`,
+			);
 		} catch (error) {
 			const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
 			console.error(`\n${bench.title} failed:\n${message}`);
@@ -135,7 +162,9 @@ async function main(): Promise<number> {
 	console.log(`\n=== Summary (${seconds(Date.now() - started)}) ===`);
 	for (const line of summary) console.log(line);
 	const allFigures = Object.values(results).flatMap((figures) => Object.values(figures));
-	console.log(`${allFigures.filter((figure) => figure.met).length} of ${allFigures.length} figures ${metWord(true)}; results in ${path.relative(process.cwd(), RESULTS_FILE)}`);
+	console.log(
+		`${allFigures.filter((figure) => figure.met).length} of ${allFigures.length} figures ${metWord(true)}; results in ${path.relative(process.cwd(), RESULTS_FILE)}`,
+	);
 	return failures.length > 0 ? 1 : 0;
 }
 

@@ -24,7 +24,11 @@ const LOAD_CHILDREN = 9;
 export const DELIVERIES = 100_000;
 const MEMORY_TARGET_MB = 20;
 
-const ENTRY_FILES = ['dist/nodes/Quo/Quo.node.js', 'dist/nodes/Quo/QuoTrigger.node.js', 'dist/credentials/QuoApi.credentials.js'];
+const ENTRY_FILES = [
+	'dist/nodes/Quo/Quo.node.js',
+	'dist/nodes/Quo/QuoTrigger.node.js',
+	'dist/credentials/QuoApi.credentials.js',
+];
 
 /** Runs in each child: n8n-workflow and zod first (untimed), then each of the package's entry files, timed. */
 const LOAD_SCRIPT = `
@@ -68,7 +72,9 @@ async function build(): Promise<void> {
 		await run('npm', ['run', 'build'], { cwd: REPO_ROOT, maxBuffer: 16 * 1024 * 1024 });
 	} catch (error) {
 		const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-		throw new Error(`npm run build failed:\n${`${stdout}\n${stderr}`.trim().split('\n').slice(-20).join('\n')}`);
+		throw new Error(
+			`npm run build failed:\n${`${stdout}\n${stderr}`.trim().split('\n').slice(-20).join('\n')}`,
+		);
 	}
 	for (const file of ENTRY_FILES) {
 		if (!existsSync(path.join(REPO_ROOT, file))) throw new Error(`npm run build left no ${file}`);
@@ -84,10 +90,16 @@ interface PackInfo {
 
 /** `npm pack --dry-run`; throws unless the tarball would carry the three entry files. */
 async function packInfo(): Promise<PackInfo> {
-	const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: REPO_ROOT, maxBuffer: 16 * 1024 * 1024 });
+	const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+		cwd: REPO_ROOT,
+		maxBuffer: 16 * 1024 * 1024,
+	});
 	const [info] = JSON.parse(stdout.slice(stdout.indexOf('['))) as PackInfo[];
 	const missing = ENTRY_FILES.filter((file) => !info.files.some((entry) => entry.path === file));
-	if (missing.length > 0) throw new Error(`npm pack would not carry ${missing.join(', ')} (was dist/ rebuilt or removed meanwhile?)`);
+	if (missing.length > 0)
+		throw new Error(
+			`npm pack would not carry ${missing.join(', ')} (was dist/ rebuilt or removed meanwhile?)`,
+		);
 	return info;
 }
 
@@ -101,11 +113,22 @@ export interface MemoryResult {
 async function memoryChild(deliveries: number): Promise<MemoryResult> {
 	const { stdout } = await run(
 		process.execPath,
-		['--expose-gc', '-r', 'ts-node/register', path.join(__dirname, 'weightMemory.child.ts'), String(deliveries)],
+		[
+			'--expose-gc',
+			'-r',
+			'ts-node/register',
+			path.join(__dirname, 'weightMemory.child.ts'),
+			String(deliveries),
+		],
 		{
 			cwd: REPO_ROOT,
 			maxBuffer: 16 * 1024 * 1024,
-			env: { ...process.env, TS_NODE_PROJECT: path.join(REPO_ROOT, 'tsconfig.test.json'), TS_NODE_TRANSPILE_ONLY: 'true', TS_NODE_PREFER_TS_EXTS: 'true' },
+			env: {
+				...process.env,
+				TS_NODE_PROJECT: path.join(REPO_ROOT, 'tsconfig.test.json'),
+				TS_NODE_TRANSPILE_ONLY: 'true',
+				TS_NODE_PREFER_TS_EXTS: 'true',
+			},
 		},
 	);
 	const lines = stdout.trim().split('\n');
@@ -118,7 +141,9 @@ export interface WeightOptions {
 	deliveries?: number;
 }
 
-export async function measureWeight(options: WeightOptions = {}): Promise<{ table: Table; figures: Record<string, Figure> }> {
+export async function measureWeight(
+	options: WeightOptions = {},
+): Promise<{ table: Table; figures: Record<string, Figure> }> {
 	if (!options.noBuild) await build();
 
 	// Children in turns, package and baseline alternating, so both see the same load.
@@ -150,7 +175,13 @@ export async function measureWeight(options: WeightOptions = {}): Promise<{ tabl
 			met: true,
 			detail: `median of ${LOAD_CHILDREN} fresh child processes with n8n-workflow and zod already required (those two take ${baselineMs.toFixed(0)} ms); per file: ${ENTRY_FILES.map((file, i) => `${path.basename(file)} ${perFile[i].toFixed(1)} ms`).join(', ')}`,
 		},
-		tarballBytes: { value: pack.size, unit: 'bytes', target: 'reported (no target)', met: true, detail: `npm pack: ${pack.entryCount} files, ${pack.unpackedSize} bytes unpacked` },
+		tarballBytes: {
+			value: pack.size,
+			unit: 'bytes',
+			target: 'reported (no target)',
+			met: true,
+			detail: `npm pack: ${pack.entryCount} files, ${pack.unpackedSize} bytes unpacked`,
+		},
 		retainedHeapMB: {
 			value: memory.retainedMB,
 			unit: 'MB',
@@ -164,16 +195,36 @@ export async function measureWeight(options: WeightOptions = {}): Promise<{ tabl
 		title: 'Weight: load time, package size, and memory over many deliveries',
 		columns: ['what', 'value', 'measured on', 'target'],
 		rows: [
-			[`load time (${ENTRY_FILES.length} entry files)`, `${loadMs.toFixed(1)} ms`, `median of ${LOAD_CHILDREN} fresh processes, n8n-workflow + zod already loaded (${baselineMs.toFixed(0)} ms for those)`, 'reported'],
-			...ENTRY_FILES.map((file, i): Array<string | number> => [`  ${path.basename(file)}`, `${perFile[i].toFixed(1)} ms`, i === 0 ? 'in this order; shared modules count for the first that needs them' : '', '']),
-			['packed tarball', kb(pack.size), `npm pack --dry-run: ${pack.entryCount} files, ${kb(pack.unpackedSize)} unpacked`, 'reported'],
+			[
+				`load time (${ENTRY_FILES.length} entry files)`,
+				`${loadMs.toFixed(1)} ms`,
+				`median of ${LOAD_CHILDREN} fresh processes, n8n-workflow + zod already loaded (${baselineMs.toFixed(0)} ms for those)`,
+				'reported',
+			],
+			...ENTRY_FILES.map((file, i): Array<string | number> => [
+				`  ${path.basename(file)}`,
+				`${perFile[i].toFixed(1)} ms`,
+				i === 0 ? 'in this order; shared modules count for the first that needs them' : '',
+				'',
+			]),
+			[
+				'packed tarball',
+				kb(pack.size),
+				`npm pack --dry-run: ${pack.entryCount} files, ${kb(pack.unpackedSize)} unpacked`,
+				'reported',
+			],
 			[
 				'retained heap',
 				`${memory.retainedMB.toFixed(2)} MB`,
 				`${memory.deliveries.toLocaleString('en-US')} deliveries through webhook(), distinct webhook-ids, after forced GC`,
 				`< ${MEMORY_TARGET_MB} MB: ${metWord(memoryMet)}`,
 			],
-			...memory.checkpoints.map((c): Array<string | number> => [`  after ${c.deliveries.toLocaleString('en-US')}`, `${c.retainedMB.toFixed(2)} MB`, '', '']),
+			...memory.checkpoints.map((c): Array<string | number> => [
+				`  after ${c.deliveries.toLocaleString('en-US')}`,
+				`${c.retainedMB.toFixed(2)} MB`,
+				'',
+				'',
+			]),
 		],
 		notes: [
 			`Retained heap: heapUsed after global.gc() minus heapUsed before the first delivery (${memory.baselineMB.toFixed(1)} MB, with n8n-core, the nodes and the harness loaded). webhook() keeps nothing per delivery: repeats are remembered in n8n's processed_data by the trigger's execute(), which also keeps the last 20,000 started runs per process.`,

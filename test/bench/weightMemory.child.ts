@@ -32,8 +32,10 @@ async function main(): Promise<void> {
 	const baselineMB = heapMB();
 	const checkpoints: Array<{ deliveries: number; retainedMB: number }> = [];
 	const every = deliveries / 4;
-	for (let done = 0; done < deliveries; ) {
-		const batch = Array.from({ length: Math.min(BATCH, deliveries - done) }, () => signDelivery('2026-03-30', envelope));
+	for (let done = 0; done < deliveries;) {
+		const batch = Array.from({ length: Math.min(BATCH, deliveries - done) }, () =>
+			signDelivery('2026-03-30', envelope),
+		);
 		for (const delivery of batch) {
 			const { items } = await deliver(delivery);
 			if (items?.length !== 1) throw new Error(`delivery ${done} emitted no item`);

@@ -23,24 +23,40 @@ describe('Quo API credential', () => {
 	test('with a wrong key, the test says Quo refused the key and where to get one', async () => {
 		const wrong = new N8nRuntime({ baseUrl: session.standIn.url, apiKey: 'not-a-quo-key' });
 		const verdict = await testCredential(wrong, new QuoApi(), probe);
-		expect(verdict).toEqual({ status: 'Error', message: expect.stringMatching(/^Quo refused this API key \(401\)\. Copy it again from Quo: Settings → API/) });
+		expect(verdict).toEqual({
+			status: 'Error',
+			message: expect.stringMatching(
+				/^Quo refused this API key \(401\)\. Copy it again from Quo: Settings → API/,
+			),
+		});
 	});
 
 	test('with a Base URL of another web server, the test says to use https://api.quo.com', async () => {
-		const otherServer = createServer((_request, response) => response.writeHead(404).end('Not Found'));
+		const otherServer = createServer((_request, response) =>
+			response.writeHead(404).end('Not Found'),
+		);
 		await new Promise<void>((resolve) => otherServer.listen(0, '127.0.0.1', resolve));
 		try {
 			const { port } = otherServer.address() as AddressInfo;
-			const elsewhere = new N8nRuntime({ baseUrl: `http://127.0.0.1:${port}`, apiKey: session.standIn.apiKey });
+			const elsewhere = new N8nRuntime({
+				baseUrl: `http://127.0.0.1:${port}`,
+				apiKey: session.standIn.apiKey,
+			});
 			const verdict = await testCredential(elsewhere, new QuoApi(), probe);
-			expect(verdict).toEqual({ status: 'Error', message: expect.stringContaining('use https://api.quo.com') });
+			expect(verdict).toEqual({
+				status: 'Error',
+				message: expect.stringContaining('use https://api.quo.com'),
+			});
 		} finally {
 			otherServer.close();
 		}
 	});
 
 	test('a Base URL where nothing listens gives the network code, and the field says what that means', async () => {
-		const nowhere = new N8nRuntime({ baseUrl: 'http://127.0.0.1:9', apiKey: session.standIn.apiKey });
+		const nowhere = new N8nRuntime({
+			baseUrl: 'http://127.0.0.1:9',
+			apiKey: session.standIn.apiKey,
+		});
 		const verdict = await testCredential(nowhere, new QuoApi(), probe);
 		expect(verdict).toEqual({ status: 'Error', message: 'ECONNREFUSED' });
 		const baseUrl = new QuoApi().properties.find((property) => property.name === 'baseUrl');
@@ -50,6 +66,9 @@ describe('Quo API credential', () => {
 	test('the credential picker finds it by "openphone" as well as "quo"', () => {
 		// n8n's picker: displayName.toLowerCase().includes(search)
 		const name = new QuoApi().displayName.toLowerCase();
-		expect(['openphone', 'quo'].filter((search) => name.includes(search))).toEqual(['openphone', 'quo']);
+		expect(['openphone', 'quo'].filter((search) => name.includes(search))).toEqual([
+			'openphone',
+			'quo',
+		]);
 	});
 });

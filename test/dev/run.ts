@@ -6,7 +6,15 @@
 // `npm run dev -- --smoke` does the same start on free ports, texts once, waits for the auto-reply to reach the
 // stand-in, prints `dev smoke: ok` and exits (non-zero on any failure). `.ci/run` runs it.
 import { randomUUID } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	watch,
+	writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -31,8 +39,14 @@ const N8N_VERSION = '2.41.1';
 const EXAMPLE = path.join(REPO_ROOT, 'examples', 'inbound-sms-auto-reply.json');
 
 const options = parseArgs('npm run dev', {
-	port: flag.integer('the port n8n listens on (--smoke takes a free one)', { defaultValue: 5678, min: 1 }),
-	smoke: flag.boolean('start, text once, wait for the auto-reply, print "dev smoke: ok" and exit', false),
+	port: flag.integer('the port n8n listens on (--smoke takes a free one)', {
+		defaultValue: 5678,
+		min: 1,
+	}),
+	smoke: flag.boolean(
+		'start, text once, wait for the auto-reply, print "dev smoke: ok" and exit',
+		false,
+	),
 });
 const log = logger('dev');
 
@@ -68,20 +82,26 @@ async function main(): Promise<void> {
 		watchAndReload(running, started.packageDir);
 		printWelcome(started.n8n, started.standIn);
 	} catch (error) {
-		console.error(`${options.smoke ? 'dev smoke: FAILED' : 'npm run dev failed'}: ${(error as Error).stack ?? String(error)}`);
+		console.error(
+			`${options.smoke ? 'dev smoke: FAILED' : 'npm run dev failed'}: ${(error as Error).stack ?? String(error)}`,
+		);
 		if (running.n8n) console.error(`n8n's log (last lines):\n${running.n8n.logTail(30)}`);
 		await stop(1);
 	}
 }
 
 async function start(running: Running) {
-	log(`installing n8n ${N8N_VERSION} on Node 24 into ${layout.cacheRoot()} if missing (the first time takes minutes)`);
+	log(
+		`installing n8n ${N8N_VERSION} on Node 24 into ${layout.cacheRoot()} if missing (the first time takes minutes)`,
+	);
 	await ensureInstalled(['node', `n8n@${N8N_VERSION}`]);
 	log('building the package (npm run build)');
 	await buildPackage();
 	const packed = await packPackage(running.work);
 
-	const standIn = await startStandIn({ seed: { phoneNumbers: 2, users: 3, contacts: 4, conversations: 2, calls: 2 } });
+	const standIn = await startStandIn({
+		seed: { phoneNumbers: 2, users: 3, contacts: 4, conversations: 2, calls: 2 },
+	});
 	running.standIn = standIn;
 	const n8n = await N8nInstance.create({
 		version: N8N_VERSION,
@@ -102,7 +122,13 @@ async function start(running: Running) {
 		type: CREDENTIAL_TYPE,
 		data: await credentialData(ctx, { apiKey: standIn.apiKey, baseUrl: standIn.url }),
 	});
-	const workflow = await ctx.api.createWorkflow(withCredential(JSON.parse(readFileSync(EXAMPLE, 'utf8')) as WorkflowInput, credential.id, credential.name));
+	const workflow = await ctx.api.createWorkflow(
+		withCredential(
+			JSON.parse(readFileSync(EXAMPLE, 'utf8')) as WorkflowInput,
+			credential.id,
+			credential.name,
+		),
+	);
 	await activateWorkflow(ctx, workflow.id);
 	running.control = await controlServer(standIn, n8n);
 	return { standIn, n8n, ctx, workflowId: workflow.id, packageDir: installed.directory };
@@ -114,7 +140,11 @@ function withCredential(example: WorkflowInput, id: string, name: string): Workf
 		...example,
 		nodes: example.nodes.map((node) => {
 			if (!node.type.startsWith('n8n-nodes-quo.')) return node;
-			return { ...node, credentials: { [CREDENTIAL_TYPE]: { id, name } }, ...(node.type === TRIGGER_TYPE ? { webhookId: randomUUID() } : {}) };
+			return {
+				...node,
+				credentials: { [CREDENTIAL_TYPE]: { id, name } },
+				...(node.type === TRIGGER_TYPE ? { webhookId: randomUUID() } : {}),
+			};
 		}),
 	};
 }
@@ -129,13 +159,25 @@ async function controlServer(standIn: StandIn, n8n: N8nInstance): Promise<Server
 		const chunks: Buffer[] = [];
 		request.on('data', (chunk: Buffer) => chunks.push(chunk));
 		request.on('end', () => {
-			const { text, from } = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { text?: string; from?: string };
+			const { text, from } = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as {
+				text?: string;
+				from?: string;
+			};
 			receiveInboundText(standIn, { text: text ?? 'Hello from the Quo stand-in', from }).then(
 				({ message, deliveries }) => {
-					log(`a customer (${message.from}) texted ${message.to[0]}: "${message.text}"; Quo delivered it to ${deliveries.length} webhook(s)`);
-					response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ message, statuses: deliveries.map((delivery) => delivery.finalStatus), executions: `${n8n.baseUrl}/home/executions` }));
+					log(
+						`a customer (${message.from}) texted ${message.to[0]}: "${message.text}"; Quo delivered it to ${deliveries.length} webhook(s)`,
+					);
+					response.writeHead(200, { 'content-type': 'application/json' }).end(
+						JSON.stringify({
+							message,
+							statuses: deliveries.map((delivery) => delivery.finalStatus),
+							executions: `${n8n.baseUrl}/home/executions`,
+						}),
+					);
 				},
-				(error: Error) => response.writeHead(400, { 'content-type': 'text/plain' }).end(error.message),
+				(error: Error) =>
+					response.writeHead(400, { 'content-type': 'text/plain' }).end(error.message),
 			);
 		});
 	});
@@ -150,15 +192,29 @@ async function controlServer(standIn: StandIn, n8n: N8nInstance): Promise<Server
 /** Texts the workspace once and waits for the example's auto-reply to reach the stand-in. */
 async function smoke(standIn: StandIn, ctx: Bootstrapped, workflowId: string): Promise<void> {
 	const { message, deliveries } = await receiveInboundText(standIn, { text: 'Is my order ready?' });
-	if (deliveries.map((delivery) => delivery.finalStatus).join() !== '200') throw new Error(`Quo's delivery was answered ${deliveries.map((delivery) => delivery.finalStatus).join(', ') || 'by nobody'}`);
+	if (deliveries.map((delivery) => delivery.finalStatus).join() !== '200')
+		throw new Error(
+			`Quo's delivery was answered ${deliveries.map((delivery) => delivery.finalStatus).join(', ') || 'by nobody'}`,
+		);
 	const reply = await waitFor(
 		'the auto-reply to reach Quo',
-		() => standIn.state.messages.find((sent) => sent.direction === 'outgoing' && sent.to.includes(message.from) && sent.phoneNumberId === message.phoneNumberId),
+		() =>
+			standIn.state.messages.find(
+				(sent) =>
+					sent.direction === 'outgoing' &&
+					sent.to.includes(message.from) &&
+					sent.phoneNumberId === message.phoneNumberId,
+			),
 		{ timeoutMs: 30_000, intervalMs: 200 },
 	);
-	const statuses = (await waitForFinishedExecutions(ctx, workflowId, 1)).map((execution) => execution.status);
-	if (statuses.join() !== 'success') throw new Error(`executions of the example: ${statuses.join(', ') || 'none'}`);
-	log(`texted ${message.to[0]} from ${message.from}; n8n ran the example once and Quo got the reply "${reply.text}"`);
+	const statuses = (await waitForFinishedExecutions(ctx, workflowId, 1)).map(
+		(execution) => execution.status,
+	);
+	if (statuses.join() !== 'success')
+		throw new Error(`executions of the example: ${statuses.join(', ') || 'none'}`);
+	log(
+		`texted ${message.to[0]} from ${message.from}; n8n ran the example once and Quo got the reply "${reply.text}"`,
+	);
 }
 
 /**
@@ -166,12 +222,23 @@ async function smoke(standIn: StandIn, ctx: Bootstrapped, workflowId: string): P
  * n8n loaded it from, whose files n8n watches (N8N_DEV_RELOAD) to reload the nodes.
  */
 function watchAndReload(running: Running, packageDir: string): void {
-	running.compiler = spawn(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json', '--watch', '--preserveWatchOutput'], {
-		cwd: REPO_ROOT,
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
+	running.compiler = spawn(
+		process.execPath,
+		[
+			require.resolve('typescript/bin/tsc'),
+			'-p',
+			'tsconfig.json',
+			'--watch',
+			'--preserveWatchOutput',
+		],
+		{
+			cwd: REPO_ROOT,
+			stdio: ['ignore', 'pipe', 'inherit'],
+		},
+	);
 	running.compiler.stdout?.on('data', (chunk: Buffer) => {
-		for (const line of chunk.toString('utf8').split('\n')) if (/error TS|Found [1-9]\d* error/.test(line)) log(`tsc: ${line.trim()}`);
+		for (const line of chunk.toString('utf8').split('\n'))
+			if (/error TS|Found [1-9]\d* error/.test(line)) log(`tsc: ${line.trim()}`);
 	});
 	let timer: NodeJS.Timeout | undefined;
 	watch(path.join(REPO_ROOT, 'dist'), { recursive: true }, () => {

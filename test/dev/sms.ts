@@ -6,7 +6,16 @@ import { flag, parseArgs } from '../real-n8n/args';
 import { DEV_SESSION_FILE, type DevSession } from './session';
 
 const [text, ...rest] = process.argv.slice(2);
-const options = parseArgs('npm run dev:sms -- "text"', { from: flag.text('the customer\'s number (E.164); default a seeded contact\'s', { defaultValue: undefined, placeholder: '<+1555…>' }) }, rest);
+const options = parseArgs(
+	'npm run dev:sms -- "text"',
+	{
+		from: flag.text("the customer's number (E.164); default a seeded contact's", {
+			defaultValue: undefined,
+			placeholder: '<+1555…>',
+		}),
+	},
+	rest,
+);
 
 async function main(): Promise<number> {
 	if (!text || text.startsWith('--')) {
@@ -18,14 +27,24 @@ async function main(): Promise<number> {
 		return 1;
 	}
 	const session = JSON.parse(readFileSync(DEV_SESSION_FILE, 'utf8')) as DevSession;
-	const response = await fetch(`${session.controlUrl}/sms`, { method: 'POST', body: JSON.stringify({ text, from: options.from }) });
+	const response = await fetch(`${session.controlUrl}/sms`, {
+		method: 'POST',
+		body: JSON.stringify({ text, from: options.from }),
+	});
 	if (!response.ok) {
 		console.error(`The stand-in refused: ${await response.text()}`);
 		return 1;
 	}
-	const { message, statuses } = (await response.json()) as { message: { from: string; to: string[] }; statuses: number[] };
+	const { message, statuses } = (await response.json()) as {
+		message: { from: string; to: string[] };
+		statuses: number[];
+	};
 	console.log(`${message.from} texted ${message.to[0]}: "${text}"`);
-	console.log(statuses.length === 0 ? 'No active Quo Trigger takes message.received on that number.' : `Quo delivered it to ${statuses.length} Quo Trigger(s), answered ${statuses.join(', ')}; see ${session.n8nUrl}/home/executions`);
+	console.log(
+		statuses.length === 0
+			? 'No active Quo Trigger takes message.received on that number.'
+			: `Quo delivered it to ${statuses.length} Quo Trigger(s), answered ${statuses.join(', ')}; see ${session.n8nUrl}/home/executions`,
+	);
 	return 0;
 }
 

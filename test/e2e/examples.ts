@@ -33,11 +33,19 @@ import type { Target } from './scenarios';
 /** NodeHelpers of the n8n-workflow that this n8n version runs on (from its install in the e2e cache). */
 function nodeHelpersOf(version: string): NodeHelpersApi {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	return (require(path.join(layout.n8nDir(version), 'node_modules', 'n8n-workflow')) as { NodeHelpers: NodeHelpersApi }).NodeHelpers;
+	return (
+		require(path.join(layout.n8nDir(version), 'node_modules', 'n8n-workflow')) as {
+			NodeHelpers: NodeHelpersApi;
+		}
+	).NodeHelpers;
 }
 
 /** Everything in the example that does not fit the node types this n8n serves; empty when the example is clean. */
-function problemsOf(example: Example, served: INodeTypeDescription[], helpers: NodeHelpersApi): string[] {
+function problemsOf(
+	example: Example,
+	served: INodeTypeDescription[],
+	helpers: NodeHelpersApi,
+): string[] {
 	const problems: string[] = [];
 	const issues: Record<string, string[]> = {};
 	for (const node of example.workflow.nodes) {
@@ -52,10 +60,14 @@ function problemsOf(example: Example, served: INodeTypeDescription[], helpers: N
 	}
 	const leftForTheUser = LEFT_FOR_THE_USER[example.file] ?? [];
 	for (const [at, messages] of Object.entries(issues)) {
-		if (!leftForTheUser.includes(at)) problems.push(`${at}: the editor marks it: ${messages.join(' ')}`);
+		if (!leftForTheUser.includes(at))
+			problems.push(`${at}: the editor marks it: ${messages.join(' ')}`);
 	}
 	for (const at of leftForTheUser) {
-		if (!(at in issues)) problems.push(`${at}: listed as left for the user, but the editor does not mark it (update LEFT_FOR_THE_USER)`);
+		if (!(at in issues))
+			problems.push(
+				`${at}: listed as left for the user, but the editor does not mark it (update LEFT_FOR_THE_USER)`,
+			);
 	}
 	return problems;
 }
@@ -64,23 +76,44 @@ function problemsOf(example: Example, served: INodeTypeDescription[], helpers: N
  * What the editor saves after "Import from File": each node's parameters completed with the defaults of its
  * description (the editor's resolveNodeParameters) and a new webhookId on nodes with webhooks (resolveNodeWebhook).
  */
-function asTheEditorSavesIt(workflow: ExampleWorkflow, served: INodeTypeDescription[], helpers: NodeHelpersApi): WorkflowInput {
+function asTheEditorSavesIt(
+	workflow: ExampleWorkflow,
+	served: INodeTypeDescription[],
+	helpers: NodeHelpersApi,
+): WorkflowInput {
 	const nodes = workflow.nodes.map((node): WorkflowNode => {
 		const description = descriptionFor(served, node.type, node.typeVersion)!;
-		const parameters = helpers.getNodeParameters(description.properties, node.parameters, true, false, node, description) ?? {};
+		const parameters =
+			helpers.getNodeParameters(
+				description.properties,
+				node.parameters,
+				true,
+				false,
+				node,
+				description,
+			) ?? {};
 		return {
 			...(node as WorkflowNode),
 			parameters,
 			...(description.webhooks?.length ? { webhookId: randomUUID() } : {}),
 		};
 	});
-	return { name: workflow.name, nodes, connections: workflow.connections, settings: workflow.settings };
+	return {
+		name: workflow.name,
+		nodes,
+		connections: workflow.connections,
+		settings: workflow.settings,
+	};
 }
 
 /** Differences between the nodes sent and the nodes n8n stored (by name: type, typeVersion, parameters). */
-function storedDifferences(sent: Array<Pick<WorkflowNode, 'name' | 'type' | 'typeVersion'> & { parameters: object }>, stored: WorkflowNode[]): string[] {
+function storedDifferences(
+	sent: Array<Pick<WorkflowNode, 'name' | 'type' | 'typeVersion'> & { parameters: object }>,
+	stored: WorkflowNode[],
+): string[] {
 	const differences: string[] = [];
-	if (stored.length !== sent.length) differences.push(`${stored.length} nodes stored, ${sent.length} sent`);
+	if (stored.length !== sent.length)
+		differences.push(`${stored.length} nodes stored, ${sent.length} sent`);
 	for (const node of sent) {
 		const kept = stored.find((candidate) => candidate.name === node.name);
 		if (!kept) {
@@ -88,27 +121,51 @@ function storedDifferences(sent: Array<Pick<WorkflowNode, 'name' | 'type' | 'typ
 			continue;
 		}
 		const { name, type, typeVersion, parameters } = node;
-		differences.push(...jsonDifferences({ type: kept.type, typeVersion: kept.typeVersion, parameters: kept.parameters }, { type, typeVersion, parameters }, 6, name));
+		differences.push(
+			...jsonDifferences(
+				{ type: kept.type, typeVersion: kept.typeVersion, parameters: kept.parameters },
+				{ type, typeVersion, parameters },
+				6,
+				name,
+			),
+		);
 	}
 	return differences;
 }
 
 /** Imports the example as the editor saves it and through the public API; fails unless both store it as sent. */
-async function importBothWays(ctx: Bootstrapped, example: Example, served: INodeTypeDescription[], helpers: NodeHelpersApi): Promise<void> {
+async function importBothWays(
+	ctx: Bootstrapped,
+	example: Example,
+	served: INodeTypeDescription[],
+	helpers: NodeHelpersApi,
+): Promise<void> {
 	const created: string[] = [];
 	try {
 		const editorSaved = asTheEditorSavesIt(example.workflow, served, helpers);
 		// The editor sends `active: false` with a new workflow; n8n 1.x's database needs it.
-		const viaEditor = await ctx.rest.request<Workflow>('POST', '/workflows', { ...editorSaved, active: false });
+		const viaEditor = await ctx.rest.request<Workflow>('POST', '/workflows', {
+			...editorSaved,
+			active: false,
+		});
 		created.push(viaEditor.id);
 		const storedFromEditor = await ctx.rest.request<Workflow>('GET', `/workflows/${viaEditor.id}`);
 		const editorDifferences = storedDifferences(editorSaved.nodes, storedFromEditor.nodes);
-		assert(editorDifferences.length === 0, `POST /rest/workflows stored something else: ${editorDifferences.join('; ')}`);
+		assert(
+			editorDifferences.length === 0,
+			`POST /rest/workflows stored something else: ${editorDifferences.join('; ')}`,
+		);
 
 		const viaApi = await ctx.api.createWorkflow(example.workflow as WorkflowInput);
 		created.push(viaApi.id);
-		const apiDifferences = storedDifferences(example.workflow.nodes, (await ctx.api.getWorkflow(viaApi.id)).nodes);
-		assert(apiDifferences.length === 0, `POST /api/v1/workflows stored something else: ${apiDifferences.join('; ')}`);
+		const apiDifferences = storedDifferences(
+			example.workflow.nodes,
+			(await ctx.api.getWorkflow(viaApi.id)).nodes,
+		);
+		assert(
+			apiDifferences.length === 0,
+			`POST /api/v1/workflows stored something else: ${apiDifferences.join('; ')}`,
+		);
 	} finally {
 		for (const id of created) await ctx.api.deleteWorkflow(id);
 	}
@@ -124,7 +181,9 @@ export async function runExampleImports(target: Target, report: Report): Promise
 			const problems = problemsOf(example, served, helpers);
 			assert(problems.length === 0, problems.join('; '));
 			await importBothWays(ctx, example, served, helpers);
-			const types = [...new Set(example.workflow.nodes.map((node) => `${node.type}@${node.typeVersion}`))];
+			const types = [
+				...new Set(example.workflow.nodes.map((node) => `${node.type}@${node.typeVersion}`)),
+			];
 			const leftForTheUser = LEFT_FOR_THE_USER[example.file];
 			const toFillIn = leftForTheUser ? `; left to fill in: ${leftForTheUser.join(', ')}` : '';
 			return `${example.workflow.nodes.length} nodes known, parameters as n8n defines them; editor and public API imports stored as sent, deleted${toFillIn}; ${types.join(', ')}`;

@@ -32,11 +32,25 @@ const RESULTS_FILE = path.join(REPO_ROOT, 'test-results-e2e.json');
 const ROUTES: Route[] = ['tarball', 'community'];
 
 const options = parseArgs('npm run test:e2e', {
-	versions: flag.list('n8n versions', { defaultValue: N8N_VERSIONS, choices: N8N_VERSIONS, env: 'QUO_E2E_VERSIONS' }),
-	routes: flag.list('install routes', { defaultValue: ROUTES, choices: ROUTES, env: 'QUO_E2E_ROUTES' }),
+	versions: flag.list('n8n versions', {
+		defaultValue: N8N_VERSIONS,
+		choices: N8N_VERSIONS,
+		env: 'QUO_E2E_VERSIONS',
+	}),
+	routes: flag.list('install routes', {
+		defaultValue: ROUTES,
+		choices: ROUTES,
+		env: 'QUO_E2E_ROUTES',
+	}),
 	build: flag.boolean('pack dist/ as it is, without `npm run build` first', true),
-	rateLimit: flag.integer("the stand-in's requests/s per key (Quo's is 10; 0 = off)", { defaultValue: 10, min: 0, env: 'QUO_E2E_RATE_LIMIT' }),
-	n8nEnv: flag.n8nSettings('settings for every n8n the run starts (a setting a user may run n8n with)'),
+	rateLimit: flag.integer("the stand-in's requests/s per key (Quo's is 10; 0 = off)", {
+		defaultValue: 10,
+		min: 0,
+		env: 'QUO_E2E_RATE_LIMIT',
+	}),
+	n8nEnv: flag.n8nSettings(
+		'settings for every n8n the run starts (a setting a user may run n8n with)',
+	),
 });
 async function main(): Promise<number> {
 	const started = Date.now();
@@ -44,7 +58,8 @@ async function main(): Promise<number> {
 	const work = mkdtempSync(path.join(tmpdir(), 'quo-e2e-run-'));
 	const logDir = runLogDir('e2e-run');
 	const problems: string[] = [];
-	const wantsCommunity = options.routes.includes('community') && options.versions.some((v) => majorOf(v) >= 2);
+	const wantsCommunity =
+		options.routes.includes('community') && options.versions.some((v) => majorOf(v) >= 2);
 	let verdaccio: Verdaccio | undefined;
 	const settings = Object.entries(options.n8nEnv).map(([name, value]) => `${name}=${value}`);
 	report.log(
@@ -53,15 +68,24 @@ async function main(): Promise<number> {
 	);
 	try {
 		const prepared = await report.run('all', '-', 'runtime installed (cache)', async () => {
-			await ensureInstalled(['node', ...options.versions.map((v) => `n8n@${v}`), ...(wantsCommunity ? ['verdaccio'] : [])]);
+			await ensureInstalled([
+				'node',
+				...options.versions.map((v) => `n8n@${v}`),
+				...(wantsCommunity ? ['verdaccio'] : []),
+			]);
 			return layout.cacheRoot();
 		});
 		const built =
 			prepared &&
-			(await report.run('all', '-', options.build ? 'npm run build' : 'npm run build (skipped: --no-build)', async () => {
-				if (options.build) await buildPackage();
-				else assertBuilt();
-			}));
+			(await report.run(
+				'all',
+				'-',
+				options.build ? 'npm run build' : 'npm run build (skipped: --no-build)',
+				async () => {
+					if (options.build) await buildPackage();
+					else assertBuilt();
+				},
+			));
 		let tarball = '';
 		let packageVersion = '';
 		const packed =
@@ -88,7 +112,17 @@ async function main(): Promise<number> {
 					const t = Date.now();
 					report.log(`=== n8n ${version}, route ${route}`);
 					try {
-						await runTarget(report, options, version, route, tarball, packageVersion, verdaccio, logDir, problems);
+						await runTarget(
+							report,
+							options,
+							version,
+							route,
+							tarball,
+							packageVersion,
+							verdaccio,
+							logDir,
+							problems,
+						);
 					} catch (error) {
 						await report.run(version, route, 'harness', () => Promise.reject(error));
 					}
@@ -101,7 +135,10 @@ async function main(): Promise<number> {
 		rmSync(work, { recursive: true, force: true });
 	}
 	console.log(report.summary());
-	if (problems.length > 0) console.log(`\nn8n log lines mentioning Quo at warn/error level:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+	if (problems.length > 0)
+		console.log(
+			`\nn8n log lines mentioning Quo at warn/error level:\n${problems.map((p) => `  ${p}`).join('\n')}`,
+		);
 	console.log(`\nn8n logs: ${logDir}`);
 	console.log(`e2e run: ${seconds(started)}s`);
 	return closeRun(report, RESULTS_FILE);

@@ -26,7 +26,9 @@ async function prepareInstance(
 		version,
 		env,
 		logLevel: 'debug',
-		...(route === 'community' ? { e2eTestMode: true, communityPackagesRegistry: verdaccio!.url } : {}),
+		...(route === 'community'
+			? { e2eTestMode: true, communityPackagesRegistry: verdaccio!.url }
+			: {}),
 	});
 	return {
 		n8n,
@@ -44,7 +46,10 @@ async function prepareInstance(
 				await ctx.rest.setLicenseFeature(CUSTOM_REGISTRY_FEATURE, true);
 				const installed = await ctx.rest.installCommunityPackage(PACKAGE_NAME, packageVersion);
 				const packages = await ctx.rest.communityPackages();
-				assert(packages.some((p) => p.packageName === PACKAGE_NAME), 'not listed by GET /rest/community-packages');
+				assert(
+					packages.some((p) => p.packageName === PACKAGE_NAME),
+					'not listed by GET /rest/community-packages',
+				);
 				how = `POST /rest/community-packages -> ${installed.packageName}@${installed.installedVersion} (${installed.installedNodes.map((n) => n.type).join(', ')}) from ${verdaccio!.url}; ready in ${took}s`;
 			}
 			return { ctx, detail: `${how}; ${await assertPackageLoaded(ctx)}` };
@@ -64,21 +69,34 @@ export async function runTarget(
 	problems: string[],
 ): Promise<void> {
 	const standIn = await startStandIn({ rateLimitPerSecond: options.rateLimit });
-	const { n8n, setUp } = await prepareInstance(version, route, tarball, packageVersion, verdaccio, options.n8nEnv);
+	const { n8n, setUp } = await prepareInstance(
+		version,
+		route,
+		tarball,
+		packageVersion,
+		verdaccio,
+		options.n8nEnv,
+	);
 	try {
 		let ctx: Bootstrapped | undefined;
-		await report.run(version, route, `0 ${route === 'tarball' ? 'tarball into ~/.n8n/nodes' : 'Community Nodes install'}, n8n up`, async () => {
-			const out = await setUp();
-			ctx = out.ctx;
-			return out.detail;
-		});
+		await report.run(
+			version,
+			route,
+			`0 ${route === 'tarball' ? 'tarball into ~/.n8n/nodes' : 'Community Nodes install'}, n8n up`,
+			async () => {
+				const out = await setUp();
+				ctx = out.ctx;
+				return out.detail;
+			},
+		);
 		if (ctx) {
 			const target = { version, major: majorOf(version), route, n8n, ctx, standIn };
 			await runExampleImports(target, report);
 			await runQuoScenarios(target, report);
 		}
 	} finally {
-		for (const line of keepLog(n8n, logDir, `n8n-${version}-${route}.log`)) problems.push(`${version} ${route}: ${line.slice(0, 400)}`);
+		for (const line of keepLog(n8n, logDir, `n8n-${version}-${route}.log`))
+			problems.push(`${version} ${route}: ${line.slice(0, 400)}`);
 		await n8n.dispose();
 		await standIn.close();
 	}

@@ -42,7 +42,12 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 			for (const [target, entries] of Object.entries(authenticate.properties)) {
 				const bag = (options[target] ??= {}) as Record<string, unknown>;
 				for (const [key, value] of Object.entries(entries as Record<string, string>)) {
-					bag[this.resolve(key, credentials, workflow, node)] = this.resolve(value, credentials, workflow, node);
+					bag[this.resolve(key, credentials, workflow, node)] = this.resolve(
+						value,
+						credentials,
+						workflow,
+						node,
+					);
 				}
 			}
 		}
@@ -59,11 +64,17 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 		return credentials;
 	}
 
-	async getDecrypted(_additionalData: unknown, _details: INodeCredentialsDetails, type: string): Promise<ICredentialDataDecryptedObject> {
+	async getDecrypted(
+		_additionalData: unknown,
+		_details: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
 		const data = this.stored[type];
 		if (!data) throw new Error(`No credentials of type ${type} in this test`);
 		// Defaults fill what the user left out, as n8n's helper does.
-		const defaults = Object.fromEntries(this.credentialTypes[type].properties.map((p) => [p.name, p.default]));
+		const defaults = Object.fromEntries(
+			this.credentialTypes[type].properties.map((p) => [p.name, p.default]),
+		);
 		return { ...defaults, ...data } as ICredentialDataDecryptedObject;
 	}
 
@@ -75,9 +86,21 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 		return this.credentialTypes[type].properties;
 	}
 
-	private resolve(value: string, credentials: ICredentialDataDecryptedObject, workflow: Workflow, node: INode): string {
+	private resolve(
+		value: string,
+		credentials: ICredentialDataDecryptedObject,
+		workflow: Workflow,
+		node: INode,
+	): string {
 		if (!isExpression(value)) return value;
-		const resolved = workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials } as never, undefined, '');
+		const resolved = workflow.expression.getSimpleParameterValue(
+			node,
+			value,
+			'internal',
+			{ $credentials: credentials } as never,
+			undefined,
+			'',
+		);
 		return resolved === undefined || resolved === null ? '' : String(resolved);
 	}
 }

@@ -1,8 +1,18 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { quoApiRequest, type QuoRequest } from '../../nodes/Quo/transport';
-import { quoApiRequestAllItemsCursor, quoApiRequestAllItemsV1 } from '../../nodes/Quo/transport/pagination';
+import {
+	quoApiRequestAllItemsCursor,
+	quoApiRequestAllItemsV1,
+} from '../../nodes/Quo/transport/pagination';
 
 /**
  * A test-only node that sends one request per input item through the package's transport, so the
@@ -39,11 +49,25 @@ export class TransportProbe implements INodeType {
 						pageSize?: number;
 					};
 					if (spec.paginate) {
-						const walk = spec.paginate === 'v1' ? quoApiRequestAllItemsV1 : quoApiRequestAllItemsCursor;
-						const data = await walk.call(this, { path: spec.path, qs: spec.qs, limit: spec.limit, pageSize: spec.pageSize ?? 50, itemIndex });
+						const walk =
+							spec.paginate === 'v1' ? quoApiRequestAllItemsV1 : quoApiRequestAllItemsCursor;
+						const data = await walk.call(this, {
+							path: spec.path,
+							qs: spec.qs,
+							limit: spec.limit,
+							pageSize: spec.pageSize ?? 50,
+							itemIndex,
+						});
 						return { json: { data }, pairedItem: { item: itemIndex } };
 					}
-					const json = await quoApiRequest.call(this, { method: spec.method, path: spec.path, qs: spec.qs, body: spec.body, effect: spec.effect, itemIndex });
+					const json = await quoApiRequest.call(this, {
+						method: spec.method,
+						path: spec.path,
+						qs: spec.qs,
+						body: spec.body,
+						effect: spec.effect,
+						itemIndex,
+					});
 					return { json: (json ?? {}) as IDataObject, pairedItem: { item: itemIndex } };
 				}),
 			),

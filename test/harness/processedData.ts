@@ -17,8 +17,12 @@ import type {
 export class InMemoryProcessedData implements IDataDeduplicator {
 	private readonly entries = new Map<string, string[]>();
 
-	private static contextOf(scope: DeduplicationScope, contextData: ICheckProcessedContextData): string {
-		if (scope === 'node' && !contextData.node) throw new Error("No node information has been provided and so cannot use scope 'node'");
+	private static contextOf(
+		scope: DeduplicationScope,
+		contextData: ICheckProcessedContextData,
+	): string {
+		if (scope === 'node' && !contextData.node)
+			throw new Error("No node information has been provided and so cannot use scope 'node'");
 		return `${contextData.workflow.id}\n${scope === 'node' ? `n:${contextData.node!.id}` : ''}`;
 	}
 
@@ -28,7 +32,8 @@ export class InMemoryProcessedData implements IDataDeduplicator {
 		contextData: ICheckProcessedContextData,
 		options: ICheckProcessedOptions,
 	): Promise<IDeduplicationOutput> {
-		if (options.mode !== 'entries') throw new Error(`Only mode "entries" is modelled, not ${options.mode}`);
+		if (options.mode !== 'entries')
+			throw new Error(`Only mode "entries" is modelled, not ${options.mode}`);
 		const context = InMemoryProcessedData.contextOf(scope, contextData);
 		const recorded = [...(this.entries.get(context) ?? [])];
 		// n8n's SELECT and UPDATE are two round trips to the database, a few milliseconds apart.
@@ -47,20 +52,35 @@ export class InMemoryProcessedData implements IDataDeduplicator {
 		return output;
 	}
 
-	async removeProcessed(items: DeduplicationItemTypes[], scope: DeduplicationScope, contextData: ICheckProcessedContextData): Promise<void> {
+	async removeProcessed(
+		items: DeduplicationItemTypes[],
+		scope: DeduplicationScope,
+		contextData: ICheckProcessedContextData,
+	): Promise<void> {
 		const context = InMemoryProcessedData.contextOf(scope, contextData);
 		const removed = new Set(items.map(String));
-		this.entries.set(context, (this.entries.get(context) ?? []).filter((value) => !removed.has(value)));
+		this.entries.set(
+			context,
+			(this.entries.get(context) ?? []).filter((value) => !removed.has(value)),
+		);
 		await Promise.resolve();
 	}
 
-	async clearAllProcessedItems(scope: DeduplicationScope, contextData: ICheckProcessedContextData): Promise<void> {
+	async clearAllProcessedItems(
+		scope: DeduplicationScope,
+		contextData: ICheckProcessedContextData,
+	): Promise<void> {
 		this.entries.delete(InMemoryProcessedData.contextOf(scope, contextData));
 		await Promise.resolve();
 	}
 
-	async getProcessedDataCount(scope: DeduplicationScope, contextData: ICheckProcessedContextData): Promise<number> {
-		return await Promise.resolve(this.entries.get(InMemoryProcessedData.contextOf(scope, contextData))?.length ?? 0);
+	async getProcessedDataCount(
+		scope: DeduplicationScope,
+		contextData: ICheckProcessedContextData,
+	): Promise<number> {
+		return await Promise.resolve(
+			this.entries.get(InMemoryProcessedData.contextOf(scope, contextData))?.length ?? 0,
+		);
 	}
 
 	/** Forgets everything, as a new database would. */

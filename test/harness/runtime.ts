@@ -73,13 +73,18 @@ export class N8nRuntime {
 	constructor(options: { baseUrl: string; apiKey: string; webhookBaseUrl?: string }) {
 		const credentialTypes: Record<string, ICredentialType> = { quoApi: new QuoApi() };
 		this.credentialsHelper = new InMemoryCredentialsHelper(credentialTypes, {
-			quoApi: { apiKey: options.apiKey, baseUrl: options.baseUrl } as ICredentialDataDecryptedObject,
+			quoApi: {
+				apiKey: options.apiKey,
+				baseUrl: options.baseUrl,
+			} as ICredentialDataDecryptedObject,
 		});
 		this.webhookBaseUrl = options.webhookBaseUrl ?? 'http://127.0.0.1:5678/';
 		recordSecret(apiKeySecret(options.apiKey, 'the API key of a test credential'));
 	}
 
-	additionalData(extra: Partial<IWorkflowExecuteAdditionalData> = {}): IWorkflowExecuteAdditionalData {
+	additionalData(
+		extra: Partial<IWorkflowExecuteAdditionalData> = {},
+	): IWorkflowExecuteAdditionalData {
 		return {
 			credentialsHelper: this.credentialsHelper,
 			executeWorkflow: async () => {
@@ -103,7 +108,11 @@ export class N8nRuntime {
 	}
 
 	/** A one-node workflow holding `setup`, with the given static data (as n8n loads it from its database). */
-	workflow(setup: NodeSetup, staticData: IDataObject = {}, id = 'wf-1'): { workflow: Workflow; node: INode } {
+	workflow(
+		setup: NodeSetup,
+		staticData: IDataObject = {},
+		id = 'wf-1',
+	): { workflow: Workflow; node: INode } {
 		const typeName = `${PACKAGE_NAME}.${setup.nodeType.description.name}`;
 		const node: INode = {
 			id: setup.name ?? 'node-1',
@@ -129,7 +138,10 @@ export class N8nRuntime {
 	}
 
 	/** Runs `execute()` of an action node on `items`, in n8n-core's `ExecuteContext`. */
-	async execute(setup: NodeSetup, items: INodeExecutionData[] = [{ json: {} }]): Promise<INodeExecutionData[][]> {
+	async execute(
+		setup: NodeSetup,
+		items: INodeExecutionData[] = [{ json: {} }],
+	): Promise<INodeExecutionData[][]> {
 		const { workflow, node } = this.workflow(setup);
 		return await this.executeIn(setup, workflow, node, items, 'manual');
 	}
@@ -159,7 +171,10 @@ export class N8nRuntime {
 		const nodeType = setup.nodeType;
 		if (!nodeType.execute) throw new Error(`${nodeType.description.name} has no execute()`);
 		const { resource, operation } = setup.parameters;
-		const where = { source: nodeType.description.name, operation: resource === undefined ? undefined : `${String(resource)}.${String(operation)}` };
+		const where = {
+			source: nodeType.description.name,
+			operation: resource === undefined ? undefined : `${String(resource)}.${String(operation)}`,
+		};
 		try {
 			const output = (await nodeType.execute.call(context)) as INodeExecutionData[][];
 			examine({ ...where, channel: 'output' }, output.flat());
@@ -179,7 +194,11 @@ export class N8nRuntime {
 		method: 'checkExists' | 'create' | 'delete',
 		workflow: Workflow,
 		node: INode,
-		options: { mode?: WorkflowExecuteMode; activation?: WorkflowActivateMode; webhookName?: 'default' | 'setup' } = {},
+		options: {
+			mode?: WorkflowExecuteMode;
+			activation?: WorkflowActivateMode;
+			webhookName?: 'default' | 'setup';
+		} = {},
 	): Promise<boolean | undefined> {
 		const webhookData = this.webhookData(setup, workflow, node, options.webhookName);
 		const context = new HookContext(
@@ -204,8 +223,15 @@ export class N8nRuntime {
 	}
 
 	/** n8n's description of the node's webhook, as the server builds it before calling lifecycle methods. */
-	webhookData(setup: NodeSetup, workflow: Workflow, node: INode, webhookName: string = 'default'): IWebhookData {
-		const description = setup.nodeType.description.webhooks?.find((webhook) => webhook.name === webhookName);
+	webhookData(
+		setup: NodeSetup,
+		workflow: Workflow,
+		node: INode,
+		webhookName: string = 'default',
+	): IWebhookData {
+		const description = setup.nodeType.description.webhooks?.find(
+			(webhook) => webhook.name === webhookName,
+		);
 		if (!description) throw new Error(`No webhook named ${webhookName}`);
 		const path = `${node.webhookId}/${String(description.path)}`;
 		return {
@@ -241,6 +267,11 @@ export class N8nRuntime {
 	/** Runs a load-options or list-search method in n8n-core's `LoadOptionsContext`. */
 	loadOptionsContext(setup: NodeSetup): LoadOptionsContext {
 		const { workflow, node } = this.workflow(setup);
-		return new LoadOptionsContext(workflow, node, this.additionalData({ currentNodeParameters: setup.parameters }), '');
+		return new LoadOptionsContext(
+			workflow,
+			node,
+			this.additionalData({ currentNodeParameters: setup.parameters }),
+			'',
+		);
 	}
 }

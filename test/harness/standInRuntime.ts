@@ -15,7 +15,10 @@ export function useStandIn(options: StandInOptions = {}): StandInSession {
 	const session = {} as StandInSession;
 	beforeAll(async () => {
 		session.standIn = await startStandIn(options);
-		session.runtime = new N8nRuntime({ baseUrl: session.standIn.url, apiKey: session.standIn.apiKey });
+		session.runtime = new N8nRuntime({
+			baseUrl: session.standIn.url,
+			apiKey: session.standIn.apiKey,
+		});
 	});
 	beforeEach(() => session.standIn.reset());
 	afterAll(async () => await session.standIn?.close());

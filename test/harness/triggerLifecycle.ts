@@ -1,4 +1,10 @@
-import type { IDataObject, INode, Workflow, WorkflowActivateMode, WorkflowExecuteMode } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INode,
+	Workflow,
+	WorkflowActivateMode,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
 
 import type { N8nRuntime, NodeSetup } from './runtime';
 
@@ -24,7 +30,12 @@ export async function activate(
 	}
 }
 
-export async function deactivate(runtime: N8nRuntime, setup: NodeSetup, workflow: Workflow, node: INode): Promise<void> {
+export async function deactivate(
+	runtime: N8nRuntime,
+	setup: NodeSetup,
+	workflow: Workflow,
+	node: INode,
+): Promise<void> {
 	await runtime.hook(setup, 'delete', workflow, node, { activation: 'activate' });
 }
 

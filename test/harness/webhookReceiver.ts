@@ -2,7 +2,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { parse as parseQueryString } from 'node:querystring';
 
-import type { INode, INodeExecutionData, IWebhookResponseData, Workflow, WorkflowExecuteMode } from 'n8n-workflow';
+import type {
+	INode,
+	INodeExecutionData,
+	IWebhookResponseData,
+	Workflow,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
 
 import { examine } from '../secrets/ledger';
 import type { N8nRuntime, NodeSetup } from './runtime';
@@ -54,7 +60,9 @@ async function readAll(req: IncomingMessage): Promise<Buffer> {
 /** The content types n8n parses for a webhook node above typeVersion 1 (webhook-helpers' `isParsableContentType`). */
 function isParsableContentType(mediaType: string): boolean {
 	return (
-		['application/json', 'text/plain', 'application/x-www-form-urlencoded'].some((type) => mediaType.startsWith(type)) ||
+		['application/json', 'text/plain', 'application/x-www-form-urlencoded'].some((type) =>
+			mediaType.startsWith(type),
+		) ||
 		mediaType.endsWith('/xml') ||
 		mediaType.endsWith('+xml')
 	);
@@ -67,16 +75,22 @@ function isParsableContentType(mediaType: string): boolean {
  * left undefined. n8n reads the body for every node of typeVersion 1; above that, only for the types it parses, and
  * leaves the rest unread (`rawBody` undefined until the node calls `readRawBody()`).
  */
-async function parseBodyAsN8nDoes(req: IncomingMessage, typeVersion: number): Promise<{ body: unknown; rawBody?: Buffer }> {
+async function parseBodyAsN8nDoes(
+	req: IncomingMessage,
+	typeVersion: number,
+): Promise<{ body: unknown; rawBody?: Buffer }> {
 	const [mediaTypeText, ...parameters] = (req.headers['content-type'] ?? '').split(';');
 	const mediaType = mediaTypeText.trim().toLowerCase();
 	if (typeVersion > 1 && !isParsableContentType(mediaType)) return { body: undefined };
 	const rawBody = await readAll(req);
-	const charset = parameters.map((parameter) => /^\s*charset\s*=\s*"?([^"]*)"?\s*$/i.exec(parameter)?.[1]).find(Boolean);
+	const charset = parameters
+		.map((parameter) => /^\s*charset\s*=\s*"?([^"]*)"?\s*$/i.exec(parameter)?.[1])
+		.find(Boolean);
 	if (rawBody.length === 0) return { body: undefined, rawBody };
 	const text = rawBody.toString((charset ?? 'utf-8').toLowerCase() as BufferEncoding);
 	if (mediaType === 'application/json') return { body: JSON.parse(text) as unknown, rawBody };
-	if (mediaType === 'application/x-www-form-urlencoded') return { body: parseQueryString(text, undefined, undefined, { maxKeys: 1000 }), rawBody };
+	if (mediaType === 'application/x-www-form-urlencoded')
+		return { body: parseQueryString(text, undefined, undefined, { maxKeys: 1000 }), rawBody };
 	if (mediaType === 'text/plain') return { body: text, rawBody };
 	return { body: undefined, rawBody };
 }
@@ -114,7 +128,13 @@ export class WebhookReceiver {
 	}
 
 	/** Routes deliveries to this workflow's trigger (as n8n does for the webhook path it registered). */
-	serve(runtime: N8nRuntime, setup: NodeSetup, workflow: Workflow, node: INode, mode: WorkflowExecuteMode = 'webhook'): void {
+	serve(
+		runtime: N8nRuntime,
+		setup: NodeSetup,
+		workflow: Workflow,
+		node: INode,
+		mode: WorkflowExecuteMode = 'webhook',
+	): void {
 		this.target = { runtime, setup, workflow, node, mode };
 	}
 
@@ -176,7 +196,10 @@ export class WebhookReceiver {
 			target.setup,
 			target.workflow,
 			target.node,
-			{ httpRequest: httpRequest as never, httpResponse: expressStyleResponse(res, source) as never },
+			{
+				httpRequest: httpRequest as never,
+				httpResponse: expressStyleResponse(res, source) as never,
+			},
 			target.mode,
 		);
 		let result: IWebhookResponseData;
@@ -206,11 +229,25 @@ export class WebhookReceiver {
 		const { nodeType } = target.setup;
 		const items =
 			started && nodeType.execute
-				? (await target.runtime.executeIn(target.setup, target.workflow, target.node, started, target.mode))[0]
+				? (
+						await target.runtime.executeIn(
+							target.setup,
+							target.workflow,
+							target.node,
+							started,
+							target.mode,
+						)
+					)[0]
 				: started;
 		res.setHeader('content-type', 'application/json');
 		res.statusCode = 200;
-		res.end(JSON.stringify(started ? { message: 'Workflow was started' } : (result.webhookResponse ?? { message: 'Webhook call received' })));
+		res.end(
+			JSON.stringify(
+				started
+					? { message: 'Workflow was started' }
+					: (result.webhookResponse ?? { message: 'Webhook call received' }),
+			),
+		);
 		this.deliveries.push({ status: 200, items });
 	}
 }

@@ -16,7 +16,12 @@ function tableAfter(heading: string, text = readme): string[][] {
 	const table: string[][] = [];
 	for (const line of lines.slice(start + 2)) {
 		if (!line.startsWith('|')) break;
-		table.push(line.split('|').slice(1, -1).map((cell) => cell.trim()));
+		table.push(
+			line
+				.split('|')
+				.slice(1, -1)
+				.map((cell) => cell.trim()),
+		);
 	}
 	return table;
 }
@@ -27,13 +32,17 @@ function optionNames(property: INodeProperties | undefined): string[] {
 
 describe('the README and docs/trigger.md', () => {
 	test('the README names every trigger event by its label in the node, and nothing else', () => {
-		const named = tableAfter('| Events | In the node').flatMap(([, inTheNode]) => inTheNode.split(',').map((label) => label.replace(/\(.*\)/, '').trim()));
+		const named = tableAfter('| Events | In the node').flatMap(([, inTheNode]) =>
+			inTheNode.split(',').map((label) => label.replace(/\(.*\)/, '').trim()),
+		);
 		expect(named.sort()).toEqual(QUO_EVENT_CATALOG.map((definition) => definition.label).sort());
 	});
 
 	test('docs/trigger.md lists every trigger event with its label and the webhook versions that have it', () => {
 		const rows = tableAfter('## Events', triggerDoc);
-		expect(rows.map(([event]) => event)).toEqual(QUO_EVENT_CATALOG.map((definition) => `\`${definition.name}\``));
+		expect(rows.map(([event]) => event)).toEqual(
+			QUO_EVENT_CATALOG.map((definition) => `\`${definition.name}\``),
+		);
 		for (const definition of QUO_EVENT_CATALOG) {
 			const [, label, , versions] = rows.find(([event]) => event === `\`${definition.name}\``)!;
 			expect(label).toBe(definition.label);
@@ -41,18 +50,29 @@ describe('the README and docs/trigger.md', () => {
 		}
 	});
 
-	test("lists every resource of the Quo node with exactly the operations the node offers", () => {
+	test('lists every resource of the Quo node with exactly the operations the node offers', () => {
 		const properties = versionDescription.properties;
-		const resources = properties.find((property) => property.name === 'resource')!.options as INodePropertyOptions[];
+		const resources = properties.find((property) => property.name === 'resource')!
+			.options as INodePropertyOptions[];
 		const rows = tableAfter('## Quo node');
-		expect(rows.map(([resource]) => resource).sort()).toEqual(resources.map((resource) => resource.name).sort());
+		expect(rows.map(([resource]) => resource).sort()).toEqual(
+			resources.map((resource) => resource.name).sort(),
+		);
 		for (const resource of resources) {
 			const operations = properties.find(
-				(property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes(resource.value),
+				(property) =>
+					property.name === 'operation' &&
+					property.displayOptions?.show?.resource?.includes(resource.value),
 			);
 			const [, listed] = rows.find(([name]) => name === resource.name)!;
-			const names = listed.split(',').map((name) => name.replace(/\(.*\)/, '').trim()).sort();
-			expect({ resource: resource.name, operations: names }).toEqual({ resource: resource.name, operations: optionNames(operations) });
+			const names = listed
+				.split(',')
+				.map((name) => name.replace(/\(.*\)/, '').trim())
+				.sort();
+			expect({ resource: resource.name, operations: names }).toEqual({
+				resource: resource.name,
+				operations: optionNames(operations),
+			});
 		}
 	});
 });
@@ -72,22 +92,37 @@ function headingAnchors(text: string): Set<string> {
 
 describe('the documentation', () => {
 	const root = join(__dirname, '../..');
-	const files = ['README.md', 'CONTRIBUTING.md', 'SECURITY.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+	const files = [
+		'README.md',
+		'CONTRIBUTING.md',
+		'SECURITY.md',
+		...readdirSync(join(root, 'docs'))
+			.filter((f) => f.endsWith('.md'))
+			.map((f) => `docs/${f}`),
+	];
 
 	test('the README stays short: about 200 lines at most', () => {
 		expect(readme.split('\n').length).toBeLessThanOrEqual(200);
 	});
 
-	test.each(files)('every link of %s to a file of the repository, and to a heading in it, resolves', (file) => {
-		const text = readFileSync(join(root, file), 'utf8');
-		const broken: string[] = [];
-		for (const [, link] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
-			if (/^[a-z]+:/.test(link)) continue;
-			const [path, anchor] = link.split('#');
-			const target = path ? normalize(join(root, dirname(file), path)) : join(root, file);
-			if (!existsSync(target)) broken.push(link);
-			else if (anchor && target.endsWith('.md') && !headingAnchors(readFileSync(target, 'utf8')).has(anchor)) broken.push(link);
-		}
-		expect(broken).toEqual([]);
-	});
+	test.each(files)(
+		'every link of %s to a file of the repository, and to a heading in it, resolves',
+		(file) => {
+			const text = readFileSync(join(root, file), 'utf8');
+			const broken: string[] = [];
+			for (const [, link] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+				if (/^[a-z]+:/.test(link)) continue;
+				const [path, anchor] = link.split('#');
+				const target = path ? normalize(join(root, dirname(file), path)) : join(root, file);
+				if (!existsSync(target)) broken.push(link);
+				else if (
+					anchor &&
+					target.endsWith('.md') &&
+					!headingAnchors(readFileSync(target, 'utf8')).has(anchor)
+				)
+					broken.push(link);
+			}
+			expect(broken).toEqual([]);
+		},
+	);
 });

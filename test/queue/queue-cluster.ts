@@ -26,7 +26,11 @@ async function distinctFreePorts(count: number): Promise<number[]> {
 }
 
 /** The settings every process shares: queue mode, the database, Redis, the public webhook URL. */
-export function queueModeEnv(postgres: RunningPostgres, redis: RunningService, publicUrl: string): Record<string, string> {
+export function queueModeEnv(
+	postgres: RunningPostgres,
+	redis: RunningService,
+	publicUrl: string,
+): Record<string, string> {
 	return {
 		EXECUTIONS_MODE: 'queue',
 		DB_TYPE: 'postgresdb',
@@ -77,7 +81,10 @@ export async function createQueueCluster(input: {
 			env,
 		});
 	const main = await create('main', 'start', 0);
-	const webhooks = [await create('webhook-a', 'webhook', 1), await create('webhook-b', 'webhook', 2)];
+	const webhooks = [
+		await create('webhook-a', 'webhook', 1),
+		await create('webhook-b', 'webhook', 2),
+	];
 	const worker = await create('worker', 'worker', 3);
 	return { main, webhooks, worker, proxy, all: [main, ...webhooks, worker] };
 }

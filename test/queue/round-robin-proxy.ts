@@ -39,11 +39,15 @@ export class RoundRobinProxy {
 			};
 			proxy.requests.push(record);
 			const target = new URL(record.path, upstreams[upstream]);
-			const forwarded = httpRequest(target, { method: record.method, headers: req.headers }, (answer) => {
-				record.status = answer.statusCode ?? 0;
-				res.writeHead(record.status, answer.headers);
-				answer.pipe(res);
-			});
+			const forwarded = httpRequest(
+				target,
+				{ method: record.method, headers: req.headers },
+				(answer) => {
+					record.status = answer.statusCode ?? 0;
+					res.writeHead(record.status, answer.headers);
+					answer.pipe(res);
+				},
+			);
 			forwarded.on('error', (error) => {
 				record.status = 502;
 				if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });

@@ -16,32 +16,64 @@ import { bootstrap, type Bootstrapped } from '../real-n8n/bootstrap';
 import { flag, parseArgs } from '../real-n8n/args';
 import { ensureInstalled, N8N_VERSIONS, REPO_ROOT } from '../real-n8n/layout';
 import { runLogDir } from '../real-n8n/n8n-logs';
-import { assertBuilt, assertPackageLoaded, buildPackage, packPackage } from '../real-n8n/package-tarball';
+import {
+	assertBuilt,
+	assertPackageLoaded,
+	buildPackage,
+	packPackage,
+} from '../real-n8n/package-tarball';
 import { closeRun, failRun, Report, runMain } from '../real-n8n/report';
 import { seconds } from '../real-n8n/util';
 import { createQueueCluster, type QueueCluster } from './queue-cluster';
 import { runQueueScenarios, type QueueTotals } from './scenarios';
-import { ensureDebianPackages, type RunningPostgres, type RunningService, startPostgres, startRedis } from './services';
+import {
+	ensureDebianPackages,
+	type RunningPostgres,
+	type RunningService,
+	startPostgres,
+	startRedis,
+} from './services';
 import { Teardown } from './teardown';
 
 /** The run's totals, for `.ci/run`'s closing line. */
 const RESULTS_FILE = path.join(REPO_ROOT, 'test-results-queue.json');
 
 const options = parseArgs('npm run test:queue', {
-	version: flag.text('the n8n version', { defaultValue: '2.41.1', choices: N8N_VERSIONS, placeholder: '<version>' }),
-	deliveries: flag.integer('deliveries per batch', { defaultValue: 6, min: 2, why: 'they are spread over two processes' }),
+	version: flag.text('the n8n version', {
+		defaultValue: '2.41.1',
+		choices: N8N_VERSIONS,
+		placeholder: '<version>',
+	}),
+	deliveries: flag.integer('deliveries per batch', {
+		defaultValue: 6,
+		min: 2,
+		why: 'they are spread over two processes',
+	}),
 	build: flag.boolean('pack dist/ as it is, without `npm run build` first', true),
-	tarball: flag.text('test this package tarball instead of packing the repo (no build)', { defaultValue: undefined, placeholder: '<file.tgz>' }),
+	tarball: flag.text('test this package tarball instead of packing the repo (no build)', {
+		defaultValue: undefined,
+		placeholder: '<file.tgz>',
+	}),
 });
 
 function printTotals(version: string, totals: QueueTotals): void {
 	const known = (n: number | undefined) => (n === undefined ? 'not measured' : String(n));
-	console.log(`\nQueue mode, n8n ${version} (main + webhook processes A, B behind a round-robin proxy + worker):`);
-	console.log(`  deliveries sent                       ${totals.deliveriesSent} signed (+ ${totals.repeatsSent} repeats, ${totals.forgedSent} forged)`);
+	console.log(
+		`\nQueue mode, n8n ${version} (main + webhook processes A, B behind a round-robin proxy + worker):`,
+	);
+	console.log(
+		`  deliveries sent                       ${totals.deliveriesSent} signed (+ ${totals.repeatsSent} repeats, ${totals.forgedSent} forged)`,
+	);
 	console.log(`  executions                            ${known(totals.executions)}`);
-	console.log(`  duplicates across processes           ${known(totals.crossProcessDuplicates)} of ${totals.crossProcessRepeats}`);
-	console.log(`  sent to both processes at once        ${known(totals.simultaneousDuplicates)} of ${totals.simultaneousSent} ran twice`);
-	console.log(`  forged accepted                       ${known(totals.forgedAccepted)} of ${totals.forgedSent}`);
+	console.log(
+		`  duplicates across processes           ${known(totals.crossProcessDuplicates)} of ${totals.crossProcessRepeats}`,
+	);
+	console.log(
+		`  sent to both processes at once        ${known(totals.simultaneousDuplicates)} of ${totals.simultaneousSent} ran twice`,
+	);
+	console.log(
+		`  forged accepted                       ${known(totals.forgedAccepted)} of ${totals.forgedSent}`,
+	);
 	console.log(`  subscriptions left after deactivation ${known(totals.subscriptionsLeft)}`);
 }
 
@@ -56,8 +88,11 @@ async function main(): Promise<number> {
 	teardown.add('temp folder', async () => {
 		if (process.env.QUO_E2E_KEEP !== '1') rmSync(work, { recursive: true, force: true });
 	});
-	const step = (name: string, fn: () => Promise<string | void>) => report.run(version, 'queue', name, fn);
-	report.log(`n8n ${version} in queue mode; ${options.deliveries} deliveries per batch; logs in ${logDir}`);
+	const step = (name: string, fn: () => Promise<string | void>) =>
+		report.run(version, 'queue', name, fn);
+	report.log(
+		`n8n ${version} in queue mode; ${options.deliveries} deliveries per batch; logs in ${logDir}`,
+	);
 
 	let tarball = options.tarball ? path.resolve(options.tarball) : '';
 	let postgres: RunningPostgres | undefined;
@@ -84,11 +119,18 @@ async function main(): Promise<number> {
 	if (prepared && !teardown.started) {
 		await step('Q1 n8n up: main, webhook A, webhook B, worker; the package loaded', async () => {
 			const userFolder = path.join(work, 'n8n');
-			const c = await createQueueCluster({ version, userFolder, logDir, postgres: postgres!, redis: redis! });
+			const c = await createQueueCluster({
+				version,
+				userFolder,
+				logDir,
+				postgres: postgres!,
+				redis: redis!,
+			});
 			cluster = c;
 			teardown.add('proxy', () => c.proxy.close());
 			const installed = await c.main.installTarball(tarball);
-			for (const n8n of c.all) teardown.add(`n8n ${n8n.command} :${n8n.port}`, async () => void (await n8n.stop()));
+			for (const n8n of c.all)
+				teardown.add(`n8n ${n8n.command} :${n8n.port}`, async () => void (await n8n.stop()));
 			// The main first: it runs the database migrations the others expect.
 			const mainSeconds = await c.main.start();
 			ctx = await bootstrap(c.main);
@@ -103,7 +145,10 @@ async function main(): Promise<number> {
 	if (cluster && ctx && !teardown.started) {
 		standIn = await startStandIn({ rateLimitPerSecond: 0 });
 		teardown.add('Quo stand-in', standIn.close);
-		totals = await runQueueScenarios({ version, cluster, ctx, standIn, postgres: postgres!, batchSize: options.deliveries }, report);
+		totals = await runQueueScenarios(
+			{ version, cluster, ctx, standIn, postgres: postgres!, batchSize: options.deliveries },
+			report,
+		);
 	}
 
 	console.log(report.summary());

@@ -3,7 +3,16 @@
 // server refuses to run as root) and Redis (no persistence). Installs `postgresql` / `redis-server` with apt-get
 // when missing.
 import { spawn } from 'node:child_process';
-import { chownSync, closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+	chownSync,
+	closeSync,
+	existsSync,
+	mkdtempSync,
+	openSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+} from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -33,20 +42,33 @@ export interface RunningPostgres extends RunningService {
 function debianPostgresBin(): string | undefined {
 	if (!existsSync(DEBIAN_POSTGRES_ROOT)) return undefined;
 	const majors = readdirSync(DEBIAN_POSTGRES_ROOT)
-		.filter((name) => /^\d+$/.test(name) && existsSync(path.join(DEBIAN_POSTGRES_ROOT, name, 'bin', 'postgres')))
+		.filter(
+			(name) =>
+				/^\d+$/.test(name) && existsSync(path.join(DEBIAN_POSTGRES_ROOT, name, 'bin', 'postgres')),
+		)
 		.sort((a, b) => Number(b) - Number(a));
 	return majors.length > 0 ? path.join(DEBIAN_POSTGRES_ROOT, majors[0], 'bin') : undefined;
 }
 
 /** apt-get installs whichever of Debian's `postgresql` and `redis-server` is missing (needs root). */
 export async function ensureDebianPackages(): Promise<string> {
-	const missing = [...(debianPostgresBin() ? [] : ['postgresql']), ...(existsSync(REDIS_SERVER) ? [] : ['redis-server'])];
+	const missing = [
+		...(debianPostgresBin() ? [] : ['postgresql']),
+		...(existsSync(REDIS_SERVER) ? [] : ['redis-server']),
+	];
 	if (missing.length === 0) return 'postgresql, redis-server already installed';
-	if (process.getuid?.() !== 0) throw new Error(`Missing ${missing.join(', ')}: run  sudo apt-get install -y ${missing.join(' ')}`);
+	if (process.getuid?.() !== 0)
+		throw new Error(
+			`Missing ${missing.join(', ')}: run  sudo apt-get install -y ${missing.join(' ')}`,
+		);
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	await runCommand('apt-get', ['update'], { env, timeoutMs: 600_000 });
-	await runCommand('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env, timeoutMs: 900_000 });
-	if (!debianPostgresBin() || !existsSync(REDIS_SERVER)) throw new Error(`apt-get install ${missing.join(' ')} did not install them`);
+	await runCommand('apt-get', ['install', '-y', '--no-install-recommends', ...missing], {
+		env,
+		timeoutMs: 900_000,
+	});
+	if (!debianPostgresBin() || !existsSync(REDIS_SERVER))
+		throw new Error(`apt-get install ${missing.join(' ')} did not install them`);
 	return `apt-get installed ${missing.join(', ')}`;
 }
 
@@ -56,7 +78,10 @@ function postgresIdentity(): { uid: number; gid: number } | undefined {
 	const entry = readFileSync('/etc/passwd', 'utf8')
 		.split('\n')
 		.find((line) => line.startsWith('postgres:'));
-	if (!entry) throw new Error("No `postgres` user (Debian's postgresql package creates it); PostgreSQL does not run as root");
+	if (!entry)
+		throw new Error(
+			"No `postgres` user (Debian's postgresql package creates it); PostgreSQL does not run as root",
+		);
 	const [, , uid, gid] = entry.split(':');
 	return { uid: Number(uid), gid: Number(gid) };
 }
@@ -72,10 +97,18 @@ function startDaemon(
 	options: { uid?: number; gid?: number; stopSignal: NodeJS.Signals },
 ): { exited: () => boolean; stop: () => Promise<void> } {
 	const fd = openSync(logFile, 'a');
-	const child = spawn(command, args, { stdio: ['ignore', fd, fd], detached: true, uid: options.uid, gid: options.gid, cwd: tmpdir() });
+	const child = spawn(command, args, {
+		stdio: ['ignore', fd, fd],
+		detached: true,
+		uid: options.uid,
+		gid: options.gid,
+		cwd: tmpdir(),
+	});
 	closeSync(fd);
 	let hasExited = false;
-	const exited = new Promise<void>((resolve) => child.on('exit', () => ((hasExited = true), resolve())));
+	const exited = new Promise<void>((resolve) =>
+		child.on('exit', () => ((hasExited = true), resolve())),
+	);
 	const stop = async () => {
 		if (hasExited || child.pid === undefined) return;
 		try {
@@ -106,7 +139,12 @@ export async function startPostgres(logDir: string): Promise<RunningPostgres> {
 	const logFile = path.join(logDir, 'postgres.log');
 	const user = 'postgres';
 	const database = 'n8n';
-	const asOwner = { uid: identity?.uid, gid: identity?.gid, cwd: folder, env: { ...process.env, LC_ALL: 'C.UTF-8' } };
+	const asOwner = {
+		uid: identity?.uid,
+		gid: identity?.gid,
+		cwd: folder,
+		env: { ...process.env, LC_ALL: 'C.UTF-8' },
+	};
 	const port = await freePort();
 	const version = (await runCommand(path.join(bin, 'postgres'), ['--version'])).stdout.trim();
 	let daemon: ReturnType<typeof startDaemon> | undefined;
@@ -115,13 +153,46 @@ export async function startPostgres(logDir: string): Promise<RunningPostgres> {
 		rmSync(folder, { recursive: true, force: true });
 	};
 	const psql = (db: string, sql: string) =>
-		runCommand(path.join(bin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', user, '-d', db, '-v', 'ON_ERROR_STOP=1', '-AtX', '-c', sql]);
+		runCommand(path.join(bin, 'psql'), [
+			'-h',
+			'127.0.0.1',
+			'-p',
+			String(port),
+			'-U',
+			user,
+			'-d',
+			db,
+			'-v',
+			'ON_ERROR_STOP=1',
+			'-AtX',
+			'-c',
+			sql,
+		]);
 	try {
-		await runCommand(path.join(bin, 'initdb'), ['-D', dataDir, '-U', user, '--auth=trust', '--encoding=UTF8', '--no-instructions'], asOwner);
+		await runCommand(
+			path.join(bin, 'initdb'),
+			['-D', dataDir, '-U', user, '--auth=trust', '--encoding=UTF8', '--no-instructions'],
+			asOwner,
+		);
 		const server = startDaemon(
 			path.join(bin, 'postgres'),
 			// Durability is pointless for a throwaway database; these settings spare the two shared cores the fsyncs.
-			['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-k', folder, '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+			[
+				'-D',
+				dataDir,
+				'-p',
+				String(port),
+				'-c',
+				'listen_addresses=127.0.0.1',
+				'-k',
+				folder,
+				'-c',
+				'fsync=off',
+				'-c',
+				'synchronous_commit=off',
+				'-c',
+				'full_page_writes=off',
+			],
 			logFile,
 			// SIGINT = PostgreSQL's "fast" shutdown (rolls back open transactions, no waiting for clients).
 			{ ...identity, stopSignal: 'SIGINT' },
@@ -130,8 +201,19 @@ export async function startPostgres(logDir: string): Promise<RunningPostgres> {
 		await waitFor(
 			`PostgreSQL on 127.0.0.1:${port}`,
 			async () => {
-				if (server.exited()) throw new FatalWaitError(`postgres exited:\n${readFileSync(logFile, 'utf8').slice(-2000)}`);
-				return (await runCommand(path.join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port)], { allowFailure: true })).code === 0;
+				if (server.exited())
+					throw new FatalWaitError(
+						`postgres exited:\n${readFileSync(logFile, 'utf8').slice(-2000)}`,
+					);
+				return (
+					(
+						await runCommand(
+							path.join(bin, 'pg_isready'),
+							['-h', '127.0.0.1', '-p', String(port)],
+							{ allowFailure: true },
+						)
+					).code === 0
+				);
 			},
 			{ timeoutMs: 60_000, intervalMs: 300 },
 		);
@@ -176,7 +258,20 @@ export async function startRedis(logDir: string): Promise<RunningService> {
 	const version = (await runCommand(REDIS_SERVER, ['--version'])).stdout.trim();
 	const daemon = startDaemon(
 		REDIS_SERVER,
-		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', folder, '--daemonize', 'no'],
+		[
+			'--port',
+			String(port),
+			'--bind',
+			'127.0.0.1',
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--dir',
+			folder,
+			'--daemonize',
+			'no',
+		],
 		logFile,
 		{ stopSignal: 'SIGTERM' },
 	);
@@ -188,7 +283,10 @@ export async function startRedis(logDir: string): Promise<RunningService> {
 		await waitFor(
 			`Redis on 127.0.0.1:${port}`,
 			async () => {
-				if (daemon.exited()) throw new FatalWaitError(`redis-server exited:\n${readFileSync(logFile, 'utf8').slice(-2000)}`);
+				if (daemon.exited())
+					throw new FatalWaitError(
+						`redis-server exited:\n${readFileSync(logFile, 'utf8').slice(-2000)}`,
+					);
 				return redisPing(port);
 			},
 			{ timeoutMs: 30_000, intervalMs: 200 },

@@ -1,7 +1,11 @@
 import { flag, parseArgs } from './args';
 
 const flags = {
-	versions: flag.list('n8n versions', { defaultValue: ['2.41.1'], choices: ['1.123.81', '2.41.1'], env: 'QUO_ARGS_TEST_VERSIONS' }),
+	versions: flag.list('n8n versions', {
+		defaultValue: ['2.41.1'],
+		choices: ['1.123.81', '2.41.1'],
+		env: 'QUO_ARGS_TEST_VERSIONS',
+	}),
 	build: flag.boolean('pack dist/ as it is', true),
 	deliveries: flag.integer('deliveries', { defaultValue: 6, min: 2 }),
 	tarball: flag.text('a tarball', { defaultValue: undefined }),
@@ -24,11 +28,28 @@ describe('parseArgs', () => {
 	});
 
 	it('gives the defaults when no flag is given', () => {
-		expect(parseArgs('run', flags, [])).toEqual({ versions: ['2.41.1'], build: true, deliveries: 6, tarball: undefined, n8nEnv: {} });
+		expect(parseArgs('run', flags, [])).toEqual({
+			versions: ['2.41.1'],
+			build: true,
+			deliveries: 6,
+			tarball: undefined,
+			n8nEnv: {},
+		});
 	});
 
 	it('reads lists, numbers, --no-x, --x=value and repeated settings', () => {
-		const argv = ['--versions', '1.123.81,2.41.1', '--no-build', '--deliveries=10', '--tarball', 'a.tgz', '--n8n-env', 'N8N_A=1,N8N_B=x=y', '--n8n-env', 'N8N_C='];
+		const argv = [
+			'--versions',
+			'1.123.81,2.41.1',
+			'--no-build',
+			'--deliveries=10',
+			'--tarball',
+			'a.tgz',
+			'--n8n-env',
+			'N8N_A=1,N8N_B=x=y',
+			'--n8n-env',
+			'N8N_C=',
+		];
 		expect(parseArgs('run', flags, argv)).toEqual({
 			versions: ['1.123.81', '2.41.1'],
 			build: false,

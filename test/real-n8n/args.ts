@@ -15,16 +15,28 @@ export interface Flag<T> {
 	parse?: (values: string[], flag: string) => T;
 }
 
-const splitList = (values: string[]) => values.flatMap((value) => value.split(',')).map((v) => v.trim()).filter(Boolean);
+const splitList = (values: string[]) =>
+	values
+		.flatMap((value) => value.split(','))
+		.map((v) => v.trim())
+		.filter(Boolean);
 
-function checkChoices(flag: string, values: string[], choices: readonly string[] | undefined): void {
+function checkChoices(
+	flag: string,
+	values: string[],
+	choices: readonly string[] | undefined,
+): void {
 	const unknown = values.filter((value) => choices && !choices.includes(value));
-	if (unknown.length > 0) throw new Error(`${flag}: unknown ${unknown.join(', ')} (known: ${choices!.join(', ')})`);
+	if (unknown.length > 0)
+		throw new Error(`${flag}: unknown ${unknown.join(', ')} (known: ${choices!.join(', ')})`);
 }
 
 export const flag = {
 	/** `--x a,b`: names, each one of `choices` when given. */
-	list<T extends string>(help: string, options: { defaultValue: T[]; choices?: readonly T[]; env?: string; defaultText?: string }): Flag<T[]> {
+	list<T extends string>(
+		help: string,
+		options: { defaultValue: T[]; choices?: readonly T[]; env?: string; defaultText?: string },
+	): Flag<T[]> {
 		return {
 			help,
 			placeholder: '<a,b>',
@@ -38,7 +50,10 @@ export const flag = {
 		};
 	},
 	/** `--x value`, one of `choices` when given; the last use wins. */
-	text<T extends string | undefined>(help: string, options: { defaultValue: T; choices?: readonly string[]; placeholder?: string }): Flag<T | string> {
+	text<T extends string | undefined>(
+		help: string,
+		options: { defaultValue: T; choices?: readonly string[]; placeholder?: string },
+	): Flag<T | string> {
 		return {
 			help,
 			placeholder: options.placeholder ?? '<value>',
@@ -51,14 +66,20 @@ export const flag = {
 		};
 	},
 	/** `--x 12`: a whole number, at least `min`. */
-	integer(help: string, options: { defaultValue: number; min: number; env?: string; why?: string }): Flag<number> {
+	integer(
+		help: string,
+		options: { defaultValue: number; min: number; env?: string; why?: string },
+	): Flag<number> {
 		return {
 			help,
 			placeholder: '<n>',
 			...options,
 			parse: (values, name) => {
 				const value = Number(values[values.length - 1]);
-				if (!Number.isInteger(value) || value < options.min) throw new Error(`${name} must be a whole number, at least ${options.min}${options.why ? ` (${options.why})` : ''}`);
+				if (!Number.isInteger(value) || value < options.min)
+					throw new Error(
+						`${name} must be a whole number, at least ${options.min}${options.why ? ` (${options.why})` : ''}`,
+					);
 				return value;
 			},
 		};
@@ -78,7 +99,10 @@ export const flag = {
 				Object.fromEntries(
 					splitList(values).map((setting) => {
 						const match = /^(N8N_\w+)=(.*)$/.exec(setting);
-						if (!match) throw new Error(`${name} takes N8N_NAME=value settings, comma-separated; got ${setting}`);
+						if (!match)
+							throw new Error(
+								`${name} takes N8N_NAME=value settings, comma-separated; got ${setting}`,
+							);
 						return [match[1], match[2]];
 					}),
 				),
@@ -93,13 +117,24 @@ const flagName = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowe
 
 function usage(command: string, flags: Record<string, Flag<unknown>>): string {
 	const rows = Object.entries(flags).map(([key, f]) => {
-		const name = f.placeholder ? `${flagName(key)} ${f.placeholder}` : `--${f.defaultValue ? 'no-' : ''}${flagName(key).slice(2)}`;
-		const shown = f.defaultText ?? (Array.isArray(f.defaultValue) ? f.defaultValue.join(',') : f.defaultValue);
-		const extra = [f.placeholder && shown !== undefined ? `default ${shown}` : '', f.env ? `or $${f.env}` : ''].filter(Boolean).join('; ');
+		const name = f.placeholder
+			? `${flagName(key)} ${f.placeholder}`
+			: `--${f.defaultValue ? 'no-' : ''}${flagName(key).slice(2)}`;
+		const shown =
+			f.defaultText ?? (Array.isArray(f.defaultValue) ? f.defaultValue.join(',') : f.defaultValue);
+		const extra = [
+			f.placeholder && shown !== undefined ? `default ${shown}` : '',
+			f.env ? `or $${f.env}` : '',
+		]
+			.filter(Boolean)
+			.join('; ');
 		return [name, `${f.help}${extra ? ` (${extra})` : ''}`];
 	});
 	const width = Math.max(...rows.map(([name]) => name.length));
-	return [`Usage: ${command} [-- options]`, ...rows.map(([name, help]) => `  ${name.padEnd(width)}  ${help}`)].join('\n');
+	return [
+		`Usage: ${command} [-- options]`,
+		...rows.map(([name, help]) => `  ${name.padEnd(width)}  ${help}`),
+	].join('\n');
 }
 
 function readArgs(argv: string[], flags: Record<string, Flag<unknown>>): Record<string, unknown> {
@@ -107,7 +142,9 @@ function readArgs(argv: string[], flags: Record<string, Flag<unknown>>): Record<
 	const given = new Map<string, string[]>();
 	const options: Record<string, unknown> = {};
 	for (let i = 0; i < argv.length; i++) {
-		const [name, inline] = argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
+		const [name, inline] = argv[i].includes('=')
+			? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)]
+			: [argv[i], undefined];
 		const negated = name.startsWith('--no-') ? keyOf.get(`--${name.slice(5)}`) : undefined;
 		const key = keyOf.get(name) ?? negated;
 		if (!key) throw new Error(`unknown option ${argv[i]}`);
@@ -119,14 +156,18 @@ function readArgs(argv: string[], flags: Record<string, Flag<unknown>>): Record<
 		}
 		if (negated) throw new Error(`unknown option ${name}`);
 		const value = inline ?? argv[++i];
-		if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new Error(`${name} needs a value ${f.placeholder}`);
+		if (value === undefined || (inline === undefined && value.startsWith('--')))
+			throw new Error(`${name} needs a value ${f.placeholder}`);
 		given.set(key, [...(given.get(key) ?? []), value]);
 	}
 	for (const [key, f] of Object.entries(flags)) {
 		if (key in options) continue;
 		const fromEnv = f.env ? process.env[f.env] : undefined;
 		const values = given.get(key) ?? (fromEnv !== undefined ? [fromEnv] : undefined);
-		options[key] = values && f.parse ? f.parse(values, given.has(key) ? flagName(key) : `$${f.env}`) : f.defaultValue;
+		options[key] =
+			values && f.parse
+				? f.parse(values, given.has(key) ? flagName(key) : `$${f.env}`)
+				: f.defaultValue;
 	}
 	return options;
 }
@@ -135,7 +176,11 @@ function readArgs(argv: string[], flags: Record<string, Flag<unknown>>): Record<
  * The run's options from `argv` (default: this process's arguments). `command` is how the usage names the run, e.g.
  * `npm run soak`. Prints the usage and exits on `--help` (0) or a bad argument (2).
  */
-export function parseArgs<F extends Record<string, Flag<unknown>>>(command: string, flags: F, argv = process.argv.slice(2)): Options<F> {
+export function parseArgs<F extends Record<string, Flag<unknown>>>(
+	command: string,
+	flags: F,
+	argv = process.argv.slice(2),
+): Options<F> {
 	if (argv.includes('--help') || argv.includes('-h')) {
 		console.log(usage(command, flags));
 		process.exit(0);

@@ -25,5 +25,10 @@ export async function bootstrap(instance: N8nInstance): Promise<Bootstrapped> {
 	const rest = await setupOwner(instance);
 	const scopes = await rest.apiKeyScopes();
 	const apiKey = await rest.createApiKey('n8n-nodes-quo e2e', scopes);
-	return { rest, api: new N8nPublicApi(instance.baseUrl, apiKey.rawApiKey, instance.major), apiKey, scopes };
+	return {
+		rest,
+		api: new N8nPublicApi(instance.baseUrl, apiKey.rawApiKey, instance.major),
+		apiKey,
+		scopes,
+	};
 }

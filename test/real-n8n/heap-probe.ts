@@ -52,8 +52,15 @@ socket.onopen = async () => {
  * MB of V8 heap in use in the process behind `inspectorUrl`, right after a full garbage collection. The probe runs
  * in `nodeBin` (default: the e2e runtime's Node 24).
  */
-export async function heapAfterGcMb(inspectorUrl: string, nodeBin = layout.nodeBin()): Promise<number> {
-	const { stdout } = await run(nodeBin, ['--experimental-websocket', '-e', PROBE_SCRIPT, inspectorUrl], { timeout: 60_000 });
+export async function heapAfterGcMb(
+	inspectorUrl: string,
+	nodeBin = layout.nodeBin(),
+): Promise<number> {
+	const { stdout } = await run(
+		nodeBin,
+		['--experimental-websocket', '-e', PROBE_SCRIPT, inspectorUrl],
+		{ timeout: 60_000 },
+	);
 	const { usedSize } = JSON.parse(stdout) as { usedSize: number };
 	return usedSize / 1048576;
 }

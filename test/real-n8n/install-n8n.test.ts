@@ -1,7 +1,15 @@
 // The runtime installer's sqlite3 build, started the way `npm run test:e2e` starts it: with the npm settings that a
 // parent npm exports (the project's .npmrc says ignore-scripts=true). Node 24 is a stand-in script here that records
 // what reaches it, so the test needs no network and no compiler.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	chmodSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -56,8 +64,12 @@ describe('install-n8n: the sqlite3 build', () => {
 	});
 
 	function childEnv(): Record<string, string> {
-		const lines = readFileSync(path.join(n8nFolder, 'child-env.txt'), 'utf8').split('\n').filter(Boolean);
-		return Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+		const lines = readFileSync(path.join(n8nFolder, 'child-env.txt'), 'utf8')
+			.split('\n')
+			.filter(Boolean);
+		return Object.fromEntries(
+			lines.map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+		);
 	}
 
 	it('runs npm rebuild sqlite3 with none of the npm settings the parent npm exported', async () => {
@@ -74,11 +86,15 @@ describe('install-n8n: the sqlite3 build', () => {
 		// What the installer sets itself does reach npm: Node 24's headers, a build from source, Node 24 first on PATH.
 		expect(env.npm_config_nodedir).toBe(path.join(cache, `node-v${layout.NODE_VERSION}`));
 		expect(env.npm_config_build_from_source).toBe('true');
-		expect(env.PATH.split(path.delimiter)[0]).toBe(path.join(cache, `node-v${layout.NODE_VERSION}`, 'bin'));
+		expect(env.PATH.split(path.delimiter)[0]).toBe(
+			path.join(cache, `node-v${layout.NODE_VERSION}`, 'bin'),
+		);
 	});
 
 	it('fails right there, naming sqlite3, when npm succeeds without building the binding', async () => {
-		await expect(installer.buildSqlite(n8nFolder, 'test')).rejects.toThrow(/sqlite3 was not built: .*node_sqlite3\.node/);
+		await expect(installer.buildSqlite(n8nFolder, 'test')).rejects.toThrow(
+			/sqlite3 was not built: .*node_sqlite3\.node/,
+		);
 		expect(existsSync(path.join(n8nFolder, BINDING))).toBe(false);
 	});
 });

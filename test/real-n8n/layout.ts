@@ -37,9 +37,13 @@ export function majorOf(version: string): number {
 export async function ensureInstalled(components: string[]): Promise<void> {
 	const dirs: Record<string, string> = { node: layout.nodeDir(), verdaccio: layout.verdaccioDir() };
 	for (const v of N8N_VERSIONS) dirs[`n8n@${v}`] = layout.n8nDir(v);
-	const missing = components.filter((c) => !existsSync(layout.markerPath(dirs[c] ?? path.join(layout.cacheRoot(), c))));
+	const missing = components.filter(
+		(c) => !existsSync(layout.markerPath(dirs[c] ?? path.join(layout.cacheRoot(), c))),
+	);
 	if (missing.length === 0) return;
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const installer: { installAll(names: string[]): Promise<unknown> } = require(path.join(SCRIPTS_DIR, 'install-n8n.js'));
+	const installer: { installAll(names: string[]): Promise<unknown> } = require(
+		path.join(SCRIPTS_DIR, 'install-n8n.js'),
+	);
 	await installer.installAll(missing);
 }

@@ -3,7 +3,17 @@
 // <N8N_USER_FOLDER>/.n8n/nodes the way n8n's Community Nodes installer lays them out. For queue mode it also runs
 // `n8n webhook` and `n8n worker` (test/queue: several processes on one user folder, each with its own log).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+	closeSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	openSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -92,7 +102,13 @@ export class N8nInstance {
 	/** Seconds each start() took until ready, in order. */
 	readonly startSeconds: number[] = [];
 
-	private constructor(options: N8nInstanceOptions, userFolder: string, ownsUserFolder: boolean, port: number, brokerPort: number) {
+	private constructor(
+		options: N8nInstanceOptions,
+		userFolder: string,
+		ownsUserFolder: boolean,
+		port: number,
+		brokerPort: number,
+	) {
 		this.options = options;
 		this.version = options.version;
 		this.command = options.command ?? 'start';
@@ -106,12 +122,16 @@ export class N8nInstance {
 
 	/** Allocates the folder and ports; does not start n8n. */
 	static async create(options: N8nInstanceOptions): Promise<N8nInstance> {
-		if (!layout.N8N_VERSIONS[options.version]) throw new Error(`Unknown n8n version ${options.version}`);
+		if (!layout.N8N_VERSIONS[options.version])
+			throw new Error(`Unknown n8n version ${options.version}`);
 		if (!existsSync(layout.markerPath(layout.n8nDir(options.version)))) {
-			throw new Error(`n8n ${options.version} is not installed in ${layout.cacheRoot()}: run node scripts/e2e/install-n8n.js`);
+			throw new Error(
+				`n8n ${options.version} is not installed in ${layout.cacheRoot()}: run node scripts/e2e/install-n8n.js`,
+			);
 		}
 		const owns = !options.userFolder;
-		const userFolder = options.userFolder ?? mkdtempSync(path.join(tmpdir(), `quo-e2e-n8n-${options.version}-`));
+		const userFolder =
+			options.userFolder ?? mkdtempSync(path.join(tmpdir(), `quo-e2e-n8n-${options.version}-`));
 		mkdirSync(userFolder, { recursive: true });
 		const port = options.port ?? (await freePort());
 		let brokerPort = options.brokerPort ?? (await freePort());
@@ -147,7 +167,12 @@ export class N8nInstance {
 		const base: NodeJS.ProcessEnv = {};
 		for (const [key, value] of Object.entries(process.env)) {
 			// Drop anything that configures n8n or its DB (node24Env below drops npm's settings: n8n's installer runs npm).
-			if (/^(N8N_|DB_|EXECUTIONS_|QUEUE_|WEBHOOK_URL$|E2E_TESTS$|NODE_OPTIONS$|NODE_PATH$|GENERIC_TIMEZONE$)/i.test(key)) continue;
+			if (
+				/^(N8N_|DB_|EXECUTIONS_|QUEUE_|WEBHOOK_URL$|E2E_TESTS$|NODE_OPTIONS$|NODE_PATH$|GENERIC_TIMEZONE$)/i.test(
+					key,
+				)
+			)
+				continue;
 			base[key] = value;
 		}
 		const env: NodeJS.ProcessEnv = {
@@ -200,7 +225,8 @@ export class N8nInstance {
 			env.N8N_WORKER_SERVER_ADDRESS = '127.0.0.1';
 		}
 		if (this.options.e2eTestMode) env.E2E_TESTS = 'true';
-		if (this.options.communityPackagesRegistry) env.N8N_COMMUNITY_PACKAGES_REGISTRY = this.options.communityPackagesRegistry;
+		if (this.options.communityPackagesRegistry)
+			env.N8N_COMMUNITY_PACKAGES_REGISTRY = this.options.communityPackagesRegistry;
 		for (const [key, value] of Object.entries(this.options.env ?? {})) {
 			if (value === undefined) delete env[key];
 			else env[key] = value;
@@ -214,15 +240,22 @@ export class N8nInstance {
 		const started = Date.now();
 		const logOffset = existsSync(this.logFile) ? statSync(this.logFile).size : 0;
 		const fd = openSync(this.logFile, 'a');
-		writeFileSync(fd, `\n===== ${this.command} n8n ${this.version} on :${this.port} at ${new Date().toISOString()} =====\n`);
+		writeFileSync(
+			fd,
+			`\n===== ${this.command} n8n ${this.version} on :${this.port} at ${new Date().toISOString()} =====\n`,
+		);
 		// Its own process group (detached), so stop() can signal n8n and the task runner it spawns together.
 		const inspector = this.options.inspect ? ['--inspect=127.0.0.1:0'] : [];
-		const child = spawn(layout.nodeBin(), [...inspector, layout.n8nBin(this.version), this.command], {
-			cwd: this.userFolder,
-			env: this.environment(),
-			stdio: ['ignore', fd, fd],
-			detached: true,
-		});
+		const child = spawn(
+			layout.nodeBin(),
+			[...inspector, layout.n8nBin(this.version), this.command],
+			{
+				cwd: this.userFolder,
+				env: this.environment(),
+				stdio: ['ignore', fd, fd],
+				detached: true,
+			},
+		);
 		closeSync(fd);
 		this.child = child;
 		this.exitCode = undefined;
@@ -236,7 +269,10 @@ export class N8nInstance {
 			await waitFor(
 				`n8n ${this.version} to be ready on ${this.baseUrl}`,
 				async () => {
-					if (this.exitCode !== undefined) throw new FatalWaitError(`n8n ${this.version} exited with ${this.exitCode} during startup`);
+					if (this.exitCode !== undefined)
+						throw new FatalWaitError(
+							`n8n ${this.version} exited with ${this.exitCode} during startup`,
+						);
 					const health = await fetch(`${this.baseUrl}/healthz/readiness`).catch(() => undefined);
 					if (!health || health.status !== 200) return false;
 					return this.logSince(logOffset).includes(READY_LINES[this.command]);
@@ -245,7 +281,9 @@ export class N8nInstance {
 			);
 		} catch (error) {
 			if (this.running) await this.stop();
-			throw new Error(`${(error as Error).message}\n--- last lines of ${this.logFile} ---\n${this.logTail(60)}`);
+			throw new Error(
+				`${(error as Error).message}\n--- last lines of ${this.logFile} ---\n${this.logTail(60)}`,
+			);
 		}
 		const took = seconds(started);
 		this.startSeconds.push(took);
@@ -253,9 +291,12 @@ export class N8nInstance {
 	}
 
 	/** SIGTERM to n8n's process group, then SIGKILL after the timeout. Resolves when the process has exited. */
-	async stop(timeoutMs = this.options.stopTimeoutMs ?? 30_000): Promise<{ seconds: number; killed: boolean }> {
+	async stop(
+		timeoutMs = this.options.stopTimeoutMs ?? 30_000,
+	): Promise<{ seconds: number; killed: boolean }> {
 		const child = this.child;
-		if (!child || this.exitCode !== undefined || child.pid === undefined) return { seconds: 0, killed: false };
+		if (!child || this.exitCode !== undefined || child.pid === undefined)
+			return { seconds: 0, killed: false };
 		const started = Date.now();
 		const signalGroup = (signal: NodeJS.Signals) => {
 			try {
@@ -267,7 +308,9 @@ export class N8nInstance {
 		signalGroup('SIGTERM');
 		let killed = false;
 		let timeout: NodeJS.Timeout | undefined;
-		const timer = new Promise<'timeout'>((resolve) => (timeout = setTimeout(() => resolve('timeout'), timeoutMs)));
+		const timer = new Promise<'timeout'>(
+			(resolve) => (timeout = setTimeout(() => resolve('timeout'), timeoutMs)),
+		);
 		const outcome = await Promise.race([this.exited, timer]);
 		clearTimeout(timeout);
 		if (outcome === 'timeout') {
@@ -290,13 +333,15 @@ export class N8nInstance {
 	/** Stops n8n and removes the temp user folder (kept when QUO_E2E_KEEP=1 or when the caller supplied it). */
 	async dispose(): Promise<void> {
 		await this.stop();
-		if (this.ownsUserFolder && process.env.QUO_E2E_KEEP !== '1') rmSync(this.userFolder, { recursive: true, force: true });
+		if (this.ownsUserFolder && process.env.QUO_E2E_KEEP !== '1')
+			rmSync(this.userFolder, { recursive: true, force: true });
 	}
 
 	/** The inspector's WebSocket URL of the running n8n (started with `inspect`), from the line Node logs at start. */
 	inspectorUrl(): string {
 		const urls = this.readLog().match(/Debugger listening on (ws:\/\/\S+)/g);
-		if (!this.options.inspect || !urls) throw new Error(`n8n ${this.version} was not started with the inspector`);
+		if (!this.options.inspect || !urls)
+			throw new Error(`n8n ${this.version} was not started with the inspector`);
 		return urls[urls.length - 1].slice('Debugger listening on '.length);
 	}
 
@@ -318,15 +363,23 @@ export class N8nInstance {
 	 * with n8n's flags inside it (for runtime dependencies), and the dependency recorded in nodes/package.json.
 	 * n8n loads it (as `<name>.<nodeName>`) on its next start; no database record is involved.
 	 */
-	async installTarball(tarball: string, { registry }: { registry?: string } = {}): Promise<InstalledTarball> {
+	async installTarball(
+		tarball: string,
+		{ registry }: { registry?: string } = {},
+	): Promise<InstalledTarball> {
 		const nodes = this.nodesFolder;
 		mkdirSync(nodes, { recursive: true });
 		const rootPackageJson = path.join(nodes, 'package.json');
 		// The same file n8n's ensurePackageJson() writes.
 		if (!existsSync(rootPackageJson)) {
-			writeFileSync(rootPackageJson, JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2));
+			writeFileSync(
+				rootPackageJson,
+				JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2),
+			);
 		}
-		const manifest = JSON.parse((await runCommand('tar', ['-xzOf', path.resolve(tarball), 'package/package.json'])).stdout) as {
+		const manifest = JSON.parse(
+			(await runCommand('tar', ['-xzOf', path.resolve(tarball), 'package/package.json'])).stdout,
+		) as {
 			name: string;
 			version: string;
 			[key: string]: unknown;
@@ -334,15 +387,31 @@ export class N8nInstance {
 		const directory = path.join(nodes, 'node_modules', manifest.name);
 		rmSync(directory, { recursive: true, force: true });
 		mkdirSync(directory, { recursive: true });
-		await runCommand('tar', ['-xzf', path.resolve(tarball), '-C', directory, '--strip-components=1']);
+		await runCommand('tar', [
+			'-xzf',
+			path.resolve(tarball),
+			'-C',
+			directory,
+			'--strip-components=1',
+		]);
 		// n8n: "Strip dev, optional, and peer dependencies before running npm install" (n8n-workflow is the host's).
-		const { devDependencies: _d, peerDependencies: _p, optionalDependencies: _o, ...stripped } = manifest;
+		const {
+			devDependencies: _d,
+			peerDependencies: _p,
+			optionalDependencies: _o,
+			...stripped
+		} = manifest;
 		writeFileSync(path.join(directory, 'package.json'), JSON.stringify(stripped, null, 2));
 		const args = [layout.npmCli(), 'install', ...N8N_NPM_INSTALL_FLAGS];
 		if (registry) args.push(`--registry=${registry}`);
 		await runCommand(layout.nodeBin(), args, { cwd: directory, env: this.environment() });
-		const rootManifest = JSON.parse(readFileSync(rootPackageJson, 'utf8')) as { dependencies?: Record<string, string> };
-		rootManifest.dependencies = { ...(rootManifest.dependencies ?? {}), [manifest.name]: manifest.version };
+		const rootManifest = JSON.parse(readFileSync(rootPackageJson, 'utf8')) as {
+			dependencies?: Record<string, string>;
+		};
+		rootManifest.dependencies = {
+			...(rootManifest.dependencies ?? {}),
+			[manifest.name]: manifest.version,
+		};
 		writeFileSync(rootPackageJson, JSON.stringify(rootManifest, null, 2));
 		return { name: manifest.name, version: manifest.version, directory };
 	}

@@ -15,11 +15,17 @@ export function runLogDir(kind: string): string {
 
 /** The lines of an n8n log that mention Quo at warn or error level (for the report on the nodes themselves). */
 export function quoProblems(logText: string): string[] {
-	return logText
-		.split('\n')
-		// Only log lines of the warn/error level that name Quo themselves, not merely the cache or temp folder paths.
-		.filter((l) => /^\S+ \| (warn|error) /.test(l) && /quo/i.test(l.replace(/[\w./-]*quo-e2e[\w./-]*/gi, '')))
-		.slice(0, 15);
+	return (
+		logText
+			.split('\n')
+			// Only log lines of the warn/error level that name Quo themselves, not merely the cache or temp folder paths.
+			.filter(
+				(l) =>
+					/^\S+ \| (warn|error) /.test(l) &&
+					/quo/i.test(l.replace(/[\w./-]*quo-e2e[\w./-]*/gi, '')),
+			)
+			.slice(0, 15)
+	);
 }
 
 /** Copies an instance's log into the run's log folder as `name` (its user folder goes at dispose); returns its Quo problems. */

@@ -3,7 +3,11 @@
 //   1.123.81: POST /workflows/{id}/activate | /deactivate
 //   2.41.1:   POST /workflows/{id}/publish  | /unpublish  (activate/deactivate still exist, marked deprecated)
 //   2.41.1 only: POST /credentials/{id}/test, POST /community-packages
-import { N8nRequestError, type CredentialTestResult, type InstalledCommunityPackage } from './n8n-rest';
+import {
+	N8nRequestError,
+	type CredentialTestResult,
+	type InstalledCommunityPackage,
+} from './n8n-rest';
 
 export interface WorkflowNode {
 	id?: string;
@@ -53,7 +57,13 @@ export interface Execution {
 	stoppedAt: string | null;
 	data?: {
 		resultData: {
-			runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> }; error?: unknown }>>;
+			runData: Record<
+				string,
+				Array<{
+					data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> };
+					error?: unknown;
+				}>
+			>;
 			error?: unknown;
 			lastNodeExecuted?: string;
 		};
@@ -69,7 +79,10 @@ export class N8nPublicApi {
 	) {}
 
 	async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-		const headers: Record<string, string> = { accept: 'application/json', 'X-N8N-API-KEY': this.apiKey };
+		const headers: Record<string, string> = {
+			accept: 'application/json',
+			'X-N8N-API-KEY': this.apiKey,
+		};
 		if (body !== undefined) headers['content-type'] = 'application/json';
 		const res = await fetch(`${this.baseUrl}/api/v1${path}`, {
 			method,
@@ -88,7 +101,11 @@ export class N8nPublicApi {
 	}
 
 	// Credentials
-	createCredential(input: { name: string; type: string; data: Record<string, unknown> }): Promise<Credential> {
+	createCredential(input: {
+		name: string;
+		type: string;
+		data: Record<string, unknown>;
+	}): Promise<Credential> {
 		return this.request('POST', '/credentials', input);
 	}
 	deleteCredential(id: string): Promise<Credential> {
@@ -100,7 +117,10 @@ export class N8nPublicApi {
 	}
 	/** 2.x only: POST /credentials/{id}/test (1.x: use N8nRest.testCredential). */
 	testCredential(id: string): Promise<CredentialTestResult> {
-		if (this.major < 2) throw new Error('The public API has no credential test before n8n 2.x; use N8nRest.testCredential');
+		if (this.major < 2)
+			throw new Error(
+				'The public API has no credential test before n8n 2.x; use N8nRest.testCredential',
+			);
 		return this.request('POST', `/credentials/${id}/test`);
 	}
 
@@ -119,16 +139,29 @@ export class N8nPublicApi {
 	}
 	/** Turns the workflow's triggers on: 1.x POST /activate, 2.x POST /publish (publishes the latest version). */
 	activate(id: string): Promise<Workflow> {
-		return this.request('POST', this.major >= 2 ? `/workflows/${id}/publish` : `/workflows/${id}/activate`, this.major >= 2 ? {} : undefined);
+		return this.request(
+			'POST',
+			this.major >= 2 ? `/workflows/${id}/publish` : `/workflows/${id}/activate`,
+			this.major >= 2 ? {} : undefined,
+		);
 	}
 	/** Turns them off: 1.x POST /deactivate, 2.x POST /unpublish. */
 	deactivate(id: string): Promise<Workflow> {
-		return this.request('POST', this.major >= 2 ? `/workflows/${id}/unpublish` : `/workflows/${id}/deactivate`);
+		return this.request(
+			'POST',
+			this.major >= 2 ? `/workflows/${id}/unpublish` : `/workflows/${id}/deactivate`,
+		);
 	}
 
 	// Executions
 	listExecutions(
-		query: { workflowId?: string; status?: string; includeData?: boolean; limit?: number; cursor?: string } = {},
+		query: {
+			workflowId?: string;
+			status?: string;
+			includeData?: boolean;
+			limit?: number;
+			cursor?: string;
+		} = {},
 	): Promise<{ data: Execution[]; nextCursor: string | null }> {
 		const params = new URLSearchParams();
 		if (query.workflowId) params.set('workflowId', query.workflowId);
@@ -144,7 +177,10 @@ export class N8nPublicApi {
 
 	// Community packages (2.x only)
 	installCommunityPackage(name: string, version?: string): Promise<InstalledCommunityPackage> {
-		if (this.major < 2) throw new Error('The public API has no community-packages endpoint before n8n 2.x; use N8nRest');
+		if (this.major < 2)
+			throw new Error(
+				'The public API has no community-packages endpoint before n8n 2.x; use N8nRest',
+			);
 		return this.request('POST', '/community-packages', version ? { name, version } : { name });
 	}
 }

@@ -20,7 +20,9 @@ export class N8nRequestError extends Error {
 		readonly status: number,
 		readonly body: unknown,
 	) {
-		super(`${method} ${path} -> ${status}: ${typeof body === 'string' ? body.slice(0, 500) : JSON.stringify(body).slice(0, 500)}`);
+		super(
+			`${method} ${path} -> ${status}: ${typeof body === 'string' ? body.slice(0, 500) : JSON.stringify(body).slice(0, 500)}`,
+		);
 	}
 }
 
@@ -58,8 +60,16 @@ export class N8nRest {
 	constructor(readonly baseUrl: string) {}
 
 	/** Calls /rest<path>; returns the `data` member n8n wraps responses in. Throws N8nRequestError on non-2xx. */
-	async request<T>(method: string, path: string, body?: unknown, { unwrap = true }: { unwrap?: boolean } = {}): Promise<T> {
-		const headers: Record<string, string> = { accept: 'application/json', 'browser-id': BROWSER_ID };
+	async request<T>(
+		method: string,
+		path: string,
+		body?: unknown,
+		{ unwrap = true }: { unwrap?: boolean } = {},
+	): Promise<T> {
+		const headers: Record<string, string> = {
+			accept: 'application/json',
+			'browser-id': BROWSER_ID,
+		};
 		if (body !== undefined) headers['content-type'] = 'application/json';
 		if (this.cookie) headers.cookie = this.cookie;
 		const res = await fetch(`${this.baseUrl}/rest${path}`, {
@@ -78,7 +88,8 @@ export class N8nRest {
 			// not JSON
 		}
 		if (!res.ok) throw new N8nRequestError(method, `/rest${path}`, res.status, parsed);
-		if (unwrap && parsed && typeof parsed === 'object' && 'data' in parsed) return (parsed as { data: T }).data;
+		if (unwrap && parsed && typeof parsed === 'object' && 'data' in parsed)
+			return (parsed as { data: T }).data;
 		return parsed as T;
 	}
 
@@ -92,7 +103,10 @@ export class N8nRest {
 	}
 
 	/** POST /rest/login with {emailOrLdapLoginId, password} (1.123 and 2.41 alike). */
-	async login(email = E2E_OWNER.email, password = E2E_OWNER.password): Promise<{ id: string; email: string }> {
+	async login(
+		email = E2E_OWNER.email,
+		password = E2E_OWNER.password,
+	): Promise<{ id: string; email: string }> {
 		return this.request('POST', '/login', { emailOrLdapLoginId: email, password });
 	}
 
@@ -112,7 +126,12 @@ export class N8nRest {
 	 * credential up by id and tests `data` (the form's values; fields still holding the blanking placeholder are
 	 * filled from the stored, decrypted data). Without `data` nothing is tested (n8n answers with an Error).
 	 */
-	async testCredential(credential: { id: string; name?: string; type: string; data?: Record<string, unknown> }): Promise<CredentialTestResult> {
+	async testCredential(credential: {
+		id: string;
+		name?: string;
+		type: string;
+		data?: Record<string, unknown>;
+	}): Promise<CredentialTestResult> {
 		return this.request('POST', '/credentials/test', { credentials: { name: '', ...credential } });
 	}
 
@@ -125,7 +144,9 @@ export class N8nRest {
 	}
 
 	/** GET /rest/credentials/{id}?includeData=true: the credential as the editor loads it (secrets redacted). */
-	async getCredential(id: string): Promise<{ id: string; name: string; type: string; data?: Record<string, unknown> }> {
+	async getCredential(
+		id: string,
+	): Promise<{ id: string; name: string; type: string; data?: Record<string, unknown> }> {
 		return this.request('GET', `/credentials/${id}?includeData=true`);
 	}
 
@@ -134,13 +155,24 @@ export class N8nRest {
 	 * back as n8n's blanking placeholder), then POST /rest/credentials/test with that data, which n8n un-redacts
 	 * from the stored values. Pass `overrides` to test edited, unsaved form values instead.
 	 */
-	async testStoredCredential(id: string, overrides: Record<string, unknown> = {}): Promise<CredentialTestResult> {
+	async testStoredCredential(
+		id: string,
+		overrides: Record<string, unknown> = {},
+	): Promise<CredentialTestResult> {
 		const stored = await this.getCredential(id);
-		return this.testCredential({ id, name: stored.name, type: stored.type, data: { ...(stored.data ?? {}), ...overrides } });
+		return this.testCredential({
+			id,
+			name: stored.name,
+			type: stored.type,
+			data: { ...(stored.data ?? {}), ...overrides },
+		});
 	}
 
 	/** POST /rest/community-packages {name, version?, verify?}: Settings > Community Nodes > Install. */
-	async installCommunityPackage(name: string, version?: string): Promise<InstalledCommunityPackage> {
+	async installCommunityPackage(
+		name: string,
+		version?: string,
+	): Promise<InstalledCommunityPackage> {
 		const body: Record<string, unknown> = { name };
 		if (version) body.version = version;
 		return this.request('POST', '/community-packages', body);
@@ -157,8 +189,11 @@ export class N8nRest {
 	 * node has one entry per description, whose `version` is a number or the list of versions it covers.
 	 */
 	async nodeTypes(): Promise<INodeTypeDescription[]> {
-		const res = await fetch(`${this.baseUrl}/types/nodes.json`, { headers: this.cookie ? { cookie: this.cookie } : {} });
-		if (!res.ok) throw new N8nRequestError('GET', '/types/nodes.json', res.status, await res.text());
+		const res = await fetch(`${this.baseUrl}/types/nodes.json`, {
+			headers: this.cookie ? { cookie: this.cookie } : {},
+		});
+		if (!res.ok)
+			throw new N8nRequestError('GET', '/types/nodes.json', res.status, await res.text());
 		return (await res.json()) as INodeTypeDescription[];
 	}
 
@@ -169,8 +204,11 @@ export class N8nRest {
 
 	/** Credential type names (GET /types/credentials.json), e.g. `quoApi`. */
 	async credentialTypeNames(): Promise<string[]> {
-		const res = await fetch(`${this.baseUrl}/types/credentials.json`, { headers: this.cookie ? { cookie: this.cookie } : {} });
-		if (!res.ok) throw new N8nRequestError('GET', '/types/credentials.json', res.status, await res.text());
+		const res = await fetch(`${this.baseUrl}/types/credentials.json`, {
+			headers: this.cookie ? { cookie: this.cookie } : {},
+		});
+		if (!res.ok)
+			throw new N8nRequestError('GET', '/types/credentials.json', res.status, await res.text());
 		return ((await res.json()) as Array<{ name: string }>).map((t) => t.name);
 	}
 

@@ -32,7 +32,10 @@ export async function buildPackage(): Promise<void> {
 }
 
 export function assertBuilt(): void {
-	assert(existsSync(path.join(REPO_ROOT, 'dist', 'nodes', 'Quo', 'QuoTrigger.node.js')), 'dist/nodes/Quo/QuoTrigger.node.js missing');
+	assert(
+		existsSync(path.join(REPO_ROOT, 'dist', 'nodes', 'Quo', 'QuoTrigger.node.js')),
+		'dist/nodes/Quo/QuoTrigger.node.js missing',
+	);
 }
 
 /** `npm pack` of the repo into `destination`, checked to carry the nodes and the credential. */
@@ -40,15 +43,21 @@ export async function packPackage(destination: string): Promise<PackedPackage> {
 	const tarball = await packDirectory(REPO_ROOT, destination);
 	const listing = (await runCommand('tar', ['-tzf', tarball])).stdout.split('\n');
 	for (const file of REQUIRED_FILES) assert(listing.includes(file), `${file} not in the tarball`);
-	const manifest = JSON.parse((await runCommand('tar', ['-xzOf', tarball, 'package/package.json'])).stdout) as { version: string };
+	const manifest = JSON.parse(
+		(await runCommand('tar', ['-xzOf', tarball, 'package/package.json'])).stdout,
+	) as { version: string };
 	return { tarball, version: manifest.version, fileCount: listing.filter(Boolean).length };
 }
 
 /** Throws unless n8n lists both node types and the credential type. */
 export async function assertPackageLoaded(ctx: Bootstrapped): Promise<string> {
 	const nodeTypes = await ctx.rest.nodeTypeNames();
-	for (const type of [TRIGGER_TYPE, ACTION_TYPE]) assert(nodeTypes.includes(type), `${type} is not among n8n's ${nodeTypes.length} node types`);
+	for (const type of [TRIGGER_TYPE, ACTION_TYPE])
+		assert(nodeTypes.includes(type), `${type} is not among n8n's ${nodeTypes.length} node types`);
 	const credentialTypes = await ctx.rest.credentialTypeNames();
-	assert(credentialTypes.includes(CREDENTIAL_TYPE), `credential type ${CREDENTIAL_TYPE} not loaded`);
+	assert(
+		credentialTypes.includes(CREDENTIAL_TYPE),
+		`credential type ${CREDENTIAL_TYPE} not loaded`,
+	);
 	return `${TRIGGER_TYPE}, ${ACTION_TYPE}, ${CREDENTIAL_TYPE} loaded`;
 }

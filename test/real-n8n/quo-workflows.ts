@@ -50,7 +50,12 @@ function setNode(name: string, position: [number, number]): WorkflowNode {
 			mode: 'manual',
 			assignments: {
 				assignments: [
-					{ id: 'b5d2a8c4-0e0e-4e7a-9a3f-quo-e2e-0001', name: 'receivedEvent', value: '={{ $json.event }}', type: 'string' },
+					{
+						id: 'b5d2a8c4-0e0e-4e7a-9a3f-quo-e2e-0001',
+						name: 'receivedEvent',
+						value: '={{ $json.event }}',
+						type: 'string',
+					},
 				],
 			},
 			includeOtherFields: true,
@@ -76,7 +81,12 @@ function quoTriggerNode(input: TriggerInput): WorkflowNode {
 		typeVersion: TRIGGER_VERSION,
 		position: [0, 0],
 		webhookId: input.webhookId,
-		parameters: { apiVersion: input.apiVersion, events: input.events, phoneNumberIds: [], options: input.options ?? {} },
+		parameters: {
+			apiVersion: input.apiVersion,
+			events: input.events,
+			phoneNumberIds: [],
+			options: input.options ?? {},
+		},
 		credentials: { [CREDENTIAL_TYPE]: input.credential },
 	};
 }
@@ -95,7 +105,16 @@ export function triggerWorkflow(input: TriggerInput): WorkflowInput {
 export function triggerNoOpWorkflow(input: TriggerInput): WorkflowInput {
 	return {
 		name: input.name,
-		nodes: [quoTriggerNode(input), { name: 'No Operation', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [260, 0], parameters: {} }],
+		nodes: [
+			quoTriggerNode(input),
+			{
+				name: 'No Operation',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [260, 0],
+				parameters: {},
+			},
+		],
 		connections: { [TRIGGER_NODE]: { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
 	};
@@ -105,7 +124,13 @@ export function triggerNoOpWorkflow(input: TriggerInput): WorkflowInput {
  * Webhook -> Quo (webhook: getMany, both generations) -> Quo (message: send, once). The Webhook node answers with
  * every item of the last node, so the HTTP response is the send's output.
  */
-export function actionWorkflow(input: { name: string; credential: CredentialRef; fromPhoneNumberId: string; to: string; content: string }): WorkflowInput {
+export function actionWorkflow(input: {
+	name: string;
+	credential: CredentialRef;
+	fromPhoneNumberId: string;
+	to: string;
+	content: string;
+}): WorkflowInput {
 	return {
 		name: input.name,
 		nodes: [
@@ -115,14 +140,25 @@ export function actionWorkflow(input: { name: string; credential: CredentialRef;
 				typeVersion: 2,
 				position: [0, 0],
 				webhookId: WEBHOOK_IDS.action,
-				parameters: { httpMethod: 'POST', path: ACTION_WEBHOOK_PATH, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path: ACTION_WEBHOOK_PATH,
+					responseMode: 'lastNode',
+					responseData: 'allEntries',
+					options: {},
+				},
 			},
 			{
 				name: 'List Webhooks',
 				type: ACTION_TYPE,
 				typeVersion: 1,
 				position: [260, 0],
-				parameters: { resource: 'webhook', operation: 'getMany', apiVersion: 'all', returnAll: true },
+				parameters: {
+					resource: 'webhook',
+					operation: 'getMany',
+					apiVersion: 'all',
+					returnAll: true,
+				},
 				credentials: { [CREDENTIAL_TYPE]: input.credential },
 			},
 			{
@@ -150,7 +186,10 @@ export function actionWorkflow(input: { name: string; credential: CredentialRef;
 }
 
 /** For the README pictures: Quo Trigger -> Quo (send a reply), not activated. */
-export function showcaseWorkflow(input: { credential: CredentialRef; fromPhoneNumberId: string }): WorkflowInput {
+export function showcaseWorkflow(input: {
+	credential: CredentialRef;
+	fromPhoneNumberId: string;
+}): WorkflowInput {
 	return {
 		name: 'Quo: reply to incoming texts',
 		nodes: [
@@ -194,7 +233,14 @@ export function showcaseWorkflow(input: { credential: CredentialRef; fromPhoneNu
  * `allowedHttpRequestDomains` is given (a JSON-schema `if` that passes when the property is absent), so the
  * default, 'all', is sent whenever the schema knows the property.
  */
-export async function credentialData(ctx: Bootstrapped, data: Record<string, unknown>): Promise<Record<string, unknown>> {
-	const schema = (await ctx.api.credentialSchema(CREDENTIAL_TYPE)) as { properties?: Record<string, unknown> };
-	return schema.properties && 'allowedHttpRequestDomains' in schema.properties ? { ...data, allowedHttpRequestDomains: 'all' } : data;
+export async function credentialData(
+	ctx: Bootstrapped,
+	data: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+	const schema = (await ctx.api.credentialSchema(CREDENTIAL_TYPE)) as {
+		properties?: Record<string, unknown>;
+	};
+	return schema.properties && 'allowedHttpRequestDomains' in schema.properties
+		? { ...data, allowedHttpRequestDomains: 'all' }
+		: data;
 }

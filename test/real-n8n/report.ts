@@ -24,7 +24,8 @@ export class StepFailed extends Error {}
 
 /** A log function whose lines carry the run's name and the time: `[e2e 10:42:07] message`. */
 export function logger(runName: string): (message: string) => void {
-	return (message) => process.stdout.write(`[${runName} ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+	return (message) =>
+		process.stdout.write(`[${runName} ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 }
 
 export interface Table {
@@ -44,7 +45,8 @@ function cell(value: string | number): string {
 	return Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(Math.abs(value) >= 10 ? 1 : 2);
 }
 
-const isNumeric = (value: string | number) => typeof value === 'number' || /^-?\d[\d,]*(\.\d+)?$/.test(value);
+const isNumeric = (value: string | number) =>
+	typeof value === 'number' || /^-?\d[\d,]*(\.\d+)?$/.test(value);
 
 /** A plain-text table with aligned columns (numbers to the right), also valid as a Markdown table. */
 export function formatTable(table: Table): string {
@@ -53,14 +55,21 @@ export function formatTable(table: Table): string {
 		return max !== undefined && text.length > max ? `${text.slice(0, max - 1)}…` : text;
 	};
 	const rows = table.rows.map((row) => row.map((value, i) => cut(cell(value), i)));
-	const widths = table.columns.map((column, i) => Math.max(column.length, ...rows.map((row) => (row[i] ?? '').length)));
+	const widths = table.columns.map((column, i) =>
+		Math.max(column.length, ...rows.map((row) => (row[i] ?? '').length)),
+	);
 	const line = (values: string[], numeric: boolean[]) =>
 		`| ${values.map((v, i) => (numeric[i] ? v.padStart(widths[i]) : v.padEnd(widths[i]))).join(' | ')} |`;
-	const numericColumns = table.columns.map((_, i) => table.rows.length > 0 && table.rows.every((row) => isNumeric(row[i])));
+	const numericColumns = table.columns.map(
+		(_, i) => table.rows.length > 0 && table.rows.every((row) => isNumeric(row[i])),
+	);
 	return [
 		...(table.title ? [`\n${table.title}`] : []),
 		'',
-		line(table.columns, table.columns.map(() => false)),
+		line(
+			table.columns,
+			table.columns.map(() => false),
+		),
 		`|${widths.map((w, i) => (numericColumns[i] ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`,
 		...rows.map((row) => line(row, numericColumns)),
 		...(table.notes?.length ? ['', ...table.notes] : []),
@@ -77,7 +86,12 @@ export class Report {
 	 * Skipped when a prerequisite failed.
 	 * Returns whether it passed.
 	 */
-	async run(version: string, route: string, scenario: string, fn: () => Promise<string | void>): Promise<boolean> {
+	async run(
+		version: string,
+		route: string,
+		scenario: string,
+		fn: () => Promise<string | void>,
+	): Promise<boolean> {
 		const started = Date.now();
 		let outcome: Outcome = 'ok';
 		let detail = '';
@@ -87,11 +101,19 @@ export class Report {
 			const message = error instanceof Error ? error.message : String(error);
 			outcome = error instanceof Skipped ? 'SKIP' : 'FAIL';
 			detail = message;
-			if (outcome === 'FAIL' && error instanceof Error && error.stack && process.env.QUO_E2E_STACKS === '1') detail += `\n${error.stack}`;
+			if (
+				outcome === 'FAIL' &&
+				error instanceof Error &&
+				error.stack &&
+				process.env.QUO_E2E_STACKS === '1'
+			)
+				detail += `\n${error.stack}`;
 		}
 		const row: Row = { version, route, scenario, outcome, detail, seconds: seconds(started) };
 		this.rows.push(row);
-		this.log(`${version} ${route} ${outcome.padEnd(4)} ${scenario} ${row.seconds}s${detail ? `\n    ${detail.split('\n').join('\n    ')}` : ''}`);
+		this.log(
+			`${version} ${route} ${outcome.padEnd(4)} ${scenario} ${row.seconds}s${detail ? `\n    ${detail.split('\n').join('\n    ')}` : ''}`,
+		);
 		return outcome === 'ok';
 	}
 
@@ -99,7 +121,12 @@ export class Report {
 	 * run(), for a step the rest of its scenario needs: `fn` gives a value for the next steps (and a detail for the
 	 * table); throws StepFailed when the step did not pass.
 	 */
-	async require<T>(version: string, route: string, scenario: string, fn: () => Promise<{ value: T; detail?: string }>): Promise<T> {
+	async require<T>(
+		version: string,
+		route: string,
+		scenario: string,
+		fn: () => Promise<{ value: T; detail?: string }>,
+	): Promise<T> {
 		let value: T | undefined;
 		const passed = await this.run(version, route, scenario, async () => {
 			const out = await fn();
@@ -122,11 +149,18 @@ export class Report {
 	summary(): string {
 		const rows = this.rows.map((r) => {
 			const first = r.detail.split('\n')[0];
-			const result = r.outcome === 'ok' ? `ok${first ? `: ${first}` : ''}` : `${r.outcome}: ${first}`;
+			const result =
+				r.outcome === 'ok' ? `ok${first ? `: ${first}` : ''}` : `${r.outcome}: ${first}`;
 			return [r.version, r.route, r.scenario, result, r.seconds.toFixed(1)];
 		});
-		const table = formatTable({ columns: ['version', 'route', 'scenario', 'result', 'seconds'], rows, maxWidths: [10, 9, 62, 120, 7] });
-		const failures = this.rows.filter((r) => r.outcome === 'FAIL').map((r) => `\nFAIL ${r.version} ${r.route} ${r.scenario}:\n  ${r.detail}`);
+		const table = formatTable({
+			columns: ['version', 'route', 'scenario', 'result', 'seconds'],
+			rows,
+			maxWidths: [10, 9, 62, 120, 7],
+		});
+		const failures = this.rows
+			.filter((r) => r.outcome === 'FAIL')
+			.map((r) => `\nFAIL ${r.version} ${r.route} ${r.scenario}:\n  ${r.detail}`);
 		return [table, ...failures].join('\n');
 	}
 }
@@ -153,7 +187,11 @@ export function failRun(resultsFile: string | undefined, why = ''): number {
  * Runs a run's `main`; a crash counts as one failure. `cleanUp` runs after either, and may replace the exit code
  * (a run stopped by ctrl-C).
  */
-export function runMain(main: () => Promise<number>, resultsFile?: string, cleanUp?: () => Promise<number | void>): void {
+export function runMain(
+	main: () => Promise<number>,
+	resultsFile?: string,
+	cleanUp?: () => Promise<number | void>,
+): void {
 	main()
 		.catch((error: unknown) => {
 			console.error(error);

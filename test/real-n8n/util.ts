@@ -72,7 +72,11 @@ export function runCommand(
 		child.on('close', (code) => {
 			clearTimeout(timer);
 			if (code !== 0 && !allowFailure) {
-				reject(new Error(`${cmd} ${args.join(' ')} exited ${code}\n${stderr.slice(-4000)}\n${stdout.slice(-2000)}`));
+				reject(
+					new Error(
+						`${cmd} ${args.join(' ')} exited ${code}\n${stderr.slice(-4000)}\n${stdout.slice(-2000)}`,
+					),
+				);
 			} else resolve({ code, stdout, stderr });
 		});
 	});

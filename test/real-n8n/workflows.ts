@@ -20,7 +20,11 @@ export class TriggerActivationError extends Error {
 }
 
 /** Activates (1.x) / publishes (2.x) and waits until the triggers are live; throws TriggerActivationError if any failed. */
-export async function activateWorkflow(ctx: Bootstrapped, workflowId: string, { timeoutMs = 60_000 } = {}): Promise<Workflow> {
+export async function activateWorkflow(
+	ctx: Bootstrapped,
+	workflowId: string,
+	{ timeoutMs = 60_000 } = {},
+): Promise<Workflow> {
 	let workflow: Workflow;
 	try {
 		workflow = await ctx.api.activate(workflowId);
@@ -32,19 +36,29 @@ export async function activateWorkflow(ctx: Bootstrapped, workflowId: string, { 
 		`publication of workflow ${workflowId} to settle`,
 		async () => {
 			const s = await ctx.rest.publicationStatus(workflowId);
-			return s.status !== 'in_progress' && s.status !== 'not_published' && s.pendingVersionId === null ? s : false;
+			return s.status !== 'in_progress' &&
+				s.status !== 'not_published' &&
+				s.pendingVersionId === null
+				? s
+				: false;
 		},
 		{ timeoutMs, intervalMs: 200 },
 	);
 	if (status.status !== 'published') {
-		const errors = status.triggers.filter((t) => t.status !== 'activated').map((t) => `${t.nodeId}: ${t.errorMessage ?? t.status}`);
+		const errors = status.triggers
+			.filter((t) => t.status !== 'activated')
+			.map((t) => `${t.nodeId}: ${t.errorMessage ?? t.status}`);
 		throw new TriggerActivationError(`publication ${status.status}: ${errors.join('; ')}`, status);
 	}
 	return workflow;
 }
 
 /** Deactivates (1.x) / unpublishes (2.x) and waits until the triggers are gone. */
-export async function deactivateWorkflow(ctx: Bootstrapped, workflowId: string, { timeoutMs = 60_000 } = {}): Promise<Workflow> {
+export async function deactivateWorkflow(
+	ctx: Bootstrapped,
+	workflowId: string,
+	{ timeoutMs = 60_000 } = {},
+): Promise<Workflow> {
 	const workflow = await ctx.api.deactivate(workflowId);
 	if (ctx.api.major < 2) return workflow;
 	await waitFor(

@@ -28,7 +28,13 @@ export interface FaultTarget {
 
 export type Expectation =
 	| { outcome: 'succeeds'; attempts: number }
-	| { outcome: 'fails'; attempts: number; message: string; httpCode: string | null; description: RegExp };
+	| {
+			outcome: 'fails';
+			attempts: number;
+			message: string;
+			httpCode: string | null;
+			description: RegExp;
+	  };
 
 export interface FaultKind {
 	name: string;
@@ -43,7 +49,12 @@ export interface FaultKind {
 }
 
 const succeeds = (attempts: number): Expectation => ({ outcome: 'succeeds', attempts });
-const fails = (attempts: number, message: string, httpCode: string | null, description: RegExp): Expectation => ({
+const fails = (
+	attempts: number,
+	message: string,
+	httpCode: string | null,
+	description: RegExp,
+): Expectation => ({
 	outcome: 'fails',
 	attempts,
 	message,
@@ -65,20 +76,32 @@ const NOT_RESENT = /It was not sent again automatically/;
 const LOST = "The connection to Quo broke before Quo's answer arrived";
 const TIMED_OUT = 'Quo did not answer within 20 seconds';
 /** The messages of the Quo error bodies the stand-in sends for these statuses. */
-const QUO_MESSAGE: Record<number, string> = { 500: 'An unknown error occurred', 502: 'Bad Gateway', 503: 'Service Unavailable' };
-const HTML_PAGE = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
+const QUO_MESSAGE: Record<number, string> = {
+	500: 'An unknown error occurred',
+	502: 'Bad Gateway',
+	503: 'Service Unavailable',
+};
+const HTML_PAGE =
+	'<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
 
 const serverErrorTwice = (status: number): FaultKind => ({
 	name: `${status} twice`,
 	rule: { status, times: 2 },
 	continueOnFail: true,
 	expect: (target) =>
-		RETRY_SAFE.has(target.method) ? succeeds(3) : fails(1, QUO_MESSAGE[status]!, String(status), NOT_RESENT),
+		RETRY_SAFE.has(target.method)
+			? succeeds(3)
+			: fails(1, QUO_MESSAGE[status]!, String(status), NOT_RESENT),
 });
 
 /** Every fault each Quo call of both nodes is put through. */
 export const FAULT_KINDS: FaultKind[] = [
-	{ name: '429 burst', rule: { status: 429, times: 3 }, continueOnFail: true, expect: () => succeeds(4) },
+	{
+		name: '429 burst',
+		rule: { status: 429, times: 3 },
+		continueOnFail: true,
+		expect: () => succeeds(4),
+	},
 	serverErrorTwice(500),
 	serverErrorTwice(502),
 	serverErrorTwice(503),
@@ -87,20 +110,27 @@ export const FAULT_KINDS: FaultKind[] = [
 		rule: { status: 500, times: Infinity },
 		continueOnFail: true,
 		expect: (target) =>
-			RETRY_SAFE.has(target.method) ? fails(4, QUO_MESSAGE[500]!, '500', /Try again later[^]*4 attempts/) : fails(1, QUO_MESSAGE[500]!, '500', NOT_RESENT),
+			RETRY_SAFE.has(target.method)
+				? fails(4, QUO_MESSAGE[500]!, '500', /Try again later[^]*4 attempts/)
+				: fails(1, QUO_MESSAGE[500]!, '500', NOT_RESENT),
 	},
 	{
 		name: 'HTML error page',
 		rule: { status: 502, rawBody: HTML_PAGE, contentType: 'text/html' },
 		continueOnFail: true,
 		expect: (target) =>
-			RETRY_SAFE.has(target.method) ? succeeds(2) : fails(1, 'Quo answered HTTP 502: 502 Bad Gateway nginx', '502', NOT_RESENT),
+			RETRY_SAFE.has(target.method)
+				? succeeds(2)
+				: fails(1, 'Quo answered HTTP 502: 502 Bad Gateway nginx', '502', NOT_RESENT),
 	},
 	{
 		name: 'connection reset after Quo carried out the request',
 		rule: { dropConnection: true, afterHandling: true },
 		continueOnFail: true,
-		expect: (target) => (RETRY_SAFE.has(target.method) ? succeeds(2) : fails(1, withOutcome(LOST, target, false), null, NOT_RESENT)),
+		expect: (target) =>
+			RETRY_SAFE.has(target.method)
+				? succeeds(2)
+				: fails(1, withOutcome(LOST, target, false), null, NOT_RESENT),
 	},
 	{
 		// A 204 has no body to cut: Quo's answer arrives whole.
@@ -114,16 +144,30 @@ export const FAULT_KINDS: FaultKind[] = [
 	},
 	{
 		name: 'body that is not JSON',
-		rule: { status: 200, rawBody: 'Request received', contentType: 'text/plain', afterHandling: true },
+		rule: {
+			status: 200,
+			rawBody: 'Request received',
+			contentType: 'text/plain',
+			afterHandling: true,
+		},
 		continueOnFail: true,
-		expect: (target) => fails(1, withOutcome('Quo answered HTTP 200 with a body that is not JSON', target, true), '200', /proxy/),
+		expect: (target) =>
+			fails(
+				1,
+				withOutcome('Quo answered HTTP 200 with a body that is not JSON', target, true),
+				'200',
+				/proxy/,
+			),
 	},
 	{
 		name: '30 s stall',
 		slow: true,
 		rule: { delayMs: 30_000, afterHandling: true },
 		continueOnFail: true,
-		expect: (target) => (RETRY_SAFE.has(target.method) ? succeeds(2) : fails(1, withOutcome(TIMED_OUT, target, false), null, NOT_RESENT)),
+		expect: (target) =>
+			RETRY_SAFE.has(target.method)
+				? succeeds(2)
+				: fails(1, withOutcome(TIMED_OUT, target, false), null, NOT_RESENT),
 	},
 	{
 		// Continue On Fail is left out: two items that each wait out two timeouts in a row (upsert keeps items of
@@ -163,18 +207,31 @@ interface Template {
 }
 
 /** Every Quo operation apiOperations names, literal paths before templated ones. */
-const TEMPLATES: Template[] = [...new Set(Object.values(apiOperations).flatMap((operations) => Object.values(operations).flat()))]
+const TEMPLATES: Template[] = [
+	...new Set(
+		Object.values(apiOperations).flatMap((operations) => Object.values(operations).flat()),
+	),
+]
 	.map((operation) => {
 		const [method, template] = operation.split(' ') as [string, string];
-		return { method, template, pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`) };
+		return {
+			method,
+			template,
+			pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+		};
 	})
 	.sort((a, b) => a.template.split('{').length - b.template.split('{').length);
 
 export function templateOf(request: RecordedRequest): Template | undefined {
-	return TEMPLATES.find((candidate) => candidate.method === request.method && candidate.pattern.test(request.path));
+	return TEMPLATES.find(
+		(candidate) => candidate.method === request.method && candidate.pattern.test(request.path),
+	);
 }
 
-export function isTo(target: Pick<Template, 'method' | 'pattern'>, request: RecordedRequest): boolean {
+export function isTo(
+	target: Pick<Template, 'method' | 'pattern'>,
+	request: RecordedRequest,
+): boolean {
 	return request.method === target.method && target.pattern.test(request.path);
 }
 
@@ -183,8 +240,11 @@ export function targetsOf(requests: RecordedRequest[]): FaultTarget[] {
 	const targets: FaultTarget[] = [];
 	for (const request of requests) {
 		const template = templateOf(request);
-		if (!template) throw new Error(`${request.method} ${request.path} is no Quo operation apiOperations lists`);
-		const known = targets.find((target) => target.method === template.method && target.template === template.template);
+		if (!template)
+			throw new Error(`${request.method} ${request.path} is no Quo operation apiOperations lists`);
+		const known = targets.find(
+			(target) => target.method === template.method && target.template === template.template,
+		);
 		if (known) known.count += 1;
 		else targets.push({ ...template, status: request.status, count: 1 });
 	}
@@ -199,7 +259,11 @@ export function attemptsAt(target: FaultTarget, requests: RecordedRequest[]): nu
 	const first = requests.find((request) => isTo(target, request));
 	if (!first) return 0;
 	return requests.filter(
-		(request) => request.method === first.method && request.path === first.path && request.rawQuery === first.rawQuery && request.rawBody === first.rawBody,
+		(request) =>
+			request.method === first.method &&
+			request.path === first.path &&
+			request.rawQuery === first.rawQuery &&
+			request.rawBody === first.rawBody,
 	).length;
 }
 
@@ -218,7 +282,9 @@ class LaneRuntime extends N8nRuntime {
 		super(options);
 	}
 
-	override workflow(...args: Parameters<N8nRuntime['workflow']>): ReturnType<N8nRuntime['workflow']> {
+	override workflow(
+		...args: Parameters<N8nRuntime['workflow']>
+	): ReturnType<N8nRuntime['workflow']> {
 		const made = super.workflow(...args);
 		made.node.credentials = { quoApi: { id: this.credentialId, name: 'Quo account' } };
 		return made;
@@ -233,9 +299,19 @@ export class Lane {
 
 	/** A stand-in with its own API key and no rate limit (the transport's limiter is not under test here). */
 	static async start(): Promise<Lane> {
-		const standIn = await startStandIn({ seed: SEED, rateLimitPerSecond: 0, deliveryRetryDelaysMs: [] });
+		const standIn = await startStandIn({
+			seed: SEED,
+			rateLimitPerSecond: 0,
+			deliveryRetryDelaysMs: [],
+		});
 		lanesStarted += 1;
-		return new Lane(standIn, new LaneRuntime({ baseUrl: standIn.url, apiKey: standIn.apiKey }, `quo-fault-lane-${lanesStarted}`));
+		return new Lane(
+			standIn,
+			new LaneRuntime(
+				{ baseUrl: standIn.url, apiKey: standIn.apiKey },
+				`quo-fault-lane-${lanesStarted}`,
+			),
+		);
 	}
 
 	/** The seeded workspace, plus what `prepare` adds, with no request recorded. */
@@ -250,7 +326,10 @@ export class Lane {
 }
 
 /** Runs every job on a lane started for it, at most `limit` at once. */
-export async function onOwnLanes(jobs: Array<(lane: Lane) => Promise<void>>, limit = jobs.length): Promise<void> {
+export async function onOwnLanes(
+	jobs: Array<(lane: Lane) => Promise<void>>,
+	limit = jobs.length,
+): Promise<void> {
 	let next = 0;
 	const worker = async (): Promise<void> => {
 		while (next < jobs.length) {
@@ -278,15 +357,20 @@ export interface NodeCase {
 }
 
 /** Every operation apiOperations lists, with each of its minimal runs. */
-export const NODE_CASES: NodeCase[] = Object.entries(apiOperations).flatMap(([resource, operations]) =>
-	Object.keys(operations).flatMap((operation) =>
-		((minimalRuns as Record<string, Record<string, MinimalRun[] | undefined>>)[resource]?.[operation] ?? []).map((run) => ({
-			name: `${resource}.${operation}${run.variant ? ` (${run.variant})` : ''}`,
-			resource,
-			operation,
-			run,
-		})),
-	),
+export const NODE_CASES: NodeCase[] = Object.entries(apiOperations).flatMap(
+	([resource, operations]) =>
+		Object.keys(operations).flatMap((operation) =>
+			(
+				(minimalRuns as Record<string, Record<string, MinimalRun[] | undefined>>)[resource]?.[
+					operation
+				] ?? []
+			).map((run) => ({
+				name: `${resource}.${operation}${run.variant ? ` (${run.variant})` : ''}`,
+				resource,
+				operation,
+				run,
+			})),
+		),
 );
 
 /** What a run left behind: its output or error, the requests Quo saw, and how many v1 webhooks Quo holds afterwards. */
@@ -298,16 +382,28 @@ export interface NodeOutcome {
 	apiKey: string;
 }
 
-export async function runNode(lane: Lane, nodeCase: NodeCase, options: { fault?: FaultRule; items?: number; continueOnFail?: boolean } = {}): Promise<NodeOutcome> {
+export async function runNode(
+	lane: Lane,
+	nodeCase: NodeCase,
+	options: { fault?: FaultRule; items?: number; continueOnFail?: boolean } = {},
+): Promise<NodeOutcome> {
 	await lane.ready(nodeCase.run.prepare);
-	const parameters = { resource: nodeCase.resource, operation: nodeCase.operation, ...nodeCase.run.parameters(lane.standIn) };
+	const parameters = {
+		resource: nodeCase.resource,
+		operation: nodeCase.operation,
+		...nodeCase.run.parameters(lane.standIn),
+	};
 	if (options.fault) lane.standIn.addFault(options.fault);
 	const items = Array.from({ length: options.items ?? 1 }, () => ({ json: {} }));
 	let output: INodeExecutionData[] | undefined;
 	let error: unknown;
 	try {
 		[output] = await lane.runtime.execute(
-			{ nodeType: quoNode, parameters: parameters as INodeParameters, continueOnFail: options.continueOnFail },
+			{
+				nodeType: quoNode,
+				parameters: parameters as INodeParameters,
+				continueOnFail: options.continueOnFail,
+			},
 			items,
 		);
 	} catch (thrown) {
@@ -332,15 +428,51 @@ export interface LifecycleCase {
 	subscriptions: number;
 }
 
-const current: TriggerParameters = { apiVersion: '2026-03-30', events: ['message.received', 'call.completed'] };
-const legacy: TriggerParameters = { apiVersion: 'v1', events: ['message.received', 'call.completed', 'call.summary.completed'] };
+const current: TriggerParameters = {
+	apiVersion: '2026-03-30',
+	events: ['message.received', 'call.completed'],
+};
+const legacy: TriggerParameters = {
+	apiVersion: 'v1',
+	events: ['message.received', 'call.completed', 'call.summary.completed'],
+};
 
 export const LIFECYCLE_CASES: LifecycleCase[] = [
-	{ name: 'activation, 2026-03-30', parameters: current, before: 'nothing', step: 'activate', subscriptions: 1 },
-	{ name: 'activation, v1 (three families)', parameters: legacy, before: 'nothing', step: 'activate', subscriptions: 3 },
-	{ name: 'activation after a restart that lost the static data, 2026-03-30', parameters: current, before: 'active, static data lost', step: 'activate', subscriptions: 1 },
-	{ name: 'deactivation, 2026-03-30', parameters: current, before: 'active', step: 'deactivate', subscriptions: 1 },
-	{ name: 'deactivation, v1', parameters: legacy, before: 'active', step: 'deactivate', subscriptions: 3 },
+	{
+		name: 'activation, 2026-03-30',
+		parameters: current,
+		before: 'nothing',
+		step: 'activate',
+		subscriptions: 1,
+	},
+	{
+		name: 'activation, v1 (three families)',
+		parameters: legacy,
+		before: 'nothing',
+		step: 'activate',
+		subscriptions: 3,
+	},
+	{
+		name: 'activation after a restart that lost the static data, 2026-03-30',
+		parameters: current,
+		before: 'active, static data lost',
+		step: 'activate',
+		subscriptions: 1,
+	},
+	{
+		name: 'deactivation, 2026-03-30',
+		parameters: current,
+		before: 'active',
+		step: 'deactivate',
+		subscriptions: 1,
+	},
+	{
+		name: 'deactivation, v1',
+		parameters: legacy,
+		before: 'active',
+		step: 'deactivate',
+		subscriptions: 3,
+	},
 ];
 
 interface Trigger {
@@ -370,18 +502,30 @@ export interface LifecycleOutcome {
 
 /** A trigger node in a workflow of its own, with empty static data (a new workflow, or one whose data was lost). */
 function triggerIn(lane: Lane, parameters: TriggerParameters): Trigger {
-	const setup: NodeSetup = { nodeType: new QuoTrigger(), parameters: { ...parameters } as never, webhookId: WEBHOOK_ID };
+	const setup: NodeSetup = {
+		nodeType: new QuoTrigger(),
+		parameters: { ...parameters } as never,
+		webhookId: WEBHOOK_ID,
+	};
 	return { setup, ...lane.runtime.workflow(setup) };
 }
 
-function subscriptionsAt(standIn: StandIn, url: string): Array<{ id: string; key: string | undefined }> {
+function subscriptionsAt(
+	standIn: StandIn,
+	url: string,
+): Array<{ id: string; key: string | undefined }> {
 	return [...standIn.state.webhooks2026, ...standIn.state.webhooksV1]
 		.filter((subscription) => subscription.url === url)
 		.map(({ id, key }) => ({ id, key }));
 }
 
 /** Runs one lifecycle method, keeping the requests it made as one step. */
-async function hook(lane: Lane, trigger: Trigger, method: 'checkExists' | 'create' | 'delete', steps: RecordedRequest[][]): Promise<boolean | undefined> {
+async function hook(
+	lane: Lane,
+	trigger: Trigger,
+	method: 'checkExists' | 'create' | 'delete',
+	steps: RecordedRequest[][],
+): Promise<boolean | undefined> {
 	const from = lane.standIn.requests.length;
 	try {
 		return await lane.runtime.hook(trigger.setup, method, trigger.workflow, trigger.node);
@@ -396,18 +540,24 @@ async function hook(lane: Lane, trigger: Trigger, method: 'checkExists' | 'creat
  */
 async function activate(lane: Lane, trigger: Trigger, steps: RecordedRequest[][]): Promise<void> {
 	try {
-		if (!(await hook(lane, trigger, 'checkExists', steps))) await hook(lane, trigger, 'create', steps);
+		if (!(await hook(lane, trigger, 'checkExists', steps)))
+			await hook(lane, trigger, 'create', steps);
 	} catch (error) {
 		await hook(lane, trigger, 'delete', steps).catch(() => undefined);
 		throw error;
 	}
 }
 
-export async function runLifecycle(lane: Lane, lifecycleCase: LifecycleCase, fault?: FaultRule): Promise<LifecycleOutcome> {
+export async function runLifecycle(
+	lane: Lane,
+	lifecycleCase: LifecycleCase,
+	fault?: FaultRule,
+): Promise<LifecycleOutcome> {
 	const url = `${lane.runtime.webhookBaseUrl}webhook/${WEBHOOK_ID}/webhook`;
 	let trigger = triggerIn(lane, lifecycleCase.parameters);
 	if (lifecycleCase.before !== 'nothing') await activate(lane, trigger, []);
-	if (lifecycleCase.before === 'active, static data lost') trigger = triggerIn(lane, lifecycleCase.parameters);
+	if (lifecycleCase.before === 'active, static data lost')
+		trigger = triggerIn(lane, lifecycleCase.parameters);
 	lane.standIn.requests.length = 0;
 
 	const outcome: LifecycleOutcome = {
@@ -428,11 +578,14 @@ export async function runLifecycle(lane: Lane, lifecycleCase: LifecycleCase, fau
 	}
 	outcome.requests = [...lane.standIn.requests];
 	outcome.after = subscriptionsAt(lane.standIn, url);
-	const staticData = trigger.workflow.staticData[`node:${trigger.node.name}`] as { subscriptions?: StoredSubscription[] } | undefined;
+	const staticData = trigger.workflow.staticData[`node:${trigger.node.name}`] as
+		{ subscriptions?: StoredSubscription[] } | undefined;
 	outcome.stored = (staticData?.subscriptions ?? []).map(({ id, key }) => ({ id, key }));
 
 	lane.standIn.clearFaults();
-	await lane.runtime.hook(trigger.setup, 'delete', trigger.workflow, trigger.node).catch(() => undefined);
+	await lane.runtime
+		.hook(trigger.setup, 'delete', trigger.workflow, trigger.node)
+		.catch(() => undefined);
 	outcome.afterCleanup = subscriptionsAt(lane.standIn, url).map(({ id }) => id);
 	return outcome;
 }

@@ -22,7 +22,14 @@ import { runCommand, sleep } from '../real-n8n/util';
 import { npm24, packDirectory } from '../real-n8n/verdaccio';
 
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_FLAGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+];
 const PLAYWRIGHT_VERSION = process.env.QUO_E2E_PLAYWRIGHT_VERSION ?? '1.65.1';
 const OUT_DIR = path.join(REPO_ROOT, 'docs', 'images');
 
@@ -52,11 +59,20 @@ interface Page {
 	screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown>;
 }
 interface Browser {
-	newPage(options: { viewport: { width: number; height: number }; deviceScaleFactor: number }): Promise<Page>;
+	newPage(options: {
+		viewport: { width: number; height: number };
+		deviceScaleFactor: number;
+	}): Promise<Page>;
 	close(): Promise<void>;
 }
 interface Playwright {
-	chromium: { launch(options: { executablePath: string; args: string[]; headless: boolean }): Promise<Browser> };
+	chromium: {
+		launch(options: {
+			executablePath: string;
+			args: string[];
+			headless: boolean;
+		}): Promise<Browser>;
+	};
 }
 
 const log = logger('screenshots');
@@ -66,7 +82,10 @@ async function ensureChromium(): Promise<void> {
 	if (process.getuid?.() !== 0) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
 	log('installing Debian chromium with apt-get');
 	await runCommand('apt-get', ['update', '-qq'], { timeoutMs: 300_000 });
-	await runCommand('apt-get', ['install', '-y', '-qq', 'chromium'], { timeoutMs: 600_000, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+	await runCommand('apt-get', ['install', '-y', '-qq', 'chromium'], {
+		timeoutMs: 600_000,
+		env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+	});
 }
 
 /** playwright-core in <cache>/playwright-core-<version> (installed once; no browser download: it drives Debian's chromium). */
@@ -76,8 +95,23 @@ async function loadPlaywright(): Promise<Playwright> {
 	if (!existsSync(layout.markerPath(dir))) {
 		log(`installing playwright-core@${PLAYWRIGHT_VERSION} into ${dir}`);
 		mkdirSync(dir, { recursive: true });
-		await npm24(['install', '--prefix', dir, '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', `playwright-core@${PLAYWRIGHT_VERSION}`], { cwd: dir });
-		require('node:fs').writeFileSync(layout.markerPath(dir), JSON.stringify({ playwrightCore: PLAYWRIGHT_VERSION, at: new Date().toISOString() }));
+		await npm24(
+			[
+				'install',
+				'--prefix',
+				dir,
+				'--no-save',
+				'--ignore-scripts',
+				'--no-audit',
+				'--no-fund',
+				`playwright-core@${PLAYWRIGHT_VERSION}`,
+			],
+			{ cwd: dir },
+		);
+		require('node:fs').writeFileSync(
+			layout.markerPath(dir),
+			JSON.stringify({ playwrightCore: PLAYWRIGHT_VERSION, at: new Date().toISOString() }),
+		);
 	}
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	return require(entry) as Playwright;
@@ -103,14 +137,27 @@ async function main() {
 			data: await credentialData(ctx, { apiKey: standIn.apiKey, baseUrl: standIn.url }),
 		});
 		const workflow = await ctx.api.createWorkflow(
-			showcaseWorkflow({ credential: { id: credential.id, name: credential.name }, fromPhoneNumberId: standIn.state.phoneNumbers[0].id }),
+			showcaseWorkflow({
+				credential: { id: credential.id, name: credential.name },
+				fromPhoneNumberId: standIn.state.phoneNumbers[0].id,
+			}),
 		);
 
-		const browser = await playwright.chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+		const browser = await playwright.chromium.launch({
+			executablePath: CHROMIUM,
+			args: CHROMIUM_FLAGS,
+			headless: true,
+		});
 		try {
-			const page = await browser.newPage({ viewport: { width: 1280, height: 760 }, deviceScaleFactor: 2 });
+			const page = await browser.newPage({
+				viewport: { width: 1280, height: 760 },
+				deviceScaleFactor: 2,
+			});
 			await page.goto(`${n8n.baseUrl}/signin`);
-			await page.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]').first().fill(E2E_OWNER.email);
+			await page
+				.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]')
+				.first()
+				.fill(E2E_OWNER.email);
 			await page.locator('input[type="password"]').first().fill(E2E_OWNER.password);
 			await page.keyboard.press('Enter');
 			await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
@@ -122,7 +169,11 @@ async function main() {
 			await sleep(1500);
 			await dismissOverlays(page);
 			// Fit the two nodes to the view (the canvas' "zoom to fit" shortcut), then let the animation end.
-			await page.locator('[data-test-id="canvas-wrapper"], .vue-flow').first().click({ position: { x: 30, y: 30 } }).catch(() => undefined);
+			await page
+				.locator('[data-test-id="canvas-wrapper"], .vue-flow')
+				.first()
+				.click({ position: { x: 30, y: 30 } })
+				.catch(() => undefined);
 			await page.keyboard.press('1');
 			await sleep(800);
 			mkdirSync(OUT_DIR, { recursive: true });
@@ -152,9 +203,17 @@ async function main() {
 /** Closes what n8n may show over a fresh editor (release notes, tips, banners). */
 async function dismissOverlays(page: Page): Promise<void> {
 	await page.keyboard.press('Escape').catch(() => undefined);
-	for (const selector of ['[data-test-id="banner-close"]', '.el-dialog__headerbtn', '[data-test-id="close-button"]']) {
+	for (const selector of [
+		'[data-test-id="banner-close"]',
+		'.el-dialog__headerbtn',
+		'[data-test-id="close-button"]',
+	]) {
 		const found = page.locator(selector);
-		for (let i = 0; i < (await found.count()); i++) await found.nth(i).click({ timeout: 1000 }).catch(() => undefined);
+		for (let i = 0; i < (await found.count()); i++)
+			await found
+				.nth(i)
+				.click({ timeout: 1000 })
+				.catch(() => undefined);
 	}
 }
 

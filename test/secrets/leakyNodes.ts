@@ -13,7 +13,14 @@ import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
  * that each way is caught when a node runs in the harness as the package's nodes do.
  */
 
-export type LeakyWay = 'n8n log' | 'console' | 'output' | 'binary metadata' | 'execution data' | 'error' | 'error response';
+export type LeakyWay =
+	| 'n8n log'
+	| 'console'
+	| 'output'
+	| 'binary metadata'
+	| 'execution data'
+	| 'error'
+	| 'error response';
 
 export interface LeakOrder {
 	way: LeakyWay;
@@ -37,7 +44,10 @@ export class LeakyNode implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const { way, secret } = this.getInputData()[0].json as unknown as LeakOrder;
-		const leaked = secret === 'apiKey' ? (await this.getCredentials<{ apiKey: string }>('quoApi')).apiKey : secret;
+		const leaked =
+			secret === 'apiKey'
+				? (await this.getCredentials<{ apiKey: string }>('quoApi')).apiKey
+				: secret;
 		switch (way) {
 			case 'n8n log':
 				// Below the configured level: dropped by the logger, but an operator can turn debug on.
@@ -49,14 +59,35 @@ export class LeakyNode implements INodeType {
 			case 'output':
 				return [[{ json: { nested: [{ note: `key=${leaked}` }] } }]];
 			case 'binary metadata':
-				return [[{ json: {}, binary: { recording: { data: Buffer.from('audio').toString('base64'), mimeType: 'audio/mpeg', fileName: `${leaked}.mp3` } } }]];
+				return [
+					[
+						{
+							json: {},
+							binary: {
+								recording: {
+									data: Buffer.from('audio').toString('base64'),
+									mimeType: 'audio/mpeg',
+									fileName: `${leaked}.mp3`,
+								},
+							},
+						},
+					],
+				];
 			case 'execution data':
 				this.getContext('node').lastKey = leaked;
 				break;
 			case 'error':
-				throw new NodeApiError(this.getNode(), { message: 'Forbidden' }, { message: 'Forbidden', description: `The key ${leaked} lacks access` });
+				throw new NodeApiError(
+					this.getNode(),
+					{ message: 'Forbidden' },
+					{ message: 'Forbidden', description: `The key ${leaked} lacks access` },
+				);
 			case 'error response':
-				throw new NodeApiError(this.getNode(), { message: 'Forbidden', request: { headers: { authorization: leaked } } }, { message: 'Forbidden' });
+				throw new NodeApiError(
+					this.getNode(),
+					{ message: 'Forbidden', request: { headers: { authorization: leaked } } },
+					{ message: 'Forbidden' },
+				);
 		}
 		return [[{ json: {} }]];
 	}
@@ -73,7 +104,9 @@ export class LeakyTrigger implements INodeType {
 		defaults: { name: 'Leaky Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [],
 	};
 

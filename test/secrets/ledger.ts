@@ -1,4 +1,9 @@
-import { describeLocation, isWhereItBelongs, type Location, looksForUnlistedSigningKeys } from './policy';
+import {
+	describeLocation,
+	isWhereItBelongs,
+	type Location,
+	looksForUnlistedSigningKeys,
+} from './policy';
 import { scan } from './scan';
 import type { Secret } from './secretForms';
 import { SecretIndex } from './secretIndex';
@@ -27,7 +32,14 @@ const handedOut = new Set<string>();
 /** One line each: which secret, where, in which form; never the secret itself. */
 const findings: string[] = [];
 
-export const tally: Tally = { apiKeys: 0, signingKeys: 0, examined: 0, strings: 0, found: 0, leaks: 0 };
+export const tally: Tally = {
+	apiKeys: 0,
+	signingKeys: 0,
+	examined: 0,
+	strings: 0,
+	found: 0,
+	leaks: 0,
+};
 
 export function recordSecret(secret: Secret): void {
 	const [first] = secret.forms;
@@ -40,17 +52,23 @@ export function recordSecret(secret: Secret): void {
 
 /** Looks through something a node made visible, now. */
 export function examine(location: Location, value: unknown): void {
-	const { strings, hits, gaveUpAt } = scan(value, secrets, { signingKeysByForm: looksForUnlistedSigningKeys(location) });
+	const { strings, hits, gaveUpAt } = scan(value, secrets, {
+		signingKeysByForm: looksForUnlistedSigningKeys(location),
+	});
 	tally.examined++;
 	tally.strings += strings;
 	if (gaveUpAt !== undefined) {
 		tally.found++;
-		findings.push(`${describeLocation(location)} too large or too deep to examine, from ${gaveUpAt || 'the value itself'} on`);
+		findings.push(
+			`${describeLocation(location)} too large or too deep to examine, from ${gaveUpAt || 'the value itself'} on`,
+		);
 	}
 	for (const { secret, form, path } of hits) {
 		if (isWhereItBelongs(secret.kind, location, path)) continue;
 		tally.found++;
-		findings.push(`${secret.kind} (${secret.origin}) in ${describeLocation(location)} at ${path || 'the value itself'}, ${form}`);
+		findings.push(
+			`${secret.kind} (${secret.origin}) in ${describeLocation(location)} at ${path || 'the value itself'}, ${form}`,
+		);
 	}
 }
 

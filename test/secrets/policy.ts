@@ -40,7 +40,11 @@ export function isWhereItBelongs(kind: SecretKind, location: Location, path: str
 	if (location.channel === 'static data') return true;
 	if (location.channel !== 'output') return false;
 	if (location.source === 'transportProbe') return true;
-	return location.source === 'quo' && HANDING_OUT_KEYS.has(location.operation ?? '') && ITEM_KEY_FIELD.test(path);
+	return (
+		location.source === 'quo' &&
+		HANDING_OUT_KEYS.has(location.operation ?? '') &&
+		ITEM_KEY_FIELD.test(path)
+	);
 }
 
 /**

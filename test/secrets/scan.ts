@@ -2,7 +2,11 @@ import type { SecretIndex } from './secretIndex';
 import type { Secret } from './secretForms';
 
 /** A signing key that no test handed out, found by its form alone. */
-export const UNLISTED_SIGNING_KEY: Secret = { kind: 'signing key', origin: 'one no test handed out', forms: [] };
+export const UNLISTED_SIGNING_KEY: Secret = {
+	kind: 'signing key',
+	origin: 'one no test handed out',
+	forms: [],
+};
 
 /** A 2026-03-30 signing key: Quo's prefix and base64 (24 bytes make 32 characters; 16 are enough to tell). */
 const STANDARD_KEY_FORM = /whsec_[A-Za-z0-9+/]{16,}/;
@@ -59,7 +63,8 @@ export function scan(value: unknown, secrets: SecretIndex, options: ScanOptions 
 	const inText = (text: string, path: string) => {
 		result.strings++;
 		for (const { secret, form } of secrets.findIn(text)) result.hits.push({ secret, form, path });
-		if (options.signingKeysByForm && STANDARD_KEY_FORM.test(text)) byForm.push({ secret: UNLISTED_SIGNING_KEY, form: 'by its whsec_ prefix', path });
+		if (options.signingKeysByForm && STANDARD_KEY_FORM.test(text))
+			byForm.push({ secret: UNLISTED_SIGNING_KEY, form: 'by its whsec_ prefix', path });
 	};
 
 	const walk = (current: unknown, path: string, depth: number): void => {
@@ -72,7 +77,10 @@ export function scan(value: unknown, secrets: SecretIndex, options: ScanOptions 
 			return;
 		}
 		if (ArrayBuffer.isView(current)) {
-			return inText(Buffer.from(current.buffer, current.byteOffset, current.byteLength).toString('latin1'), path);
+			return inText(
+				Buffer.from(current.buffer, current.byteOffset, current.byteLength).toString('latin1'),
+				path,
+			);
 		}
 		if (current instanceof Map) {
 			for (const [key, entry] of current) {
@@ -93,8 +101,15 @@ export function scan(value: unknown, secrets: SecretIndex, options: ScanOptions 
 			} catch {
 				continue;
 			}
-			const keyPath = Array.isArray(current) && /^\d+$/.test(key) ? `${path}[${key}]` : propertyPath(path, key);
-			if (options.signingKeysByForm && key === 'key' && typeof property === 'string' && KEY_FIELD_FORM.test(property) && IN_ERROR_DETAILS.test(path)) {
+			const keyPath =
+				Array.isArray(current) && /^\d+$/.test(key) ? `${path}[${key}]` : propertyPath(path, key);
+			if (
+				options.signingKeysByForm &&
+				key === 'key' &&
+				typeof property === 'string' &&
+				KEY_FIELD_FORM.test(property) &&
+				IN_ERROR_DETAILS.test(path)
+			) {
 				byForm.push({ secret: UNLISTED_SIGNING_KEY, form: 'by its field name', path: keyPath });
 			}
 			walk(property, keyPath, depth + 1);

@@ -38,7 +38,8 @@ export class SecretIndex {
 			if (entries === undefined) continue;
 			for (const entry of entries) {
 				const known = best.get(entry.secret);
-				if ((known === undefined || entry.rank < known.rank) && text.startsWith(entry.text, index)) best.set(entry.secret, entry);
+				if ((known === undefined || entry.rank < known.rank) && text.startsWith(entry.text, index))
+					best.set(entry.secret, entry);
 			}
 		}
 		return [...best.values()].map(({ secret, name }) => ({ secret, form: name }));

@@ -32,13 +32,17 @@ describe('forms', () => {
 	])('a signing key is found %s', (_how, form, leaked) => {
 		examine(triggerOutput, [{ json: { note: leaked } }]);
 
-		expect(takeFindings()).toEqual([`signing key (a 2026-03-30 key planted by this test) in quoTrigger output at [0].json.note, ${form}`]);
+		expect(takeFindings()).toEqual([
+			`signing key (a 2026-03-30 key planted by this test) in quoTrigger output at [0].json.note, ${form}`,
+		]);
 	});
 
 	test('a v1 key is found as Quo gives it', () => {
 		examine(triggerOutput, { legacy: LEGACY_KEY });
 
-		expect(takeFindings()).toEqual(['signing key (a v1 key planted by this test) in quoTrigger output at .legacy, as Quo gives it']);
+		expect(takeFindings()).toEqual([
+			'signing key (a v1 key planted by this test) in quoTrigger output at .legacy, as Quo gives it',
+		]);
 	});
 
 	test.each([
@@ -46,9 +50,14 @@ describe('forms', () => {
 		['URL-encoded', `?key=${encodeURIComponent(API_KEY)}`],
 		['base64', Buffer.from(API_KEY).toString('base64')],
 	])('an API key is found (%s)', (form, leaked) => {
-		examine({ channel: 'n8n log', source: 'logger.info' }, { message: 'request', metadata: { url: leaked } });
+		examine(
+			{ channel: 'n8n log', source: 'logger.info' },
+			{ message: 'request', metadata: { url: leaked } },
+		);
 
-		expect(takeFindings()).toEqual([`API key (the API key of a test credential) in logger.info n8n log at .metadata.url, ${form}`]);
+		expect(takeFindings()).toEqual([
+			`API key (the API key of a test credential) in logger.info n8n log at .metadata.url, ${form}`,
+		]);
 	});
 
 	test('a report names the secret, never shows it', () => {
@@ -66,20 +75,31 @@ describe('forms', () => {
 
 		examine(triggerOutput, deep);
 
-		expect(takeFindings()).toEqual([expect.stringMatching(/^quoTrigger output too large or too deep to examine, from (\.deeper)+ on$/)]);
+		expect(takeFindings()).toEqual([
+			expect.stringMatching(
+				/^quoTrigger output too large or too deep to examine, from (\.deeper)+ on$/,
+			),
+		]);
 	});
 });
 
 describe('errors', () => {
 	test('every field n8n shows, logs or stores is looked through: description, context, cause, toJSON()', () => {
 		const node = runtime.workflow({ nodeType: new LeakyNode(), parameters: {} }).node;
-		const described = new NodeApiError(node, { message: 'x' }, { message: 'Forbidden', description: `key ${API_KEY}` });
+		const described = new NodeApiError(
+			node,
+			{ message: 'x' },
+			{ message: 'Forbidden', description: `key ${API_KEY}` },
+		);
 		const withContext = new NodeApiError(node, { message: 'x' }, { message: 'Forbidden' });
 		withContext.context.request = { authorization: API_KEY };
-		const withCause = new Error('Could not reach Quo', { cause: { config: { headers: { Authorization: API_KEY } } } });
+		const withCause = new Error('Could not reach Quo', {
+			cause: { config: { headers: { Authorization: API_KEY } } },
+		});
 		const onlyWhenSerialized = { toJSON: () => ({ header: API_KEY }) };
 
-		for (const error of [described, withContext, withCause, onlyWhenSerialized]) examine({ channel: 'error', source: 'quo' }, error);
+		for (const error of [described, withContext, withCause, onlyWhenSerialized])
+			examine({ channel: 'error', source: 'quo' }, error);
 
 		expect(takeFindings().map((message) => message.replace(/.* at /, ''))).toEqual([
 			'.description, as typed',
@@ -97,14 +117,22 @@ describe('signing keys no test handed out', () => {
 	const unlistedLegacy = Buffer.from('another key only a server in a test knew').toString('base64');
 
 	test("are found in an error's description and details by their form: whsec_ texts, and base64 in key fields", () => {
-		const error = new NodeApiError(node, { message: 'x', answer: { data: { id: 'WH1', key: unlistedLegacy } } }, {
-			message: 'Quo refused',
-			description: `Signing key ${unlistedStandard} does not match`,
-		});
+		const error = new NodeApiError(
+			node,
+			{ message: 'x', answer: { data: { id: 'WH1', key: unlistedLegacy } } },
+			{
+				message: 'Quo refused',
+				description: `Signing key ${unlistedStandard} does not match`,
+			},
+		);
 
 		examine({ channel: 'error', source: 'quo' }, error);
 
-		expect(takeFindings().map((message) => message.replace(/^signing key \(one no test handed out\) in quo error at /, ''))).toEqual([
+		expect(
+			takeFindings().map((message) =>
+				message.replace(/^signing key \(one no test handed out\) in quo error at /, ''),
+			),
+		).toEqual([
 			'.description, by its whsec_ prefix',
 			'.errorResponse.answer.data.key, by its field name',
 			'.toJSON().description, by its whsec_ prefix',
@@ -112,11 +140,17 @@ describe('signing keys no test handed out', () => {
 	});
 
 	test('are not looked for outside errors, nor in key fields that hold no key or lie outside the details', () => {
-		const error = new NodeApiError(node, { message: 'x', answer: { data: { key: '[redacted]' } } }, { message: 'Quo refused' });
+		const error = new NodeApiError(
+			node,
+			{ message: 'x', answer: { data: { key: '[redacted]' } } },
+			{ message: 'Quo refused' },
+		);
 		error.context.customField = { key: 'a custom field key, not a signing key' };
 
 		examine({ channel: 'error', source: 'quo' }, error);
-		examine({ channel: 'output', source: 'quo', operation: 'contact.get' }, [{ json: { customFields: [{ key: 'vip', value: unlistedLegacy }] } }]);
+		examine({ channel: 'output', source: 'quo', operation: 'contact.get' }, [
+			{ json: { customFields: [{ key: 'vip', value: unlistedLegacy }] } },
+		]);
 
 		expect(takeFindings()).toEqual([]);
 	});
@@ -124,27 +158,48 @@ describe('signing keys no test handed out', () => {
 	test('a key a test handed out is reported as that key, not again by its form', () => {
 		examine({ channel: 'error', source: 'quo' }, { errorResponse: { key: STANDARD_KEY } });
 
-		expect(takeFindings()).toEqual(['signing key (a 2026-03-30 key planted by this test) in quo error at .errorResponse.key, as Quo gives it']);
+		expect(takeFindings()).toEqual([
+			'signing key (a 2026-03-30 key planted by this test) in quo error at .errorResponse.key, as Quo gives it',
+		]);
 	});
 });
 
 describe('where keys belong', () => {
 	test('a signing key: in static data, and in the key field of what Create and Rotate Secret hand to the user', () => {
-		examine({ channel: 'static data', source: 'quoTrigger' }, { 'node:Quo Trigger': { subscriptions: [{ id: '1', key: STANDARD_KEY }] } });
-		examine({ channel: 'output', source: 'quo', operation: 'webhook.create' }, [{ json: { id: '1', key: STANDARD_KEY } }]);
-		examine({ channel: 'output', source: 'quo', operation: 'webhook.rotateSecret' }, [{ json: { id: '1', key: STANDARD_KEY } }]);
+		examine(
+			{ channel: 'static data', source: 'quoTrigger' },
+			{ 'node:Quo Trigger': { subscriptions: [{ id: '1', key: STANDARD_KEY }] } },
+		);
+		examine({ channel: 'output', source: 'quo', operation: 'webhook.create' }, [
+			{ json: { id: '1', key: STANDARD_KEY } },
+		]);
+		examine({ channel: 'output', source: 'quo', operation: 'webhook.rotateSecret' }, [
+			{ json: { id: '1', key: STANDARD_KEY } },
+		]);
 
 		expect(takeFindings()).toEqual([]);
 	});
 
 	test('nowhere else: another field of the same output, Get, the trigger, its log, its answer to Quo', () => {
-		examine({ channel: 'output', source: 'quo', operation: 'webhook.create' }, [{ json: { label: STANDARD_KEY } }]);
-		examine({ channel: 'output', source: 'quo', operation: 'webhook.get' }, [{ json: { key: STANDARD_KEY } }]);
-		examine({ channel: 'output', source: 'quoTrigger' }, { workflowData: [[{ json: { key: STANDARD_KEY } }]] });
-		examine({ channel: 'n8n log', source: 'logger.warn' }, { message: `rotated to ${STANDARD_KEY}` });
+		examine({ channel: 'output', source: 'quo', operation: 'webhook.create' }, [
+			{ json: { label: STANDARD_KEY } },
+		]);
+		examine({ channel: 'output', source: 'quo', operation: 'webhook.get' }, [
+			{ json: { key: STANDARD_KEY } },
+		]);
+		examine(
+			{ channel: 'output', source: 'quoTrigger' },
+			{ workflowData: [[{ json: { key: STANDARD_KEY } }]] },
+		);
+		examine(
+			{ channel: 'n8n log', source: 'logger.warn' },
+			{ message: `rotated to ${STANDARD_KEY}` },
+		);
 		examine({ channel: 'answer to Quo', source: 'quoTrigger' }, STANDARD_KEY);
 
-		expect(takeFindings().map((message) => message.replace(/^signing key \(.*?\) in /, ''))).toEqual([
+		expect(
+			takeFindings().map((message) => message.replace(/^signing key \(.*?\) in /, '')),
+		).toEqual([
 			'quo webhook.create output at [0].json.label, as Quo gives it',
 			'quo webhook.get output at [0].json.key, as Quo gives it',
 			'quoTrigger output at .workflowData[0][0].json.key, as Quo gives it',
@@ -154,9 +209,14 @@ describe('where keys belong', () => {
 	});
 
 	test('the API key: not even in static data', () => {
-		examine({ channel: 'static data', source: 'quoTrigger' }, { 'node:Quo Trigger': { apiKey: API_KEY } });
+		examine(
+			{ channel: 'static data', source: 'quoTrigger' },
+			{ 'node:Quo Trigger': { apiKey: API_KEY } },
+		);
 
-		expect(takeFindings()).toEqual(['API key (the API key of a test credential) in quoTrigger static data at ["node:Quo Trigger"].apiKey, as typed']);
+		expect(takeFindings()).toEqual([
+			'API key (the API key of a test credential) in quoTrigger static data at ["node:Quo Trigger"].apiKey, as typed',
+		]);
 	});
 });
 
@@ -178,19 +238,29 @@ describe('a node run in the harness', () => {
 	] as const)('is caught letting the API key out through its %s', async (way, where) => {
 		await run({ way, secret: 'apiKey' });
 
-		expect(takeFindings()).toContainEqual(`API key (the API key of a test credential) in ${where}, as typed`);
+		expect(takeFindings()).toContainEqual(
+			`API key (the API key of a test credential) in ${where}, as typed`,
+		);
 	});
 
 	test('a trigger is caught emitting its signing key and telling Quo', async () => {
 		const receiver = await WebhookReceiver.start();
 		try {
 			const setup = { nodeType: new LeakyTrigger(), parameters: {}, webhookId: 'leaky' };
-			const { workflow, node } = runtime.workflow(setup, { 'node:Leaky Trigger': { key: STANDARD_KEY } });
+			const { workflow, node } = runtime.workflow(setup, {
+				'node:Leaky Trigger': { key: STANDARD_KEY },
+			});
 			receiver.serve(runtime, setup, workflow, node);
 
-			await fetch(`${receiver.baseUrl}webhook/leaky/webhook`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+			await fetch(`${receiver.baseUrl}webhook/leaky/webhook`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: '{}',
+			});
 
-			expect(takeFindings().map((message) => message.replace(/^signing key \(.*?\) in /, ''))).toEqual([
+			expect(
+				takeFindings().map((message) => message.replace(/^signing key \(.*?\) in /, '')),
+			).toEqual([
 				'leakyTrigger answer to Quo at the value itself, as Quo gives it',
 				'leakyTrigger output at .workflowData[0][0].json.key, as Quo gives it',
 			]);

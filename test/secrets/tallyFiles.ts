@@ -16,7 +16,15 @@ export interface Totals extends Tally {
 }
 
 export function sumTallies(dir: string): Totals {
-	const totals: Totals = { files: 0, apiKeys: 0, signingKeys: 0, examined: 0, strings: 0, found: 0, leaks: 0 };
+	const totals: Totals = {
+		files: 0,
+		apiKeys: 0,
+		signingKeys: 0,
+		examined: 0,
+		strings: 0,
+		found: 0,
+		leaks: 0,
+	};
 	for (const name of readdirSync(dir).filter((file) => file.endsWith('.json'))) {
 		const tally = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Tally;
 		totals.files++;

@@ -22,8 +22,13 @@ let bytesSent = 0;
 async function endless(response: ServerResponse): Promise<void> {
 	response.writeHead(200, { 'content-type': 'application/json' });
 	response.write('{"data":[');
-	for (bytesSent = 0; bytesSent < SERVER_LIMIT_BYTES && !response.destroyed; bytesSent += CHUNK.length) {
-		if (!response.write(CHUNK)) await new Promise((resolve) => response.once('drain', resolve).once('close', resolve));
+	for (
+		bytesSent = 0;
+		bytesSent < SERVER_LIMIT_BYTES && !response.destroyed;
+		bytesSent += CHUNK.length
+	) {
+		if (!response.write(CHUNK))
+			await new Promise((resolve) => response.once('drain', resolve).once('close', resolve));
 	}
 	response.end(']}');
 }
@@ -36,14 +41,18 @@ beforeAll(async () => {
 afterAll(async () => await server?.close());
 
 test('an answer past the size cap is an error, and the rest of it is never read', async () => {
-	const outcome = await runtime.execute(probe, [{ json: { method: 'GET', path: '/v1/contacts' } as never }]).then(
-		(output) => output,
-		(thrown: unknown) => thrown,
-	);
+	const outcome = await runtime
+		.execute(probe, [{ json: { method: 'GET', path: '/v1/contacts' } as never }])
+		.then(
+			(output) => output,
+			(thrown: unknown) => thrown,
+		);
 
 	expect(outcome).toBeInstanceOf(NodeApiError);
 	const error = outcome as NodeApiError;
-	expect(error.message).toBe(`Quo answered HTTP 200 with more than ${MAX_ANSWER_BYTES / 1024 / 1024} MB`);
+	expect(error.message).toBe(
+		`Quo answered HTTP 200 with more than ${MAX_ANSWER_BYTES / 1024 / 1024} MB`,
+	);
 	expect(error.description).toMatch(/stopped reading it there[^]*Base URL/);
 	// A read answer is not retried: Quo saw one request.
 	expect(server.received).toHaveLength(1);

@@ -64,7 +64,16 @@ beforeAll(async () => {
 afterAll(async () => await server?.close());
 
 beforeAll(() => {
-	jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'queueMicrotask', 'hrtime', 'performance'] });
+	jest.useFakeTimers({
+		doNotFake: [
+			'nextTick',
+			'setImmediate',
+			'clearImmediate',
+			'queueMicrotask',
+			'hrtime',
+			'performance',
+		],
+	});
 });
 
 afterAll(() => {
@@ -132,6 +141,8 @@ test("the deadline gives the credential's limiter places back: a request waiting
 	expect(await read.outcome).not.toBeInstanceOf(Error);
 	for (const send of sends) expect(await send.outcome).toBeInstanceOf(NodeApiError);
 	const readArrival = server.received.find(({ method }) => method === 'GET')!.at;
-	expect(trickles.map(({ closedEarly }) => closedEarly)).toEqual(Array(QUO_REQUESTS_PER_SECOND).fill(true));
+	expect(trickles.map(({ closedEarly }) => closedEarly)).toEqual(
+		Array(QUO_REQUESTS_PER_SECOND).fill(true),
+	);
 	expect(trickles.every(({ closedAt }) => closedAt! <= readArrival)).toBe(true);
 });

@@ -14,14 +14,23 @@ const world = useTriggerWorld();
 const envelope = seedEnvelopes['message.received'];
 
 async function activeTrigger(): Promise<{ id: string; workflow: Workflow }> {
-	const { setup, workflow, node } = world.workflowWith({ apiVersion: '2026-03-30', events: ['message.received'] });
+	const { setup, workflow, node } = world.workflowWith({
+		apiVersion: '2026-03-30',
+		events: ['message.received'],
+	});
 	await activate(world.runtime, setup, workflow, node);
 	world.standIn.requests.length = 0;
 	return { id: world.standIn.state.webhooks2026[0].id, workflow };
 }
 
 function forge(id: string, eventId: string, extra: object = {}) {
-	return world.standIn.deliver({ webhookId: id, envelope: { ...envelope, id: eventId }, signing: 'wrong-key', retry: false, ...extra });
+	return world.standIn.deliver({
+		webhookId: id,
+		envelope: { ...envelope, id: eventId },
+		signing: 'wrong-key',
+		retry: false,
+		...extra,
+	});
 }
 
 /** Requests that change something at Quo (anything but a read). */
@@ -56,11 +65,21 @@ describe('forged 2026-03-30 deliveries', () => {
 		]);
 
 		const genuine = sent.filter((_, index) => index === 10 || index === 21);
-		expect(genuine.map((delivery) => delivery.attempts.map((attempt) => attempt.status))).toEqual([[200], [200]]);
-		expect(sent.filter((_, index) => index !== 10 && index !== 21).every((delivery) => delivery.finalStatus === 401)).toBe(true);
+		expect(genuine.map((delivery) => delivery.attempts.map((attempt) => attempt.status))).toEqual([
+			[200],
+			[200],
+		]);
+		expect(
+			sent
+				.filter((_, index) => index !== 10 && index !== 21)
+				.every((delivery) => delivery.finalStatus === 401),
+		).toBe(true);
 		expect(world.standIn.requests.length).toBeLessThanOrEqual(LOOKUP_BURST);
 		expect(changesAtQuo()).toEqual([]);
-		expect(world.receiver.runs.map(([item]) => item.json.eventId).sort()).toEqual(['EVgenuine1', 'EVgenuine2']);
+		expect(world.receiver.runs.map(([item]) => item.json.eventId).sort()).toEqual([
+			'EVgenuine1',
+			'EVgenuine2',
+		]);
 		expect(savedStaticData(workflow)).toEqual(before);
 	});
 
@@ -75,7 +94,9 @@ describe('forged 2026-03-30 deliveries', () => {
 		}
 
 		expect(changesAtQuo()).toEqual([]);
-		expect(world.standIn.requests.length).toBeLessThanOrEqual(LOOKUP_BURST + (60 * 60_000) / LOOKUP_REFILL_MS);
+		expect(world.standIn.requests.length).toBeLessThanOrEqual(
+			LOOKUP_BURST + (60 * 60_000) / LOOKUP_REFILL_MS,
+		);
 		expect(savedStaticData(workflow)).toEqual(before);
 	});
 
@@ -86,7 +107,13 @@ describe('forged 2026-03-30 deliveries', () => {
 		world.standIn.requests.length = 0;
 
 		// Signed over Quo's bytes with Quo's key, but sent with a changed body.
-		const tampered = await world.standIn.deliver({ webhookId: id, envelope, deliveryId: genuine.deliveryId!, signing: 'tampered-body', retry: false });
+		const tampered = await world.standIn.deliver({
+			webhookId: id,
+			envelope,
+			deliveryId: genuine.deliveryId!,
+			signing: 'tampered-body',
+			retry: false,
+		});
 
 		expect(tampered.finalStatus).toBe(401);
 		expect(world.standIn.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
@@ -96,13 +123,19 @@ describe('forged 2026-03-30 deliveries', () => {
 		expect(world.receiver.runs).toHaveLength(1);
 	});
 
-	test("a copy of a delivery Quo already delivered, sent again with a bad signature, rotates nothing", async () => {
+	test('a copy of a delivery Quo already delivered, sent again with a bad signature, rotates nothing', async () => {
 		const { id, workflow } = await activeTrigger();
 		const genuine = await world.standIn.deliver({ webhookId: id, envelope });
 		const before = savedStaticData(workflow);
 
 		// The id and body of a delivered event are in its item (deliveryId, raw): anyone who saw it may replay it.
-		const replayed = await world.standIn.deliver({ webhookId: id, envelope, deliveryId: genuine.deliveryId!, signing: 'wrong-key', retry: false });
+		const replayed = await world.standIn.deliver({
+			webhookId: id,
+			envelope,
+			deliveryId: genuine.deliveryId!,
+			signing: 'wrong-key',
+			retry: false,
+		});
 
 		expect(replayed.finalStatus).toBe(401);
 		expect(changesAtQuo()).toEqual([]);
@@ -111,19 +144,28 @@ describe('forged 2026-03-30 deliveries', () => {
 
 	test("while Quo's log answers 503, a burst of 20 still costs at most two requests: lookups are not retried", async () => {
 		const { id } = await activeTrigger();
-		world.standIn.addFault({ method: 'GET', path: /^\/webhooks\/\d+\/events\//, status: 503, times: Infinity });
+		world.standIn.addFault({
+			method: 'GET',
+			path: /^\/webhooks\/\d+\/events\//,
+			status: 503,
+			times: Infinity,
+		});
 
-		const sent = await Promise.all(Array.from({ length: 20 }, (_, index) => forge(id, `EVforged503${index}`)));
+		const sent = await Promise.all(
+			Array.from({ length: 20 }, (_, index) => forge(id, `EVforged503${index}`)),
+		);
 
 		expect(sent.every((delivery) => delivery.finalStatus === 401)).toBe(true);
 		expect(world.standIn.requests.length).toBeLessThanOrEqual(LOOKUP_BURST);
 	});
 
-	test('a webhook-id that is not one of Quo\'s ids is never put into a request', async () => {
+	test("a webhook-id that is not one of Quo's ids is never put into a request", async () => {
 		const { id } = await activeTrigger();
 
 		// Signed with the trigger's key for another id: the header was changed after signing.
-		const forged = await forge(id, 'EVpath', { signing: { headers: { 'webhook-id': '../rotate' } } });
+		const forged = await forge(id, 'EVpath', {
+			signing: { headers: { 'webhook-id': '../rotate' } },
+		});
 		expect(forged.finalStatus).toBe(401);
 		expect(world.standIn.requests).toEqual([]);
 	});

@@ -41,7 +41,9 @@ export async function startLoopbackServer(handle: Handler): Promise<LoopbackServ
 				at: Date.now(),
 			};
 			received.push(entry);
-			Promise.resolve(handle(entry, response)).catch((error: unknown) => response.destroy(error as Error));
+			Promise.resolve(handle(entry, response)).catch((error: unknown) =>
+				response.destroy(error as Error),
+			);
 		});
 	});
 	await new Promise<void>((resolve, reject) => {
@@ -62,8 +64,17 @@ export async function startLoopbackServer(handle: Handler): Promise<LoopbackServ
 }
 
 /** Answers with `status` and `body` as JSON (or as given when it is a string), plus any extra headers. */
-export function answer(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function answer(
+	response: ServerResponse,
+	status: number,
+	body: unknown,
+	headers: Record<string, string> = {},
+): void {
 	const text = typeof body === 'string' ? body : JSON.stringify(body);
-	response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+	response.writeHead(status, {
+		'content-type': 'application/json',
+		'content-length': Buffer.byteLength(text),
+		...headers,
+	});
 	response.end(text);
 }

@@ -6,7 +6,11 @@ import type { AddressInfo } from 'node:net';
 import type { IBinaryData, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { isLocalHost, linkPolicyFor, linkProblem } from '../../nodes/Quo/actions/call/mediaDownload';
+import {
+	isLocalHost,
+	linkPolicyFor,
+	linkProblem,
+} from '../../nodes/Quo/actions/call/mediaDownload';
 import { N8nRuntime } from '../harness/runtime';
 import { quoNode, useQuoNode } from '../nodes/Quo/actions/support';
 
@@ -38,7 +42,9 @@ interface MediaHost {
 const hosts: MediaHost[] = [];
 afterEach(async () => await Promise.all(hosts.splice(0).map(async (host) => await host.close())));
 
-async function startMediaHost(answer: (path: string, response: ServerResponse) => void): Promise<MediaHost> {
+async function startMediaHost(
+	answer: (path: string, response: ServerResponse) => void,
+): Promise<MediaHost> {
 	const server = createServer((request, response) => {
 		host.paths.push(request.url ?? '');
 		host.sawAuthorization ||= request.headers.authorization !== undefined;
@@ -98,7 +104,14 @@ function streamWithoutLength(response: ServerResponse, total: number): Promise<n
 
 /** The stand-in's media links answer with a redirect to `location`. */
 function redirectMediaTo(location: string): void {
-	session.standIn.addFault({ method: 'GET', path: /^\/media\//, status: 302, headers: { location }, rawBody: '', times: Infinity });
+	session.standIn.addFault({
+		method: 'GET',
+		path: /^\/media\//,
+		status: 302,
+		headers: { location },
+		rawBody: '',
+		times: Infinity,
+	});
 }
 
 describe('which links are fetched: the check made on every hop', () => {
@@ -126,7 +139,7 @@ describe('which links are fetched: the check made on every hop', () => {
 		'https://[fe80::1]/',
 		'https://[fd12:3456::1]/',
 		'https://[fc00::1]/',
-	])('with Quo\'s Base URL, a redirect to %s is refused as a local address', (target) => {
+	])("with Quo's Base URL, a redirect to %s is refused as a local address", (target) => {
 		expect(linkProblem(new URL(target), quoBaseUrl)).toBe(
 			"which is a private, loopback or link-local address (fetched only when the credential's Base URL is one too)",
 		);
@@ -141,23 +154,33 @@ describe('which links are fetched: the check made on every hop', () => {
 		'https://[2001:4860:4860::8888]/',
 		'https://[::ffff:808:808]/', // 8.8.8.8, IPv4-mapped
 		'https://localhost.example.com/',
-	])('with Quo\'s Base URL, %s is fetched', (target) => {
+	])("with Quo's Base URL, %s is fetched", (target) => {
 		expect(linkProblem(new URL(target), quoBaseUrl)).toBeUndefined();
 	});
 
-	test.each(['http://storage.googleapis.com/CR1.mp3', 'ftp://storage.example.com/CR1.mp3', 'file:///etc/passwd'])(
-		'with an https Base URL, %s is refused for not being https',
-		(target) => {
-			expect(linkProblem(new URL(target), quoBaseUrl)).toBe(
-				"which is not https (http is fetched only when the credential's Base URL is http too)",
-			);
-		},
-	);
+	test.each([
+		'http://storage.googleapis.com/CR1.mp3',
+		'ftp://storage.example.com/CR1.mp3',
+		'file:///etc/passwd',
+	])('with an https Base URL, %s is refused for not being https', (target) => {
+		expect(linkProblem(new URL(target), quoBaseUrl)).toBe(
+			"which is not https (http is fetched only when the credential's Base URL is http too)",
+		);
+	});
 
 	test('a Base URL allows http only when it is http, and local hosts only when it is local', () => {
-		expect(linkPolicyFor('http://127.0.0.1:4010')).toEqual({ allowHttp: true, allowLocalHosts: true });
-		expect(linkPolicyFor('http://quo-proxy.example.com')).toEqual({ allowHttp: true, allowLocalHosts: false });
-		expect(linkPolicyFor('https://localhost:8443')).toEqual({ allowHttp: false, allowLocalHosts: true });
+		expect(linkPolicyFor('http://127.0.0.1:4010')).toEqual({
+			allowHttp: true,
+			allowLocalHosts: true,
+		});
+		expect(linkPolicyFor('http://quo-proxy.example.com')).toEqual({
+			allowHttp: true,
+			allowLocalHosts: false,
+		});
+		expect(linkPolicyFor('https://localhost:8443')).toEqual({
+			allowHttp: false,
+			allowLocalHosts: true,
+		});
 		expect(linkPolicyFor(undefined)).toEqual({ allowHttp: false, allowLocalHosts: false });
 		expect(isLocalHost('[::1]')).toBe(true);
 	});
@@ -165,7 +188,9 @@ describe('which links are fetched: the check made on every hop', () => {
 
 describe('with a local Base URL (the stand-in on 127.0.0.1)', () => {
 	test('redirects among local hosts are followed, and no host is sent the API key', async () => {
-		const host = await startMediaHost((path, response) => (path === '/hop' ? redirect(response, '/voicemail.wav') : serveAudio(response)));
+		const host = await startMediaHost((path, response) =>
+			path === '/hop' ? redirect(response, '/voicemail.wav') : serveAudio(response),
+		);
 		redirectMediaTo(`${host.url}/hop`);
 
 		const [item] = await session.run(getVoicemail());
@@ -174,17 +199,25 @@ describe('with a local Base URL (the stand-in on 127.0.0.1)', () => {
 		expect(Buffer.from(binary.data, 'base64').equals(audio)).toBe(true);
 		expect(host.paths).toEqual(['/hop', '/voicemail.wav']);
 		expect(host.sawAuthorization).toBe(false);
-		expect(session.standIn.requests.filter((request) => request.path.startsWith('/media/')).map((request) => request.apiKey)).toEqual([null]);
+		expect(
+			session.standIn.requests
+				.filter((request) => request.path.startsWith('/media/'))
+				.map((request) => request.apiKey),
+		).toEqual([null]);
 	});
 
 	test('a chain of redirects is given up after 5', async () => {
-		const host = await startMediaHost((path, response) => redirect(response, `/loop${Number(path.slice(5)) + 1}`));
+		const host = await startMediaHost((path, response) =>
+			redirect(response, `/loop${Number(path.slice(5)) + 1}`),
+		);
 		redirectMediaTo(`${host.url}/loop1`);
 
 		const error = await session.failure(getVoicemail());
 
 		expect(error).toBeInstanceOf(NodeOperationError);
-		expect(error.message).toBe(`Could not download the voicemail of call ${missed().id}: more than 5 redirects`);
+		expect(error.message).toBe(
+			`Could not download the voicemail of call ${missed().id}: more than 5 redirects`,
+		);
 		expect(host.paths).toEqual(['/loop1', '/loop2', '/loop3', '/loop4', '/loop5']);
 	});
 
@@ -215,17 +248,27 @@ describe('Max File Size (MB)', () => {
 			times: Infinity,
 		});
 
-		const error = await session.failure({ resource: 'call', operation: 'getRecordings', callId: answered().id, download: true, options: { maxFileSizeMb: 1 } });
+		const error = await session.failure({
+			resource: 'call',
+			operation: 'getRecordings',
+			callId: answered().id,
+			download: true,
+			options: { maxFileSizeMb: 1 },
+		});
 
 		expect(error).toBeInstanceOf(NodeOperationError);
 		// Both segments are too large; whichever fails first is named.
-		expect(error.message.replace(/recording CR\w+/, 'recording CR…')).toBe(tooLarge(`recording CR… of call ${answered().id}`, 1));
+		expect(error.message.replace(/recording CR\w+/, 'recording CR…')).toBe(
+			tooLarge(`recording CR… of call ${answered().id}`, 1),
+		);
 	});
 
 	test('a file sent without a length is cut off once past the limit: the rest is never read', async () => {
 		const total = 32 * MB;
 		const written: Array<Promise<number>> = [];
-		const host = await startMediaHost((_path, response) => written.push(streamWithoutLength(response, total)));
+		const host = await startMediaHost((_path, response) =>
+			written.push(streamWithoutLength(response, total)),
+		);
 		redirectMediaTo(`${host.url}/voicemail.wav`);
 
 		const error = await session.failure(getVoicemail({ maxFileSizeMb: 1 }));
@@ -239,20 +282,32 @@ describe('Max File Size (MB)', () => {
 		const [item] = await session.run(getVoicemail());
 		const [limited] = await session.run(getVoicemail({ maxFileSizeMb: 1 }));
 
-		expect(quoNode.description.properties.find((property) => property.name === 'options' && property.displayOptions?.show?.operation?.includes('getVoicemail')))
-			.toMatchObject({ options: [{ name: 'maxFileSizeMb', default: 100 }] });
-		expect((item.binary!.data as IBinaryData).bytes).toBe(state().media[new URL(item.json.recordingUrl as string).pathname]!.bytes.length);
+		expect(
+			quoNode.description.properties.find(
+				(property) =>
+					property.name === 'options' &&
+					property.displayOptions?.show?.operation?.includes('getVoicemail'),
+			),
+		).toMatchObject({ options: [{ name: 'maxFileSizeMb', default: 100 }] });
+		expect((item.binary!.data as IBinaryData).bytes).toBe(
+			state().media[new URL(item.json.recordingUrl as string).pathname]!.bytes.length,
+		);
 		expect(limited.binary!.data).toEqual(item.binary!.data);
 	});
 
-	test.each([0, -5, 'ten'])('%p fails before any request, naming the field', async (maxFileSizeMb) => {
-		const error = await session.failure(getVoicemail({ maxFileSizeMb }));
+	test.each([0, -5, 'ten'])(
+		'%p fails before any request, naming the field',
+		async (maxFileSizeMb) => {
+			const error = await session.failure(getVoicemail({ maxFileSizeMb }));
 
-		expect(error).toBeInstanceOf(NodeOperationError);
-		expect(error.message).toBe(`Max File Size (MB): '${String(maxFileSizeMb)}' is not a number of megabytes above 0`);
-		expect(error.context?.itemIndex).toBe(0);
-		expect(session.standIn.requests).toHaveLength(0);
-	});
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(error.message).toBe(
+				`Max File Size (MB): '${String(maxFileSizeMb)}' is not a number of megabytes above 0`,
+			);
+			expect(error.context?.itemIndex).toBe(0);
+			expect(session.standIn.requests).toHaveLength(0);
+		},
+	);
 });
 
 describe('with a Base URL that is not local', () => {
@@ -261,9 +316,13 @@ describe('with a Base URL that is not local', () => {
 	const realLookup = dns.lookup;
 	beforeAll(() => {
 		const lookup = (hostname: string, options: unknown, callback?: unknown) => {
-			const done = (typeof options === 'function' ? options : callback) as (...args: unknown[]) => void;
-			if (!hostname.endsWith('.quo.test')) return (realLookup as (...args: unknown[]) => void)(hostname, options, callback);
-			const all = typeof options === 'object' && options !== null && (options as { all?: boolean }).all;
+			const done = (typeof options === 'function' ? options : callback) as (
+				...args: unknown[]
+			) => void;
+			if (!hostname.endsWith('.quo.test'))
+				return (realLookup as (...args: unknown[]) => void)(hostname, options, callback);
+			const all =
+				typeof options === 'object' && options !== null && (options as { all?: boolean }).all;
 			return all ? done(null, [{ address: '127.0.0.1', family: 4 }]) : done(null, '127.0.0.1', 4);
 		};
 		(dns as { lookup: unknown }).lookup = lookup;
@@ -276,20 +335,37 @@ describe('with a Base URL that is not local', () => {
 	async function getRecordingFrom(link: string): Promise<INodeExecutionData[]> {
 		const call = answered();
 		const [recording] = state().callRecordings[call.id]!;
-		session.standIn.addFault({ method: 'GET', path: `/v1/call-recordings/${call.id}`, status: 200, body: { data: [{ ...recording, url: link }] } });
-		const runtime = new N8nRuntime({ baseUrl: session.standIn.url.replace('127.0.0.1', 'api.quo.test'), apiKey: session.standIn.apiKey });
-		const [output] = await runtime.execute({ nodeType: quoNode, parameters: { resource: 'call', operation: 'getRecordings', callId: call.id, download: true } });
+		session.standIn.addFault({
+			method: 'GET',
+			path: `/v1/call-recordings/${call.id}`,
+			status: 200,
+			body: { data: [{ ...recording, url: link }] },
+		});
+		const runtime = new N8nRuntime({
+			baseUrl: session.standIn.url.replace('127.0.0.1', 'api.quo.test'),
+			apiKey: session.standIn.apiKey,
+		});
+		const [output] = await runtime.execute({
+			nodeType: quoNode,
+			parameters: { resource: 'call', operation: 'getRecordings', callId: call.id, download: true },
+		});
 		return output;
 	}
 
 	test('a storage host that redirects to 127.0.0.1 is not followed there', async () => {
-		const host = await startMediaHost((path, response) => (path === '/internal' ? serveAudio(response) : redirect(response, `${host.url}/internal`)));
+		const host = await startMediaHost((path, response) =>
+			path === '/internal' ? serveAudio(response) : redirect(response, `${host.url}/internal`),
+		);
 
-		const failure = await getRecordingFrom(`http://media.quo.test:${host.port}/CR1.mp3?signature=abc`).catch((error: Error) => error);
+		const failure = await getRecordingFrom(
+			`http://media.quo.test:${host.port}/CR1.mp3?signature=abc`,
+		).catch((error: Error) => error);
 
 		expect(failure).toBeInstanceOf(NodeOperationError);
 		expect((failure as Error).message).toMatch(
-			new RegExp(`: the storage host redirects to 'http://127\\.0\\.0\\.1:${host.port}', which is a private, loopback or link-local address`),
+			new RegExp(
+				`: the storage host redirects to 'http://127\\.0\\.0\\.1:${host.port}', which is a private, loopback or link-local address`,
+			),
 		);
 		expect(host.paths).toEqual(['/CR1.mp3?signature=abc']);
 	});
@@ -300,8 +376,12 @@ describe('with a Base URL that is not local', () => {
 		const failure = await getRecordingFrom(`${host.url}/CR1.mp3`).catch((error: Error) => error);
 		const [fetched] = await getRecordingFrom(`http://media.quo.test:${host.port}/CR1.mp3`);
 
-		expect((failure as Error).message).toMatch(/: Quo links to 'http:\/\/127\.0\.0\.1:\d+', which is a private, loopback or link-local address/);
-		expect(Buffer.from((fetched.binary!.data as IBinaryData).data, 'base64').equals(audio)).toBe(true);
+		expect((failure as Error).message).toMatch(
+			/: Quo links to 'http:\/\/127\.0\.0\.1:\d+', which is a private, loopback or link-local address/,
+		);
+		expect(Buffer.from((fetched.binary!.data as IBinaryData).data, 'base64').equals(audio)).toBe(
+			true,
+		);
 		expect(host.paths).toEqual(['/CR1.mp3']);
 	});
 });
@@ -317,7 +397,16 @@ describe('a storage host that stops sending mid-file', () => {
 			response.write(Buffer.alloc(1024, 7));
 		});
 		redirectMediaTo(`${host.url}/voicemail.wav`);
-		jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'queueMicrotask', 'hrtime', 'performance'] });
+		jest.useFakeTimers({
+			doNotFake: [
+				'nextTick',
+				'setImmediate',
+				'clearImmediate',
+				'queueMicrotask',
+				'hrtime',
+				'performance',
+			],
+		});
 
 		let settled = false;
 		const failure = session.failure(getVoicemail()).finally(() => (settled = true));

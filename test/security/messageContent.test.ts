@@ -20,17 +20,32 @@ const GRINNING_FACE = '\u{1F600}';
 
 describe('message: send refuses Content that is not text', () => {
 	test.each([
-		['an object', { text: 'Your table is ready' }, 'Content: an object is not text; pick the text out of it in the expression, or use JSON.stringify()'],
-		['an array', ['Your table', 'is ready'], 'Content: an array is not text; pick the text out of it in the expression, or use JSON.stringify()'],
-		['null', null, 'Content: null is not text; pick the text out of it in the expression, or use JSON.stringify()'],
-	])('%s fails before any request, naming the field and the item', async (_case, content, message) => {
-		const error = await session.failure(send(), { items: [{ content }] });
+		[
+			'an object',
+			{ text: 'Your table is ready' },
+			'Content: an object is not text; pick the text out of it in the expression, or use JSON.stringify()',
+		],
+		[
+			'an array',
+			['Your table', 'is ready'],
+			'Content: an array is not text; pick the text out of it in the expression, or use JSON.stringify()',
+		],
+		[
+			'null',
+			null,
+			'Content: null is not text; pick the text out of it in the expression, or use JSON.stringify()',
+		],
+	])(
+		'%s fails before any request, naming the field and the item',
+		async (_case, content, message) => {
+			const error = await session.failure(send(), { items: [{ content }] });
 
-		expect(error).toBeInstanceOf(NodeOperationError);
-		expect(error.message).toBe(message);
-		expect(error.context?.itemIndex).toBe(0);
-		expect(session.standIn.requests).toHaveLength(0);
-	});
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(error.message).toBe(message);
+			expect(error.context?.itemIndex).toBe(0);
+			expect(session.standIn.requests).toHaveLength(0);
+		},
+	);
 
 	test('with Continue On Fail the item with an object fails alone; the text items are sent as written', async () => {
 		const output = await session.run(send(), {
@@ -43,7 +58,9 @@ describe('message: send refuses Content that is not text', () => {
 			'Content: an object is not text; pick the text out of it in the expression, or use JSON.stringify()',
 			'4821',
 		]);
-		expect(session.standIn.requests.map((request) => (request.body as { content: unknown }).content)).toEqual(['Your table is ready', '4821']);
+		expect(
+			session.standIn.requests.map((request) => (request.body as { content: unknown }).content),
+		).toEqual(['Your table is ready', '4821']);
 	});
 });
 
@@ -58,14 +75,21 @@ describe('length limits count characters, as Quo does, not UTF-16 units', () => 
 	});
 
 	test('Content of 1,601 emoji is refused, counted as 1,601', async () => {
-		const error = await session.failure(send(), { items: [{ content: GRINNING_FACE.repeat(1601) }] });
+		const error = await session.failure(send(), {
+			items: [{ content: GRINNING_FACE.repeat(1601) }],
+		});
 
 		expect(error.message).toBe('Content: 1,601 characters; Quo allows at most 1,600');
 		expect(session.standIn.requests).toHaveLength(0);
 	});
 
 	test("a contact's External ID of 75 emoji is sent; 76 are refused", async () => {
-		const create = (externalId: string) => ({ resource: 'contact', operation: 'create', firstName: 'Ada', additionalFields: { externalId } });
+		const create = (externalId: string) => ({
+			resource: 'contact',
+			operation: 'create',
+			firstName: 'Ada',
+			additionalFields: { externalId },
+		});
 
 		const [item] = await session.run(create(GRINNING_FACE.repeat(75)));
 		const error = await session.failure(create(GRINNING_FACE.repeat(76)));

@@ -1,4 +1,6 @@
-jest.mock('n8n-workflow', () => jest.requireActual<typeof import('./virtualClock')>('./virtualClock').n8nWorkflowOnVirtualClock());
+jest.mock('n8n-workflow', () =>
+	jest.requireActual<typeof import('./virtualClock')>('./virtualClock').n8nWorkflowOnVirtualClock(),
+);
 
 import { NodeApiError } from 'n8n-workflow';
 
@@ -34,7 +36,10 @@ beforeAll(async () => {
 		const query = new URL(request.url, server.url).searchParams;
 		const style = Object.values(STYLES).find(({ path }) => request.url.startsWith(`${path}?`))!;
 		const token = query.get(style.tokenIn) ?? undefined;
-		answer(response, 200, { data: [{ id: `item after ${token ?? 'start'}` }], [style.tokenOut]: nextToken(token) });
+		answer(response, 200, {
+			data: [{ id: `item after ${token ?? 'start'}` }],
+			[style.tokenOut]: nextToken(token),
+		});
 	});
 	runtime = new N8nRuntime({ baseUrl: server.url, apiKey: 'qk_test_pagination_5b7d9f1a3c5e7a9b' });
 });
@@ -90,8 +95,14 @@ describe.each(Object.keys(STYLES) as Style[])('%s pages', (style) => {
 describe('Contact → Find by Phone, which walks the contacts for a number', () => {
 	const findByPhone = async (): Promise<unknown> =>
 		await runtime
-			.execute({ nodeType: new Quo(), parameters: { resource: 'contact', operation: 'findByPhone', phoneNumber: '+15555550100' } })
-			.then((output) => output, (thrown: unknown) => thrown);
+			.execute({
+				nodeType: new Quo(),
+				parameters: { resource: 'contact', operation: 'findByPhone', phoneNumber: '+15555550100' },
+			})
+			.then(
+				(output) => output,
+				(thrown: unknown) => thrown,
+			);
 
 	test('a page token seen before is an error, not "no contact has this number"', async () => {
 		const circle: Record<string, string> = { start: 'a', a: 'b', b: 'a' };

@@ -17,7 +17,9 @@ let redirecting: LoopbackServer;
 let runtime: N8nRuntime;
 
 beforeAll(async () => {
-	elsewhere = await startLoopbackServer((_request, response) => answer(response, 200, { data: [] }));
+	elsewhere = await startLoopbackServer((_request, response) =>
+		answer(response, 200, { data: [] }),
+	);
 	redirecting = await startLoopbackServer((request, response) => {
 		response.writeHead(307, { location: `${elsewhere.url}${request.url}` }).end();
 	});
@@ -43,20 +45,36 @@ async function outcomeOf(spec: object): Promise<unknown> {
 
 test.each([
 	['a read', { method: 'GET', path: '/v1/phone-numbers' }],
-	['a message send', { method: 'POST', path: '/v1/messages', body: { content: 'hi', from: '+15555550101', to: ['+15555550100'] } }],
-])('%s answered with a 307 to another origin is an error, and the other origin receives nothing', async (_what, spec) => {
-	const outcome = await outcomeOf(spec);
+	[
+		'a message send',
+		{
+			method: 'POST',
+			path: '/v1/messages',
+			body: { content: 'hi', from: '+15555550101', to: ['+15555550100'] },
+		},
+	],
+])(
+	'%s answered with a 307 to another origin is an error, and the other origin receives nothing',
+	async (_what, spec) => {
+		const outcome = await outcomeOf(spec);
 
-	expect(redirecting.received).toHaveLength(1);
-	expect(redirecting.received[0]!.headers.authorization).toBe(API_KEY);
-	expect(elsewhere.received.map(({ method, headers, body }) => ({ method, authorization: headers.authorization, body }))).toEqual([]);
-	expect(outcome).toBeInstanceOf(NodeApiError);
-	const error = outcome as NodeApiError;
-	expect(error.httpCode).toBe('307');
-	expect(error.message).toBe(
-		`Quo's API answered 307 and redirected to ${elsewhere.host}: the Quo nodes do not follow redirects; check the Base URL in the Quo API credential`,
-	);
-});
+		expect(redirecting.received).toHaveLength(1);
+		expect(redirecting.received[0]!.headers.authorization).toBe(API_KEY);
+		expect(
+			elsewhere.received.map(({ method, headers, body }) => ({
+				method,
+				authorization: headers.authorization,
+				body,
+			})),
+		).toEqual([]);
+		expect(outcome).toBeInstanceOf(NodeApiError);
+		const error = outcome as NodeApiError;
+		expect(error.httpCode).toBe('307');
+		expect(error.message).toBe(
+			`Quo's API answered 307 and redirected to ${elsewhere.host}: the Quo nodes do not follow redirects; check the Base URL in the Quo API credential`,
+		);
+	},
+);
 
 test("the credential's Test, answered with a 307 to another origin, fails and sends the key nowhere else", async () => {
 	const verdict = await testCredential(runtime, new QuoApi(), probe);

@@ -1,4 +1,6 @@
-jest.mock('n8n-workflow', () => jest.requireActual<typeof import('./virtualClock')>('./virtualClock').n8nWorkflowOnVirtualClock());
+jest.mock('n8n-workflow', () =>
+	jest.requireActual<typeof import('./virtualClock')>('./virtualClock').n8nWorkflowOnVirtualClock(),
+);
 
 import { NodeApiError } from 'n8n-workflow';
 
@@ -38,7 +40,12 @@ beforeAll(async () => {
 		}
 		if (request.at >= limit.until) return answer(response, 200, { data: [] });
 		const header = retryAfter[limit.form](limit.until, request.at);
-		answer(response, 429, { message: 'Too many requests', code: '0000429', status: 429 }, { 'retry-after': header });
+		answer(
+			response,
+			429,
+			{ message: 'Too many requests', code: '0000429', status: 429 },
+			{ 'retry-after': header },
+		);
 	});
 	runtime = new N8nRuntime({ baseUrl: server.url, apiKey: 'qk_test_retry_after_8d2f4a6c0e1b3a5d' });
 });
@@ -84,7 +91,9 @@ describe.each(Object.keys(retryAfter) as Form[])('Retry-After as %s', (form) => 
 		expect(error.message).toBe(
 			`Quo's rate limit was reached, and Quo asks to wait 3600 seconds before trying again, until ${until.slice(0, 10)} ${until.slice(11, 19)} UTC`,
 		);
-		expect(error.description).toContain(`The Quo nodes wait at most ${MAX_RETRY_WAIT_MS / 1000} seconds before sending a request again`);
+		expect(error.description).toContain(
+			`The Quo nodes wait at most ${MAX_RETRY_WAIT_MS / 1000} seconds before sending a request again`,
+		);
 	});
 });
 
@@ -95,5 +104,7 @@ test('a wait too long for a date (9,000,000,000,000 s) still fails at once with 
 
 	expect(server.received).toHaveLength(1);
 	expect(outcome).toBeInstanceOf(NodeApiError);
-	expect((outcome as NodeApiError).message).toMatch(/^Quo's rate limit was reached, and Quo asks to wait 31536000 seconds before trying again, until \d{4}-/);
+	expect((outcome as NodeApiError).message).toMatch(
+		/^Quo's rate limit was reached, and Quo asks to wait 31536000 seconds before trying again, until \d{4}-/,
+	);
 });

@@ -21,7 +21,11 @@ const cases: Array<[string, (webhook: Webhook2026) => KeyedAnswer]> = [
 	[
 		'update',
 		(webhook) => ({
-			parameters: { operation: 'update', webhookId: webhook.id, updateFields: { label: 'renamed' } },
+			parameters: {
+				operation: 'update',
+				webhookId: webhook.id,
+				updateFields: { label: 'renamed' },
+			},
 			method: 'PATCH',
 			path: `/webhooks/${webhook.id}`,
 			body: { data: { ...webhook, label: 'renamed' } },
@@ -48,10 +52,20 @@ const cases: Array<[string, (webhook: Webhook2026) => KeyedAnswer]> = [
 	[
 		'sendTestEvent',
 		(webhook) => ({
-			parameters: { operation: 'sendTestEvent', webhookId: webhook.id, eventType: 'message.received' },
+			parameters: {
+				operation: 'sendTestEvent',
+				webhookId: webhook.id,
+				eventType: 'message.received',
+			},
 			method: 'POST',
 			path: `/webhooks/${webhook.id}/events/test`,
-			body: { id: 'EVtest', type: 'message.received', apiVersion: '2026-03-30', data: {}, key: webhook.key },
+			body: {
+				id: 'EVtest',
+				type: 'message.received',
+				apiVersion: '2026-03-30',
+				data: {},
+				key: webhook.key,
+			},
 		}),
 	],
 	[
@@ -61,7 +75,16 @@ const cases: Array<[string, (webhook: Webhook2026) => KeyedAnswer]> = [
 			method: 'GET',
 			path: `/webhooks/${webhook.id}/events`,
 			body: {
-				data: [{ id: deliveryId, eventType: 'message.received', status: 'success', nextAttemptAt: null, createdAt: webhook.createdAt, key: webhook.key }],
+				data: [
+					{
+						id: deliveryId,
+						eventType: 'message.received',
+						status: 'success',
+						nextAttemptAt: null,
+						createdAt: webhook.createdAt,
+						key: webhook.key,
+					},
+				],
 				nextCursor: null,
 			},
 		}),
@@ -72,22 +95,39 @@ const cases: Array<[string, (webhook: Webhook2026) => KeyedAnswer]> = [
 			parameters: { operation: 'getDelivery', webhookId: webhook.id, deliveryId },
 			method: 'GET',
 			path: `/webhooks/${webhook.id}/events/${deliveryId}`,
-			body: { data: { id: deliveryId, eventType: 'message.received', createdAt: webhook.createdAt, requestBody: '{}', attempts: [], key: webhook.key } },
+			body: {
+				data: {
+					id: deliveryId,
+					eventType: 'message.received',
+					createdAt: webhook.createdAt,
+					requestBody: '{}',
+					attempts: [],
+					key: webhook.key,
+				},
+			},
 		}),
 	],
 ];
 
 describe('a signing key in the answer reaches the output of Create and Rotate Secret only', () => {
-	test.each(cases)('%s leaves out the key Quo answered with, and keeps the rest', async (_operation, keyedAnswer) => {
-		await session.run({ resource: 'webhook', operation: 'create', url: 'https://example.com/quo-events', events: ['message.received'] });
-		const webhook = session.standIn.state.webhooks2026[0]!;
-		const { parameters, method, path, body } = keyedAnswer(webhook);
-		session.standIn.addFault({ method, path, status: 200, body });
+	test.each(cases)(
+		'%s leaves out the key Quo answered with, and keeps the rest',
+		async (_operation, keyedAnswer) => {
+			await session.run({
+				resource: 'webhook',
+				operation: 'create',
+				url: 'https://example.com/quo-events',
+				events: ['message.received'],
+			});
+			const webhook = session.standIn.state.webhooks2026[0]!;
+			const { parameters, method, path, body } = keyedAnswer(webhook);
+			session.standIn.addFault({ method, path, status: 200, body });
 
-		const output = await session.run({ resource: 'webhook', ...parameters });
+			const output = await session.run({ resource: 'webhook', ...parameters });
 
-		expect(output.length).toBeGreaterThan(0);
-		expect(output.filter((item) => 'key' in item.json)).toEqual([]);
-		expect(output.every((item) => typeof item.json.id === 'string')).toBe(true);
-	});
+			expect(output.length).toBeGreaterThan(0);
+			expect(output.filter((item) => 'key' in item.json)).toEqual([]);
+			expect(output.every((item) => typeof item.json.id === 'string')).toBe(true);
+		},
+	);
 });

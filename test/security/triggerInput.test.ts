@@ -19,7 +19,10 @@ describe('the item is made of the signed bytes', () => {
 
 			const delivery = await world.standIn.deliver({
 				webhookId: world.standIn.state.webhooks2026[0].id,
-				envelope: { ...envelope, data: { ...envelope.data, resource: { ...envelope.data.resource, text } } },
+				envelope: {
+					...envelope,
+					data: { ...envelope.data, resource: { ...envelope.data.resource, text } },
+				},
 				signing: { headers: { 'content-type': `application/json; charset=${charset}` } },
 			});
 
@@ -39,7 +42,9 @@ describe('signing keys under 16 bytes', () => {
 			method: 'POST',
 			path: '/webhooks',
 			afterHandling: true,
-			body: { data: { id, url: world.url, events: current.events, resourceIds: ['*'], key: shortKey } },
+			body: {
+				data: { id, url: world.url, events: current.events, resourceIds: ['*'], key: shortKey },
+			},
 		});
 
 		await expect(activate(world.runtime, setup, workflow, node)).rejects.toThrow(
@@ -53,7 +58,9 @@ describe('signing keys under 16 bytes', () => {
 		await activate(world.runtime, setup, workflow, node);
 		const [webhook] = world.standIn.state.webhooks2026;
 		webhook.key = shortKey;
-		const stored = workflow.staticData['node:Quo Trigger'] as { subscriptions: Array<{ key: string }> };
+		const stored = workflow.staticData['node:Quo Trigger'] as {
+			subscriptions: Array<{ key: string }>;
+		};
 		stored.subscriptions[0].key = shortKey;
 
 		const delivery = await world.standIn.deliver({ webhookId: webhook.id, envelope, retry: false });

@@ -7,7 +7,11 @@ import secretScanStart from './secretScanStart';
  * says it has no copy (QUO_OPENAPI_OPTIONAL=true: GitHub Actions, where the documents are not ours to ship).
  */
 export default function globalSetup(): void {
-	if (process.env.CI === 'true' && process.env.QUO_OPENAPI_OPTIONAL !== 'true' && defaultOpenApiDir() === null) {
+	if (
+		process.env.CI === 'true' &&
+		process.env.QUO_OPENAPI_OPTIONAL !== 'true' &&
+		defaultOpenApiDir() === null
+	) {
 		throw new Error(
 			"Quo's OpenAPI documents are missing: no ../shared/quo-api next to the repository and no QUO_OPENAPI_DIR. " +
 				'Every request the nodes send is checked against them, so under CI=true the run stops here ' +

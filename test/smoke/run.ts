@@ -23,12 +23,17 @@ import { packDirectory, Verdaccio } from '../real-n8n/verdaccio';
 import { communityNodesInstance, normalInstance, PROBE_DIR } from './scenarios';
 
 const options = parseArgs('npm run e2e:smoke', {
-	versions: flag.list('n8n versions', { defaultValue: N8N_VERSIONS, choices: N8N_VERSIONS, env: 'QUO_E2E_VERSIONS' }),
+	versions: flag.list('n8n versions', {
+		defaultValue: N8N_VERSIONS,
+		choices: N8N_VERSIONS,
+		env: 'QUO_E2E_VERSIONS',
+	}),
 });
 
 async function main(): Promise<number> {
 	const report = new Report(logger('smoke'));
-	const step = <T>(name: string, fn: () => Promise<{ value: T; detail?: string }>) => report.require('all', '-', name, fn);
+	const step = <T>(name: string, fn: () => Promise<{ value: T; detail?: string }>) =>
+		report.require('all', '-', name, fn);
 	const started = Date.now();
 	const work = mkdtempSync(path.join(tmpdir(), 'quo-e2e-smoke-'));
 	let verdaccio: Verdaccio | undefined;
@@ -37,12 +42,17 @@ async function main(): Promise<number> {
 			await ensureInstalled(['node', ...options.versions.map((v) => `n8n@${v}`), 'verdaccio']);
 			return { value: undefined, detail: layout.cacheRoot() };
 		});
-		const probeTarball = await step('pack probe package', async () => ({ value: await packDirectory(PROBE_DIR, work) }));
+		const probeTarball = await step('pack probe package', async () => ({
+			value: await packDirectory(PROBE_DIR, work),
+		}));
 		const registry = await Verdaccio.create();
 		verdaccio = registry;
 		await step('Verdaccio up + publish probe', async () => {
 			await registry.start();
-			return { value: undefined, detail: `${await registry.publish(probeTarball)} on ${registry.url}` };
+			return {
+				value: undefined,
+				detail: `${await registry.publish(probeTarball)} on ${registry.url}`,
+			};
 		});
 		for (const version of options.versions) {
 			await normalInstance(report, version, probeTarball);

@@ -47,7 +47,8 @@ function seededRandom(seed: number): () => number {
 }
 
 function newEnvelope(generation: Generation, eventType: string, eventId: string): object {
-	const envelope = generation === 'v1' ? sampleLegacyEnvelope(eventType) : sampleEnvelope2026(eventType);
+	const envelope =
+		generation === 'v1' ? sampleLegacyEnvelope(eventType) : sampleEnvelope2026(eventType);
 	return { ...envelope, id: eventId };
 }
 
@@ -196,8 +197,11 @@ export interface Tally {
 	byGeneration: Record<Generation, { genuine: number; executions: number }>;
 }
 
-
-export function tally(sent: SentDelivery[], executions: Execution[], workflowIds: Record<Generation, string>): Tally {
+export function tally(
+	sent: SentDelivery[],
+	executions: Execution[],
+	workflowIds: Record<Generation, string>,
+): Tally {
 	const of = (kind: DeliveryKind) => sent.filter((d) => d.planned.kind === kind);
 	const unexpectedAnswers = sent
 		.filter((d) => d.finalStatus !== (d.planned.kind === 'forged' ? 401 : 200))
@@ -207,11 +211,15 @@ export function tally(sent: SentDelivery[], executions: Execution[], workflowIds
 		if (d.planned.kind === 'forged' || d.statuses.length < 2 || d.finalStatus !== 200) continue;
 		acceptedOnRetry[d.statuses[0]] = (acceptedOnRetry[d.statuses[0]] ?? 0) + 1;
 	}
-	const expectedById = new Map(sent.filter((d) => d.planned.kind !== 'repeated').map((d) => [d.planned.eventId, d.planned]));
+	const expectedById = new Map(
+		sent.filter((d) => d.planned.kind !== 'repeated').map((d) => [d.planned.eventId, d.planned]),
+	);
 	const runsById = new Map<string, number>();
 	const wrongExecutions: string[] = [];
 	const ran = executions.filter((execution) => (outputOf(execution, TRIGGER)?.length ?? 0) > 0);
-	const endedAtTrigger = executions.filter((execution) => execution.status === 'success' && !ran.includes(execution)).length;
+	const endedAtTrigger = executions.filter(
+		(execution) => execution.status === 'success' && !ran.includes(execution),
+	).length;
 	for (const execution of executions) {
 		if (!ran.includes(execution) && execution.status === 'success') continue;
 		const item = outputOf(execution, TRIGGER)?.[0];
@@ -219,16 +227,27 @@ export function tally(sent: SentDelivery[], executions: Execution[], workflowIds
 		const planned = eventId === undefined ? undefined : expectedById.get(eventId);
 		if (eventId !== undefined) runsById.set(eventId, (runsById.get(eventId) ?? 0) + 1);
 		if (execution.status !== 'success') wrongExecutions.push(`${execution.id} ${execution.status}`);
-		else if (!planned) wrongExecutions.push(`${execution.id}: trigger item of no planned event (${JSON.stringify(item ?? null).slice(0, 120)})`);
-		else if (execution.workflowId !== workflowIds[planned.generation] || item?.deliveryId !== planned.deliveryId) {
-			wrongExecutions.push(`${execution.id}: ${eventId} ran in workflow ${execution.workflowId} with delivery id ${String(item?.deliveryId)}`);
+		else if (!planned)
+			wrongExecutions.push(
+				`${execution.id}: trigger item of no planned event (${JSON.stringify(item ?? null).slice(0, 120)})`,
+			);
+		else if (
+			execution.workflowId !== workflowIds[planned.generation] ||
+			item?.deliveryId !== planned.deliveryId
+		) {
+			wrongExecutions.push(
+				`${execution.id}: ${eventId} ran in workflow ${execution.workflowId} with delivery id ${String(item?.deliveryId)}`,
+			);
 		}
 	}
 	const genuine = of('genuine');
 	const runsOf = (d: SentDelivery) => runsById.get(d.planned.eventId) ?? 0;
 	const generation = (g: Generation) => {
 		const events = genuine.filter((d) => d.planned.generation === g);
-		return { genuine: events.length, executions: ran.filter((e) => e.workflowId === workflowIds[g]).length };
+		return {
+			genuine: events.length,
+			executions: ran.filter((e) => e.workflowId === workflowIds[g]).length,
+		};
 	};
 	return {
 		sent: sent.length,
@@ -239,7 +258,8 @@ export function tally(sent: SentDelivery[], executions: Execution[], workflowIds
 		unauthorized: sent.reduce((sum, d) => sum + d.statuses.filter((s) => s === 401).length, 0),
 		unexpectedAnswers,
 		acceptedOnRetry,
-		genuineRefused: sent.filter((d) => d.planned.kind !== 'forged' && d.statuses.includes(401)).length,
+		genuineRefused: sent.filter((d) => d.planned.kind !== 'forged' && d.statuses.includes(401))
+			.length,
 		executions: ran.length,
 		endedAtTrigger,
 		duplicates: genuine.reduce((sum, d) => sum + Math.max(0, runsOf(d) - 1), 0),
@@ -251,11 +271,16 @@ export function tally(sent: SentDelivery[], executions: Execution[], workflowIds
 }
 
 function percentile(sorted: number[], p: number): number {
-	return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+	return sorted.length === 0
+		? NaN
+		: sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 /** p50 and p95 of the first attempt's answer time of genuine and repeated deliveries (forged ones are refused at once). */
 export function answerTimes(sent: SentDelivery[]): { p50Ms: number; p95Ms: number } {
-	const times = sent.filter((d) => d.planned.kind !== 'forged').map((d) => d.firstAttemptMs).sort((a, b) => a - b);
+	const times = sent
+		.filter((d) => d.planned.kind !== 'forged')
+		.map((d) => d.firstAttemptMs)
+		.sort((a, b) => a - b);
 	return { p50Ms: percentile(times, 50), p95Ms: percentile(times, 95) };
 }

@@ -31,7 +31,10 @@ import { ROUTE, type Soaked, soakVersion } from './soak';
 const RESULTS_FILE = path.join(REPO_ROOT, 'test-results-soak.json');
 
 const options = parseArgs('npm run soak', {
-	deliveries: flag.integer('signed deliveries per version, in two halves around a restart', { defaultValue: 2000, min: 20 }),
+	deliveries: flag.integer('signed deliveries per version, in two halves around a restart', {
+		defaultValue: 2000,
+		min: 20,
+	}),
 	versions: flag.list('n8n versions', { defaultValue: ['2.41.1'], choices: N8N_VERSIONS }),
 	concurrency: flag.integer('deliveries in flight at once', { defaultValue: 10, min: 1 }),
 	build: flag.boolean('pack dist/ as it is, without `npm run build` first', true),
@@ -43,19 +46,33 @@ async function main(): Promise<number> {
 	const logDir = runLogDir('soak');
 	const printLater: Array<() => void> = [];
 	const results: Array<{ version: string } & Soaked> = [];
-	report.log(`versions ${options.versions.join(', ')}; ${options.deliveries} deliveries, ${options.concurrency} at a time; logs in ${logDir}`);
+	report.log(
+		`versions ${options.versions.join(', ')}; ${options.deliveries} deliveries, ${options.concurrency} at a time; logs in ${logDir}`,
+	);
 	try {
 		let tarball = '';
-		const prepared = await report.run('all', '-', `runtime installed, ${options.build ? 'npm run build' : 'dist/ reused (--no-build)'}, npm pack`, async () => {
-			await ensureInstalled(['node', ...options.versions.map((v) => `n8n@${v}`)]);
-			if (options.build) await buildPackage();
-			else assertBuilt();
-			tarball = (await packPackage(work)).tarball;
-			return path.basename(tarball);
-		});
+		const prepared = await report.run(
+			'all',
+			'-',
+			`runtime installed, ${options.build ? 'npm run build' : 'dist/ reused (--no-build)'}, npm pack`,
+			async () => {
+				await ensureInstalled(['node', ...options.versions.map((v) => `n8n@${v}`)]);
+				if (options.build) await buildPackage();
+				else assertBuilt();
+				tarball = (await packPackage(work)).tarball;
+				return path.basename(tarball);
+			},
+		);
 		if (prepared) {
 			for (const version of options.versions) {
-				const soaked = await soakVersion(report, options, version, tarball, logDir, printLater).catch(async (error: Error) => {
+				const soaked = await soakVersion(
+					report,
+					options,
+					version,
+					tarball,
+					logDir,
+					printLater,
+				).catch(async (error: Error) => {
 					await report.run(version, ROUTE, 'harness', () => Promise.reject(error));
 					return undefined;
 				});

@@ -11,7 +11,14 @@ import { N8nInstance } from '../real-n8n/n8n-instance';
 import { keepLog } from '../real-n8n/n8n-logs';
 import { assertPackageLoaded } from '../real-n8n/package-tarball';
 import { ProcessSampler, readProcess } from '../real-n8n/process-sampler';
-import { CREDENTIAL_TYPE, credentialData, EVENTS_2026, EVENTS_V1, triggerNoOpWorkflow, triggerProductionUrl } from '../real-n8n/quo-workflows';
+import {
+	CREDENTIAL_TYPE,
+	credentialData,
+	EVENTS_2026,
+	EVENTS_V1,
+	triggerNoOpWorkflow,
+	triggerProductionUrl,
+} from '../real-n8n/quo-workflows';
 import { type Report, Skipped } from '../real-n8n/report';
 import { seconds, sleep, waitFor } from '../real-n8n/util';
 import { activateWorkflow } from '../real-n8n/workflows';
@@ -89,33 +96,67 @@ export interface Soaked {
 }
 
 /** Quo Trigger -> No Operation for both generations, active, and the subscription carrying each event type. */
-async function setUpTriggers(n8n: N8nInstance, ctx: Bootstrapped, standIn: StandIn): Promise<{ workflowIds: Record<Generation, string>; subscriptionFor: SubscriptionFor; detail: string }> {
+async function setUpTriggers(
+	n8n: N8nInstance,
+	ctx: Bootstrapped,
+	standIn: StandIn,
+): Promise<{
+	workflowIds: Record<Generation, string>;
+	subscriptionFor: SubscriptionFor;
+	detail: string;
+}> {
 	const credential = await ctx.api.createCredential({
 		name: 'Quo (soak stand-in)',
 		type: CREDENTIAL_TYPE,
 		data: await credentialData(ctx, { apiKey: standIn.apiKey, baseUrl: standIn.url }),
 	});
 	const ref = { id: credential.id, name: credential.name };
-	const webhookIds: Record<Generation, string> = { '2026-03-30': '5b0f3c52-2026-4330-9a11-00000050a001', v1: '5b0f3c52-0001-4330-9a11-00000050a002' };
+	const webhookIds: Record<Generation, string> = {
+		'2026-03-30': '5b0f3c52-2026-4330-9a11-00000050a001',
+		v1: '5b0f3c52-0001-4330-9a11-00000050a002',
+	};
 	const workflowIds = {} as Record<Generation, string>;
-	for (const [generation, events] of [['2026-03-30', EVENTS_2026], ['v1', EVENTS_V1]] as const) {
+	for (const [generation, events] of [
+		['2026-03-30', EVENTS_2026],
+		['v1', EVENTS_V1],
+	] as const) {
 		const workflow = await ctx.api.createWorkflow(
-			triggerNoOpWorkflow({ name: `Quo soak: ${generation} trigger`, webhookId: webhookIds[generation], apiVersion: generation, events, credential: ref }),
+			triggerNoOpWorkflow({
+				name: `Quo soak: ${generation} trigger`,
+				webhookId: webhookIds[generation],
+				apiVersion: generation,
+				events,
+				credential: ref,
+			}),
 		);
 		await activateWorkflow(ctx, workflow.id);
 		workflowIds[generation] = workflow.id;
 	}
-	const current = standIn.state.webhooks2026.filter((w) => w.url === triggerProductionUrl(n8n.baseUrl, webhookIds['2026-03-30']));
-	const legacy = standIn.state.webhooksV1.filter((w) => w.url === triggerProductionUrl(n8n.baseUrl, webhookIds.v1));
-	assert(current.length === 1 && standIn.state.webhooks2026.length === 1, `Quo holds ${standIn.state.webhooks2026.length} 2026-03-30 subscriptions`);
-	assert(legacy.length === 3 && standIn.state.webhooksV1.length === 3, `Quo holds ${standIn.state.webhooksV1.length} v1 subscriptions`);
+	const current = standIn.state.webhooks2026.filter(
+		(w) => w.url === triggerProductionUrl(n8n.baseUrl, webhookIds['2026-03-30']),
+	);
+	const legacy = standIn.state.webhooksV1.filter(
+		(w) => w.url === triggerProductionUrl(n8n.baseUrl, webhookIds.v1),
+	);
+	assert(
+		current.length === 1 && standIn.state.webhooks2026.length === 1,
+		`Quo holds ${standIn.state.webhooks2026.length} 2026-03-30 subscriptions`,
+	);
+	assert(
+		legacy.length === 3 && standIn.state.webhooksV1.length === 3,
+		`Quo holds ${standIn.state.webhooksV1.length} v1 subscriptions`,
+	);
 	const subscriptionFor: SubscriptionFor = (generation, eventType) => {
 		if (generation === '2026-03-30') return current[0].id;
 		const subscription = legacy.find((w) => w.events.includes(eventType));
 		assert(subscription, `no v1 subscription carries ${eventType}`);
 		return subscription.id;
 	};
-	return { workflowIds, subscriptionFor, detail: `2026-03-30: webhook ${current[0].id}; v1: ${legacy.map((w) => w.id).join(', ')}` };
+	return {
+		workflowIds,
+		subscriptionFor,
+		detail: `2026-03-30: webhook ${current[0].id}; v1: ${legacy.map((w) => w.id).join(', ')}`,
+	};
 }
 
 /** Waits until n8n has run what it is going to run; returns the seconds it took. */
@@ -124,13 +165,20 @@ async function waitForExecutionsToSettle(ctx: Bootstrapped, expected: number): P
 	let last = -1;
 	let changedAt = Date.now();
 	for (;;) {
-		const [total, running] = await Promise.all([executionCount(ctx), executionCount(ctx, { status: ['new', 'running'] })]);
+		const [total, running] = await Promise.all([
+			executionCount(ctx),
+			executionCount(ctx, { status: ['new', 'running'] }),
+		]);
 		if (total !== last) {
 			last = total;
 			changedAt = Date.now();
 		}
 		const quietMs = Date.now() - changedAt;
-		if (running === 0 && ((total >= expected && quietMs >= EXECUTIONS_QUIET_MS) || quietMs >= EXECUTIONS_STALLED_MS)) return seconds(started);
+		if (
+			running === 0 &&
+			((total >= expected && quietMs >= EXECUTIONS_QUIET_MS) || quietMs >= EXECUTIONS_STALLED_MS)
+		)
+			return seconds(started);
 		await sleep(500);
 	}
 }
@@ -138,11 +186,22 @@ async function waitForExecutionsToSettle(ctx: Bootstrapped, expected: number): P
 /** Until each trigger's production URL answers an unsigned POST with 401: its webhook is live again after a restart. */
 async function waitForTriggers(standIn: StandIn): Promise<number> {
 	const started = Date.now();
-	const urls = [...new Set([...standIn.state.webhooks2026, ...standIn.state.webhooksV1].map((webhook) => webhook.url))];
+	const urls = [
+		...new Set(
+			[...standIn.state.webhooks2026, ...standIn.state.webhooksV1].map((webhook) => webhook.url),
+		),
+	];
 	for (const url of urls) {
 		await waitFor(
 			`the Quo Trigger at ${url} to answer again after the restart`,
-			async () => (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => undefined))?.status === 401,
+			async () =>
+				(
+					await fetch(url, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json' },
+						body: '{}',
+					}).catch(() => undefined)
+				)?.status === 401,
 			{ timeoutMs: 120_000, intervalMs: 250 },
 		);
 	}
@@ -154,12 +213,27 @@ async function waitForTriggers(standIn: StandIn): Promise<number> {
  * from the first must be recognised across a restart) and a heap reading before, after the first half, after the
  * restart and after the second; writes n8n's RSS/CPU samples to `samplesFile`.
  */
-async function soak(report: Report, n8n: N8nInstance, ctx: Bootstrapped, standIn: StandIn, options: SoakOptions, triggers: Awaited<ReturnType<typeof setUpTriggers>>, samplesFile: string): Promise<Soaked> {
+async function soak(
+	report: Report,
+	n8n: N8nInstance,
+	ctx: Bootstrapped,
+	standIn: StandIn,
+	options: SoakOptions,
+	triggers: Awaited<ReturnType<typeof setUpTriggers>>,
+	samplesFile: string,
+): Promise<Soaked> {
 	const plan = planDeliveries(options.deliveries);
 	const step = Math.ceil(plan.length / 10);
-	const run = new DeliveryRun(standIn, plan, triggers.subscriptionFor, options.concurrency, (answered) => {
-		if (answered % step === 0) report.log(`${n8n.version}: ${answered}/${plan.length} deliveries answered`);
-	});
+	const run = new DeliveryRun(
+		standIn,
+		plan,
+		triggers.subscriptionFor,
+		options.concurrency,
+		(answered) => {
+			if (answered % step === 0)
+				report.log(`${n8n.version}: ${answered}/${plan.length} deliveries answered`);
+		},
+	);
 	const pidOf = () => {
 		const { pid } = n8n;
 		assert(pid, 'n8n is not running');
@@ -198,7 +272,9 @@ async function soak(report: Report, n8n: N8nInstance, ctx: Bootstrapped, standIn
 			await n8n.restart();
 			await waitForTriggers(standIn);
 			restartSeconds = seconds(restarted);
-			report.log(`${n8n.version}: n8n restarted between the halves, triggers live again after ${restartSeconds}s`);
+			report.log(
+				`${n8n.version}: n8n restarted between the halves, triggers live again after ${restartSeconds}s`,
+			);
 			sample();
 			await measureMemory();
 		}
@@ -207,8 +283,18 @@ async function soak(report: Report, n8n: N8nInstance, ctx: Bootstrapped, standIn
 		const half = await run.sendUpTo(end);
 		const sendSeconds = (Date.now() - started) / 1000;
 		sent.push(...half);
-		const drainSeconds = await waitForExecutionsToSettle(ctx, sent.filter((d) => d.planned.kind === 'genuine').length);
-		halves.push({ deliveries: half.length, sendSeconds, perSecond: half.length / sendSeconds, ...answerTimes(half), cpuMsPerDelivery: (cpuMs() - cpuBefore) / half.length, drainSeconds });
+		const drainSeconds = await waitForExecutionsToSettle(
+			ctx,
+			sent.filter((d) => d.planned.kind === 'genuine').length,
+		);
+		halves.push({
+			deliveries: half.length,
+			sendSeconds,
+			perSecond: half.length / sendSeconds,
+			...answerTimes(half),
+			cpuMsPerDelivery: (cpuMs() - cpuBefore) / half.length,
+			drainSeconds,
+		});
 		await measureMemory();
 	}
 	samplers[1].stop();
@@ -223,7 +309,9 @@ async function soak(report: Report, n8n: N8nInstance, ctx: Bootstrapped, standIn
 	const [rssBeforeMb, , rssMidMb, rssAfterMb] = rss;
 	return {
 		tally: tally(sent, executions, triggers.workflowIds),
-		rotations: standIn.requests.slice(requestsBefore).filter((r) => r.method === 'POST' && r.path.endsWith('/rotate')).length,
+		rotations: standIn.requests
+			.slice(requestsBefore)
+			.filter((r) => r.method === 'POST' && r.path.endsWith('/rotate')).length,
 		restartSeconds,
 		memory: {
 			heapBeforeMb,
@@ -242,57 +330,95 @@ async function soak(report: Report, n8n: N8nInstance, ctx: Bootstrapped, standIn
 
 const mb = (value: number) => value.toFixed(0);
 const signed = (value: number) => `${value >= 0 ? '+' : ''}${value.toFixed(1)}`;
-const heapLine = (m: Memory) => `heap after GC ${mb(m.heapBeforeMb)} MB before, ${mb(m.heapMidMb)} MB between the halves, ${mb(m.heapAfterMb)} MB after`;
-const rssLine = (m: Memory) => `RSS ${mb(m.rssBeforeMb)} / ${mb(m.rssMidMb)} / ${mb(m.rssAfterMb)} MB, peak ${mb(m.rssPeakMb)} MB`;
+const heapLine = (m: Memory) =>
+	`heap after GC ${mb(m.heapBeforeMb)} MB before, ${mb(m.heapMidMb)} MB between the halves, ${mb(m.heapAfterMb)} MB after`;
+const rssLine = (m: Memory) =>
+	`RSS ${mb(m.rssBeforeMb)} / ${mb(m.rssMidMb)} / ${mb(m.rssAfterMb)} MB, peak ${mb(m.rssPeakMb)} MB`;
 const perSecond = (s: Soaked) => s.tally.sent / s.halves.reduce((sum, h) => sum + h.sendSeconds, 0);
 /** E.g. "3 (first answer 401)" or "none". */
 const retried = (t: Tally) => {
 	const entries = Object.entries(t.acceptedOnRetry);
 	if (entries.length === 0) return 'none';
-	return entries.map(([status, count]) => `${count} (first answer ${status === '0' ? 'none' : status})`).join(', ');
+	return entries
+		.map(([status, count]) => `${count} (first answer ${status === '0' ? 'none' : status})`)
+		.join(', ');
 };
 
 /** The checks of one soak, as report rows (each can fail on its own). */
-async function reportChecks(report: Report, version: string, soaked: Soaked | undefined, failure: string): Promise<void> {
+async function reportChecks(
+	report: Report,
+	version: string,
+	soaked: Soaked | undefined,
+	failure: string,
+): Promise<void> {
 	const check = (name: string, fn: (s: Soaked) => string) =>
 		report.run(version, ROUTE, name, async () => {
 			if (!soaked) throw new Skipped(failure);
 			return fn(soaked);
 		});
-	const list = (items: string[]) => `${items.slice(0, 5).join('; ')}${items.length > 5 ? `; ... (${items.length} in all)` : ''}`;
+	const list = (items: string[]) =>
+		`${items.slice(0, 5).join('; ')}${items.length > 5 ? `; ... (${items.length} in all)` : ''}`;
 	await check('1 deliveries answered: genuine and repeated 200, forged 401', (s) => {
 		const t = s.tally;
-		assert(t.unexpectedAnswers.length === 0, `${t.unexpectedAnswers.length} unexpected answers: ${list(t.unexpectedAnswers)}`);
+		assert(
+			t.unexpectedAnswers.length === 0,
+			`${t.unexpectedAnswers.length} unexpected answers: ${list(t.unexpectedAnswers)}`,
+		);
 		return `${t.sent} deliveries (${t.genuine} genuine, ${t.repeated} repeated, ${t.forged} forged), ${t.attempts} attempts, ${t.unauthorized}x 401, ${perSecond(s).toFixed(1)} deliveries/s; accepted only on a retry: ${retried(t)}`;
 	});
 	await check('2 every genuine event ran (lost = 0)', ({ tally: t }) => {
 		assert(t.lost === 0, `${t.lost} of ${t.genuine} genuine events have no execution`);
 		return `${t.genuine} genuine events, ${t.executions} executions`;
 	});
-	await check('3 no event ran twice, across the restart too (duplicates = 0, repeats ran none)', ({ tally: t }) => {
-		assert(t.duplicates === 0, `${t.duplicates} executions beyond one per genuine event (${t.repeated} repeated deliveries)`);
-		return `${t.repeated} repeated deliveries, no second run (${t.endedAtTrigger} ended at the trigger with no items)`;
-	});
-	await check('4 no forged delivery ran or changed anything; no genuine delivery refused', ({ tally: t, rotations }) => {
-		assert(t.forgedAccepted === 0, `${t.forgedAccepted} executions of forged events`);
-		assert(rotations === 0, `${rotations} signing key rotations at Quo (only Quo's own deliveries may cause one)`);
-		assert(t.genuineRefused === 0, `${t.genuineRefused} genuine or repeated deliveries answered 401 at some attempt`);
-		return `${t.forged} forged, none ran; key rotations 0; genuine deliveries refused 0`;
-	});
+	await check(
+		'3 no event ran twice, across the restart too (duplicates = 0, repeats ran none)',
+		({ tally: t }) => {
+			assert(
+				t.duplicates === 0,
+				`${t.duplicates} executions beyond one per genuine event (${t.repeated} repeated deliveries)`,
+			);
+			return `${t.repeated} repeated deliveries, no second run (${t.endedAtTrigger} ended at the trigger with no items)`;
+		},
+	);
+	await check(
+		'4 no forged delivery ran or changed anything; no genuine delivery refused',
+		({ tally: t, rotations }) => {
+			assert(t.forgedAccepted === 0, `${t.forgedAccepted} executions of forged events`);
+			assert(
+				rotations === 0,
+				`${rotations} signing key rotations at Quo (only Quo's own deliveries may cause one)`,
+			);
+			assert(
+				t.genuineRefused === 0,
+				`${t.genuineRefused} genuine or repeated deliveries answered 401 at some attempt`,
+			);
+			return `${t.forged} forged, none ran; key rotations 0; genuine deliveries refused 0`;
+		},
+	);
 	await check("5 every execution succeeded with its delivery's item", ({ tally: t }) => {
-		assert(t.wrongExecutions.length === 0, `${t.wrongExecutions.length} wrong executions: ${list(t.wrongExecutions)}`);
+		assert(
+			t.wrongExecutions.length === 0,
+			`${t.wrongExecutions.length} wrong executions: ${list(t.wrongExecutions)}`,
+		);
 		return `${t.executions} executions, status success, trigger item = the delivery's event (workflow, event id, delivery id)`;
 	});
-	await check(`6 n8n memory stable (heap after GC grew <= ${MEMORY_GROWTH_LIMIT_MB} MB over the second half)`, ({ memory: m }) => {
-		assert(m.secondHalfGrowthMb <= MEMORY_GROWTH_LIMIT_MB, `n8n's heap after GC grew ${signed(m.secondHalfGrowthMb)} MB over the second half: ${heapLine(m)}`);
-		return `${signed(m.secondHalfGrowthMb)} MB; ${heapLine(m)}; ${rssLine(m)}`;
-	});
+	await check(
+		`6 n8n memory stable (heap after GC grew <= ${MEMORY_GROWTH_LIMIT_MB} MB over the second half)`,
+		({ memory: m }) => {
+			assert(
+				m.secondHalfGrowthMb <= MEMORY_GROWTH_LIMIT_MB,
+				`n8n's heap after GC grew ${signed(m.secondHalfGrowthMb)} MB over the second half: ${heapLine(m)}`,
+			);
+			return `${signed(m.secondHalfGrowthMb)} MB; ${heapLine(m)}; ${rssLine(m)}`;
+		},
+	);
 }
 
 function printCounts(version: string, options: SoakOptions, s: Soaked): void {
 	const t = s.tally;
 	const m = s.memory;
-	const g = (generation: Generation) => `${generation} ${t.byGeneration[generation].executions} for ${t.byGeneration[generation].genuine} events`;
+	const g = (generation: Generation) =>
+		`${generation} ${t.byGeneration[generation].executions} for ${t.byGeneration[generation].genuine} events`;
 	console.log(
 		[
 			`\nn8n ${version}, ${options.concurrency} deliveries at a time:`,
@@ -302,33 +428,56 @@ function printCounts(version: string, options: SoakOptions, s: Soaked): void {
 			`  key rotations caused by forged deliveries ${s.rotations}; genuine deliveries refused ${t.genuineRefused}`,
 			`  n8n main process: ${heapLine(m)}, so ${signed(m.secondHalfGrowthMb)} MB over the second half; ${rssLine(m)} (before / between / after)`,
 			`  ${perSecond(s).toFixed(1)} deliveries/s; ${s.halves
-				.map((h, i) => `${i === 0 ? 'first' : 'second'} half: ${h.perSecond.toFixed(1)}/s, p50 ${h.p50Ms} ms, p95 ${h.p95Ms} ms, n8n CPU ${h.cpuMsPerDelivery.toFixed(0)} ms/delivery, executions settled ${h.drainSeconds.toFixed(1)} s after the last answer`)
+				.map(
+					(h, i) =>
+						`${i === 0 ? 'first' : 'second'} half: ${h.perSecond.toFixed(1)}/s, p50 ${h.p50Ms} ms, p95 ${h.p95Ms} ms, n8n CPU ${h.cpuMsPerDelivery.toFixed(0)} ms/delivery, executions settled ${h.drainSeconds.toFixed(1)} s after the last answer`,
+				)
 				.join('; ')}`,
 			`  listing all executions with their data (public API, 250 a page) took ${s.listSeconds.toFixed(1)} s`,
 		].join('\n'),
 	);
 }
 
-export async function soakVersion(report: Report, options: SoakOptions, version: string, tarball: string, logDir: string, printLater: Array<() => void>): Promise<Soaked | undefined> {
+export async function soakVersion(
+	report: Report,
+	options: SoakOptions,
+	version: string,
+	tarball: string,
+	logDir: string,
+	printLater: Array<() => void>,
+): Promise<Soaked | undefined> {
 	const standIn = await startStandIn();
 	const n8n = await N8nInstance.create({ version, inspect: true });
 	let soaked: Soaked | undefined;
 	try {
 		let ctx: Bootstrapped | undefined;
 		let triggers: Awaited<ReturnType<typeof setUpTriggers>> | undefined;
-		await report.run(version, ROUTE, '0 n8n up, package in ~/.n8n/nodes, 2026-03-30 + v1 trigger -> No Operation active', async () => {
-			const installed = await n8n.installTarball(tarball);
-			const took = await n8n.start();
-			ctx = await bootstrap(n8n);
-			await assertPackageLoaded(ctx);
-			triggers = await setUpTriggers(n8n, ctx, standIn);
-			return `${installed.name}@${installed.version}, ready in ${took}s; ${triggers.detail}`;
-		});
+		await report.run(
+			version,
+			ROUTE,
+			'0 n8n up, package in ~/.n8n/nodes, 2026-03-30 + v1 trigger -> No Operation active',
+			async () => {
+				const installed = await n8n.installTarball(tarball);
+				const took = await n8n.start();
+				ctx = await bootstrap(n8n);
+				await assertPackageLoaded(ctx);
+				triggers = await setUpTriggers(n8n, ctx, standIn);
+				return `${installed.name}@${installed.version}, ready in ${took}s; ${triggers.detail}`;
+			},
+		);
 		let failure = 'needs n8n with both triggers active (0), which failed';
 		if (ctx && triggers) {
 			report.log(`${version}: ${options.deliveries} deliveries, ${options.concurrency} at a time`);
 			try {
-				soaked = await soak(report, n8n, ctx, standIn, options, triggers, path.join(logDir, `n8n-${version}-process.csv`));
+				soaked = await soak(
+					report,
+					n8n,
+					ctx,
+					standIn,
+					options,
+					triggers,
+					path.join(logDir, `n8n-${version}-process.csv`),
+				);
 			} catch (error) {
 				failure = `the soak did not finish: ${(error as Error).message}`;
 				await report.run(version, ROUTE, 'soak', () => Promise.reject(error));
@@ -338,7 +487,12 @@ export async function soakVersion(report: Report, options: SoakOptions, version:
 		if (soaked) printLater.push(printCounts.bind(null, version, options, soaked));
 	} finally {
 		const problems = keepLog(n8n, logDir, `n8n-${version}.log`);
-		if (problems.length > 0) printLater.push(() => console.log(`\nn8n ${version} log lines mentioning Quo at warn/error level:\n${problems.map((p) => `  ${p}`).join('\n')}`));
+		if (problems.length > 0)
+			printLater.push(() =>
+				console.log(
+					`\nn8n ${version} log lines mentioning Quo at warn/error level:\n${problems.map((p) => `  ${p}`).join('\n')}`,
+				),
+			);
 		await n8n.dispose();
 		await standIn.close();
 	}

@@ -15,14 +15,20 @@ describe('stand-in auth', () => {
 
 		expect(response.status).toBe(401);
 		expect(response.json).toEqual({
-			error: { message: 'Unauthorized', key: 'Unauthorized', trace: expect.stringMatching(/^\d+$/) },
+			error: {
+				message: 'Unauthorized',
+				key: 'Unauthorized',
+				trace: expect.stringMatching(/^\d+$/),
+			},
 		});
 		expect(standIn.requests[0]).toMatchObject({ status: 401, apiKey: null });
 	});
 
 	it('refuses an unknown key and a Bearer-prefixed key', async () => {
 		const unknown = await callQuo(standIn, 'GET', '/v1/phone-numbers', { apiKey: 'nope' });
-		const bearer = await callQuo(standIn, 'GET', '/v1/phone-numbers', { apiKey: 'Bearer first-key' });
+		const bearer = await callQuo(standIn, 'GET', '/v1/phone-numbers', {
+			apiKey: 'Bearer first-key',
+		});
 
 		expect([unknown.status, bearer.status]).toEqual([401, 401]);
 		expect(bearer.json.error.key).toBe('Unauthorized');

@@ -19,7 +19,9 @@ function verifyStandard(secret: string, delivery: ReceivedDelivery): unknown {
 
 /** Independent of the stand-in's signer: recomputes the legacy header from its parts. */
 function legacyHeaderParts(key: string, delivery: ReceivedDelivery) {
-	const [scheme, version, timestamp, signature] = String(delivery.headers['openphone-signature']).split(';');
+	const [scheme, version, timestamp, signature] = String(
+		delivery.headers['openphone-signature'],
+	).split(';');
 	const expected = createHmac('sha256', Buffer.from(key, 'base64'))
 		.update(`${timestamp}.${delivery.rawBody}`)
 		.digest('base64');
@@ -39,13 +41,17 @@ describe('stand-in deliverer', () => {
 	let receiver: Receiver;
 
 	const createWebhook2026 = async (url = receiver.url) =>
-		(await callQuo(standIn, 'POST', '/webhooks', { body: { url, events: ['message.received'] } })).json.data as {
+		(await callQuo(standIn, 'POST', '/webhooks', { body: { url, events: ['message.received'] } }))
+			.json.data as {
 			id: string;
 			key: string;
 		};
 	const createWebhookV1 = async () =>
-		(await callQuo(standIn, 'POST', '/v1/webhooks/messages', { body: { url: receiver.url, events: ['message.received'] } }))
-			.json.data as { id: string; key: string };
+		(
+			await callQuo(standIn, 'POST', '/v1/webhooks/messages', {
+				body: { url: receiver.url, events: ['message.received'] },
+			})
+		).json.data as { id: string; key: string };
 
 	beforeAll(async () => {
 		standIn = await startStandIn({ rateLimitPerSecond: 0, deliveryRetryDelaysMs: [30, 30, 30] });
@@ -67,8 +73,14 @@ describe('stand-in deliverer', () => {
 			expect(delivery?.headers['webhook-id']).toMatch(/^msg_[A-Za-z0-9]{22}$/);
 			expect(Number(delivery?.headers['webhook-timestamp'])).toBeCloseTo(Date.now() / 1000, -1);
 			expect(verifyStandard(webhook.key, delivery!)).toEqual(envelope);
-			expect(result).toMatchObject({ finalStatus: 200, deliveryId: delivery?.headers['webhook-id'], body: delivery?.rawBody });
-			expect(result.attempts).toEqual([{ status: 200, body: 'answer 1', durationMs: expect.any(Number) }]);
+			expect(result).toMatchObject({
+				finalStatus: 200,
+				deliveryId: delivery?.headers['webhook-id'],
+				body: delivery?.rawBody,
+			});
+			expect(result.attempts).toEqual([
+				{ status: 200, body: 'answer 1', durationMs: expect.any(Number) },
+			]);
 			expect(result.headers['webhook-signature']).toBe(delivery?.headers['webhook-signature']);
 		});
 
@@ -99,9 +111,13 @@ describe('stand-in deliverer', () => {
 			expect(() => verifyStandard(webhook.key, wrongKey!)).toThrow();
 			expect(JSON.parse(tampered!.rawBody)).toEqual({ ...envelope, tampered: true });
 			expect(() => verifyStandard(webhook.key, tampered!)).toThrow();
-			expect(() => verifyStandard(webhook.key, { ...tampered!, rawBody: JSON.stringify(envelope) })).not.toThrow();
+			expect(() =>
+				verifyStandard(webhook.key, { ...tampered!, rawBody: JSON.stringify(envelope) }),
+			).not.toThrow();
 			// Quo's log has what Quo sent; the forger's two deliveries are not Quo's.
-			expect(standIn.state.deliveries.map((delivery) => delivery.id)).toEqual([tampered!.headers['webhook-id']]);
+			expect(standIn.state.deliveries.map((delivery) => delivery.id)).toEqual([
+				tampered!.headers['webhook-id'],
+			]);
 		});
 
 		it('shifts the timestamp, adds signatures and headers on request', async () => {
@@ -111,13 +127,20 @@ describe('stand-in deliverer', () => {
 			await standIn.deliver({
 				webhookId: webhook.id,
 				envelope,
-				signing: { timestampOffsetSeconds: -600, extraSignatures: ['v1,bm90IGl0'], headers: { 'X-Extra': 'yes' } },
+				signing: {
+					timestampOffsetSeconds: -600,
+					extraSignatures: ['v1,bm90IGl0'],
+					headers: { 'X-Extra': 'yes' },
+				},
 			});
 
 			const [delivery] = await receiver.waitFor(1);
 			const [extra, real] = String(delivery?.headers['webhook-signature']).split(' ');
 			expect(extra).toBe('v1,bm90IGl0');
-			expect(Number(delivery?.headers['webhook-timestamp'])).toBeCloseTo(Date.now() / 1000 - 600, -1);
+			expect(Number(delivery?.headers['webhook-timestamp'])).toBeCloseTo(
+				Date.now() / 1000 - 600,
+				-1,
+			);
 			expect(delivery?.headers['x-extra']).toBe('yes');
 			expect(() => verifyStandard(webhook.key, delivery!)).toThrow(/too old/);
 			const fresh = new Webhook(webhook.key);
@@ -132,7 +155,8 @@ describe('stand-in deliverer', () => {
 		it('signs with the rotated secret at once', async () => {
 			receiver = await startReceiver();
 			const webhook = await createWebhook2026();
-			const rotated = (await callQuo(standIn, 'POST', `/webhooks/${webhook.id}/rotate`)).json.data.key as string;
+			const rotated = (await callQuo(standIn, 'POST', `/webhooks/${webhook.id}/rotate`)).json.data
+				.key as string;
 
 			await standIn.deliver({ webhookId: webhook.id, envelope });
 
@@ -150,8 +174,11 @@ describe('stand-in deliverer', () => {
 			const deliveries = await receiver.waitFor(3);
 			expect(result.attempts.map((attempt) => attempt.status)).toEqual([500, 503, 200]);
 			expect(result.finalStatus).toBe(200);
-			expect(new Set(deliveries.map((delivery) => delivery.headers['webhook-id']))).toEqual(new Set([result.deliveryId]));
-			for (const delivery of deliveries) expect(() => verifyStandard(webhook.key, delivery)).not.toThrow();
+			expect(new Set(deliveries.map((delivery) => delivery.headers['webhook-id']))).toEqual(
+				new Set([result.deliveryId]),
+			);
+			for (const delivery of deliveries)
+				expect(() => verifyStandard(webhook.key, delivery)).not.toThrow();
 			expect(deliveries[1]!.at - deliveries[0]!.at).toBeGreaterThanOrEqual(25);
 		});
 
@@ -182,8 +209,17 @@ describe('stand-in deliverer', () => {
 					status: 'success',
 					nextAttemptAt: null,
 					attempts: [
-						expect.objectContaining({ status: 'failed', responseStatusCode: 502, triggerType: 'scheduled', url: receiver.url }),
-						expect.objectContaining({ status: 'success', responseStatusCode: 200, responseBody: 'answer 2' }),
+						expect.objectContaining({
+							status: 'failed',
+							responseStatusCode: 502,
+							triggerType: 'scheduled',
+							url: receiver.url,
+						}),
+						expect.objectContaining({
+							status: 'success',
+							responseStatusCode: 200,
+							responseBody: 'answer 2',
+						}),
 					],
 				}),
 			]);
@@ -196,11 +232,17 @@ describe('stand-in deliverer', () => {
 			const url = await closedPortUrl();
 
 			const failed = await standIn.deliver({ webhookId: webhook.id, envelope, url, retry: false });
-			await standIn.deliver({ webhookId: webhook.id, envelope, deliveryId: failed.deliveryId ?? '' });
+			await standIn.deliver({
+				webhookId: webhook.id,
+				envelope,
+				deliveryId: failed.deliveryId ?? '',
+			});
 
 			expect(failed.attempts).toEqual([{ status: 0, body: '', durationMs: expect.any(Number) }]);
 			expect(standIn.state.deliveries).toHaveLength(1);
-			expect(standIn.state.deliveries[0]?.attempts.map((attempt) => attempt.responseStatusCode)).toEqual([0, 200]);
+			expect(
+				standIn.state.deliveries[0]?.attempts.map((attempt) => attempt.responseStatusCode),
+			).toEqual([0, 200]);
 			expect(standIn.state.deliveries[0]?.attempts[0]?.url).toBe(url);
 		});
 	});
@@ -228,7 +270,9 @@ describe('stand-in deliverer', () => {
 
 			await standIn.deliver({ webhookId: webhook.id, envelope });
 
-			const [first, second] = (await receiver.waitFor(2)).map((delivery) => legacyHeaderParts(webhook.key, delivery));
+			const [first, second] = (await receiver.waitFor(2)).map((delivery) =>
+				legacyHeaderParts(webhook.key, delivery),
+			);
 			expect(first?.signature).toBe(first?.expected);
 			expect(second?.signature).toBe(second?.expected);
 			expect(second!.timestamp).toBeGreaterThan(first!.timestamp);
@@ -253,6 +297,8 @@ describe('stand-in deliverer', () => {
 	});
 
 	it('refuses an unknown webhook', async () => {
-		await expect(standIn.deliver({ webhookId: 'WHnope', envelope })).rejects.toThrow('The stand-in has no webhook WHnope');
+		await expect(standIn.deliver({ webhookId: 'WHnope', envelope })).rejects.toThrow(
+			'The stand-in has no webhook WHnope',
+		);
 	});
 });

@@ -90,7 +90,12 @@ export function found<T>(value: T | undefined, what: string): T {
 	return value;
 }
 
-export function quoError(catalog: ErrorCatalog, status: number, message?: string, errors?: FieldError[]): QuoErrorBody {
+export function quoError(
+	catalog: ErrorCatalog,
+	status: number,
+	message?: string,
+	errors?: FieldError[],
+): QuoErrorBody {
 	const specific = status === 400 ? catalog.invalidInput : undefined;
 	const body: QuoErrorBody = {
 		message: message ?? defaultMessages[status] ?? titles[status] ?? 'Error',

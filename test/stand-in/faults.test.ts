@@ -5,21 +5,28 @@ import { startStandIn, type StandIn } from './index';
 import { callQuo } from './test-support/quo-client';
 
 /** Status, declared length and the bytes that arrived before the connection ended, read with node:http. */
-function rawGet(standIn: StandIn, path: string): Promise<{ status: number; declaredLength: number; received: string; complete: boolean }> {
+function rawGet(
+	standIn: StandIn,
+	path: string,
+): Promise<{ status: number; declaredLength: number; received: string; complete: boolean }> {
 	return new Promise((resolve, reject) => {
-		const outgoing = httpRequest(`${standIn.url}${path}`, { headers: { Authorization: standIn.apiKey } }, (response) => {
-			const chunks: Buffer[] = [];
-			const settle = () =>
-				resolve({
-					status: response.statusCode ?? 0,
-					declaredLength: Number(response.headers['content-length']),
-					received: Buffer.concat(chunks).toString('utf8'),
-					complete: response.complete,
-				});
-			response.on('data', (chunk: Buffer) => chunks.push(chunk));
-			response.on('end', settle);
-			response.on('error', settle);
-		});
+		const outgoing = httpRequest(
+			`${standIn.url}${path}`,
+			{ headers: { Authorization: standIn.apiKey } },
+			(response) => {
+				const chunks: Buffer[] = [];
+				const settle = () =>
+					resolve({
+						status: response.statusCode ?? 0,
+						declaredLength: Number(response.headers['content-length']),
+						received: Buffer.concat(chunks).toString('utf8'),
+						complete: response.complete,
+					});
+				response.on('data', (chunk: Buffer) => chunks.push(chunk));
+				response.on('end', settle);
+				response.on('error', settle);
+			},
+		);
 		outgoing.on('error', reject);
 		outgoing.end();
 	});
@@ -67,9 +74,19 @@ describe('stand-in fault injection', () => {
 
 	it('sends a given body, raw text, content type and headers', async () => {
 		const page = '<html><body>Bad gateway</body></html>';
-		standIn.addFault({ path: '/v1/phone-numbers', status: 502, rawBody: page, contentType: 'text/html' });
+		standIn.addFault({
+			path: '/v1/phone-numbers',
+			status: 502,
+			rawBody: page,
+			contentType: 'text/html',
+		});
 		standIn.addFault({ path: '/v1/phone-numbers', status: 200, rawBody: '{"data":[{"id":"PN' });
-		standIn.addFault({ path: '/v1/phone-numbers', status: 418, body: { custom: true }, headers: { 'Retry-After': '3' } });
+		standIn.addFault({
+			path: '/v1/phone-numbers',
+			status: 418,
+			body: { custom: true },
+			headers: { 'Retry-After': '3' },
+		});
 
 		const html = await listNumbers();
 		const truncated = await listNumbers();
@@ -114,10 +131,17 @@ describe('stand-in fault injection', () => {
 
 	describe('after handling', () => {
 		const createWebhook = () =>
-			callQuo(standIn, 'POST', '/v1/webhooks/messages', { body: { url: 'https://example.com/hook', events: ['message.received'] } });
+			callQuo(standIn, 'POST', '/v1/webhooks/messages', {
+				body: { url: 'https://example.com/hook', events: ['message.received'] },
+			});
 
 		it('carries out the request, then drops the connection without answering', async () => {
-			standIn.addFault({ method: 'POST', path: '/v1/webhooks/messages', dropConnection: true, afterHandling: true });
+			standIn.addFault({
+				method: 'POST',
+				path: '/v1/webhooks/messages',
+				dropConnection: true,
+				afterHandling: true,
+			});
 
 			await expect(createWebhook()).rejects.toThrow();
 
@@ -126,7 +150,12 @@ describe('stand-in fault injection', () => {
 		});
 
 		it('carries out the request at once and holds the answer back for the delay', async () => {
-			standIn.addFault({ method: 'POST', path: '/v1/webhooks/messages', delayMs: 400, afterHandling: true });
+			standIn.addFault({
+				method: 'POST',
+				path: '/v1/webhooks/messages',
+				delayMs: 400,
+				afterHandling: true,
+			});
 
 			const startedAt = Date.now();
 			const answer = createWebhook();
@@ -142,14 +171,24 @@ describe('stand-in fault injection', () => {
 		it('keeps serving after a client gave up waiting for a held answer', async () => {
 			standIn.addFault({ path: '/v1/phone-numbers', delayMs: 300, afterHandling: true });
 
-			await expect(fetch(`${standIn.url}/v1/phone-numbers`, { headers: { Authorization: standIn.apiKey }, signal: AbortSignal.timeout(50) })).rejects.toThrow();
+			await expect(
+				fetch(`${standIn.url}/v1/phone-numbers`, {
+					headers: { Authorization: standIn.apiKey },
+					signal: AbortSignal.timeout(50),
+				}),
+			).rejects.toThrow();
 			await sleep(400);
 
 			expect((await listNumbers()).status).toBe(200);
 		});
 
 		it('replaces the body, keeping the status of the answer', async () => {
-			standIn.addFault({ path: '/v1/phone-numbers', rawBody: 'Request received', contentType: 'text/plain', afterHandling: true });
+			standIn.addFault({
+				path: '/v1/phone-numbers',
+				rawBody: 'Request received',
+				contentType: 'text/plain',
+				afterHandling: true,
+			});
 
 			const replaced = await listNumbers();
 
@@ -191,7 +230,11 @@ describe('stand-in fault injection', () => {
 	it('keeps applying a fault with times: Infinity until cleared', async () => {
 		standIn.addFault({ path: '/v1/phone-numbers', status: 500, times: Infinity });
 
-		const statuses = [(await listNumbers()).status, (await listNumbers()).status, (await listNumbers()).status];
+		const statuses = [
+			(await listNumbers()).status,
+			(await listNumbers()).status,
+			(await listNumbers()).status,
+		];
 		standIn.clearFaults();
 
 		expect(statuses).toEqual([500, 500, 500]);

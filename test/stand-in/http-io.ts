@@ -26,7 +26,10 @@ export function parseQuery(searchParams: URLSearchParams): Record<string, string
 	const query: Record<string, string | string[]> = {};
 	for (const [key, value] of searchParams) {
 		const previous = query[key];
-		query[key] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
+		query[key] =
+			previous === undefined
+				? value
+				: [...(Array.isArray(previous) ? previous : [previous]), value];
 	}
 	return query;
 }
@@ -41,12 +44,15 @@ export function parseJsonBody(rawBody: string): unknown {
 }
 
 function contentOf(answer: Answer): string | Buffer {
-	return answer.bytes ?? answer.rawBody ?? (answer.body === undefined ? '' : JSON.stringify(answer.body));
+	return (
+		answer.bytes ?? answer.rawBody ?? (answer.body === undefined ? '' : JSON.stringify(answer.body))
+	);
 }
 
 function headersOf(answer: Answer, content: string | Buffer): Record<string, string> {
 	const headers: Record<string, string> = { ...answer.headers };
-	if (content.length > 0) headers['content-type'] = answer.contentType ?? 'application/json; charset=utf-8';
+	if (content.length > 0)
+		headers['content-type'] = answer.contentType ?? 'application/json; charset=utf-8';
 	return headers;
 }
 
@@ -61,7 +67,12 @@ export function writeAnswer(response: ServerResponse, answer: Answer): void {
 /** The answer cut short: its full Content-Length is declared, half the body is sent, then the connection closes. */
 export function writeTruncated(response: ServerResponse, answer: Answer): void {
 	const content = Buffer.from(contentOf(answer));
-	response.writeHead(answer.status, { ...headersOf(answer, content), 'content-length': String(content.length) });
+	response.writeHead(answer.status, {
+		...headersOf(answer, content),
+		'content-length': String(content.length),
+	});
 	response.flushHeaders();
-	response.write(content.subarray(0, Math.floor(content.length / 2)), () => response.socket?.destroy());
+	response.write(content.subarray(0, Math.floor(content.length / 2)), () =>
+		response.socket?.destroy(),
+	);
 }

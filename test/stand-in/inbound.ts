@@ -17,20 +17,31 @@ export interface InboundTextResult {
 	deliveries: DeliveryResult[];
 }
 
-const takesEverything = (resourceIds: string[]) => resourceIds.length === 0 || resourceIds.includes('*');
+const takesEverything = (resourceIds: string[]) =>
+	resourceIds.length === 0 || resourceIds.includes('*');
 
 /**
  * A customer texts one of the workspace's numbers, as Quo would see it: the message is stored (Get Many lists it)
  * and Quo delivers a signed `message.received` to every enabled webhook that takes it on that number.
  */
-export async function receiveInboundText(standIn: StandIn, inbound: InboundText): Promise<InboundTextResult> {
+export async function receiveInboundText(
+	standIn: StandIn,
+	inbound: InboundText,
+): Promise<InboundTextResult> {
 	const { state } = standIn;
-	const line = state.phoneNumbers.find((phoneNumber) => inbound.to === undefined || phoneNumber.id === inbound.to || phoneNumber.number === inbound.to);
+	const line = state.phoneNumbers.find(
+		(phoneNumber) =>
+			inbound.to === undefined ||
+			phoneNumber.id === inbound.to ||
+			phoneNumber.number === inbound.to,
+	);
 	if (!line) throw new Error(`${inbound.to} is not one of the stand-in workspace's numbers`);
 	const contact = state.contacts[0];
 	const from = inbound.from ?? contact?.defaultFields.phoneNumbers[0]?.value ?? '+15555550100';
 	const now = new Date().toISOString();
-	const conversation = state.conversations.find((candidate) => candidate.phoneNumberId === line.id && candidate.participants.includes(from));
+	const conversation = state.conversations.find(
+		(candidate) => candidate.phoneNumberId === line.id && candidate.participants.includes(from),
+	);
 	const message: Message = {
 		id: randomId('AC', 32),
 		to: [line.number],
@@ -45,20 +56,38 @@ export async function receiveInboundText(standIn: StandIn, inbound: InboundText)
 		updatedAt: now,
 	};
 	state.messages.unshift(message);
-	const matchingContacts = state.contacts.filter((candidate) => candidate.defaultFields.phoneNumbers.some((entry) => entry.value === from));
+	const matchingContacts = state.contacts.filter((candidate) =>
+		candidate.defaultFields.phoneNumbers.some((entry) => entry.value === from),
+	);
 
 	const current = state.webhooks2026.filter((webhook) => takesText(webhook, line.id));
 	const legacy = state.webhooksV1.filter((webhook) => takesText(webhook, line.id));
 	const deliveries = await Promise.all([
-		...current.map(async (webhook) => await standIn.deliver({ webhookId: webhook.id, envelope: currentEnvelope(message, matchingContacts.map(({ id }) => id)) })),
-		...legacy.map(async (webhook) => await standIn.deliver({ webhookId: webhook.id, envelope: legacyEnvelope(message) })),
+		...current.map(
+			async (webhook) =>
+				await standIn.deliver({
+					webhookId: webhook.id,
+					envelope: currentEnvelope(
+						message,
+						matchingContacts.map(({ id }) => id),
+					),
+				}),
+		),
+		...legacy.map(
+			async (webhook) =>
+				await standIn.deliver({ webhookId: webhook.id, envelope: legacyEnvelope(message) }),
+		),
 	]);
 	return { message, deliveries };
 }
 
 function takesText(webhook: Webhook2026 | WebhookV1, phoneNumberId: string): boolean {
 	if ('deletedAt' in webhook && webhook.deletedAt !== null) return false;
-	return webhook.status === 'enabled' && webhook.events.includes('message.received') && (takesEverything(webhook.resourceIds) || webhook.resourceIds.includes(phoneNumberId));
+	return (
+		webhook.status === 'enabled' &&
+		webhook.events.includes('message.received') &&
+		(takesEverything(webhook.resourceIds) || webhook.resourceIds.includes(phoneNumberId))
+	);
 }
 
 function currentEnvelope(message: Message, contactIds: string[]): object {
@@ -68,7 +97,13 @@ function currentEnvelope(message: Message, contactIds: string[]): object {
 		createdAt: message.createdAt,
 		type: 'message.received',
 		data: {
-			resource: { id: message.id, direction: 'incoming', text: message.text, status: 'received', createdAt: message.createdAt },
+			resource: {
+				id: message.id,
+				direction: 'incoming',
+				text: message.text,
+				status: 'received',
+				createdAt: message.createdAt,
+			},
 			context: {
 				phoneNumberId: message.phoneNumberId,
 				conversationId: message.conversationId,
@@ -77,7 +112,9 @@ function currentEnvelope(message: Message, contactIds: string[]): object {
 				senderIdentifier: message.from,
 				recipientIdentifiers: message.to,
 			},
-			links: { quo: `https://my.quo.com/inbox/${message.phoneNumberId}/c/${message.conversationId}?at=${message.id}` },
+			links: {
+				quo: `https://my.quo.com/inbox/${message.phoneNumberId}/c/${message.conversationId}?at=${message.id}`,
+			},
 		},
 	};
 }
@@ -107,4 +144,3 @@ function legacyEnvelope(message: Message): object {
 		},
 	};
 }
-

@@ -15,15 +15,27 @@ export function isMediaPath(path: string): boolean {
 }
 
 /** The answer for a `/media/…` request. */
-export function mediaAnswer(state: StandInState, method: string, path: string, query: QueryValues): Answer {
+export function mediaAnswer(
+	state: StandInState,
+	method: string,
+	path: string,
+	query: QueryValues,
+): Answer {
 	const file = state.media[path];
-	if (method !== 'GET' || !file) return { status: 404, rawBody: 'Not Found', contentType: 'text/plain' };
-	if (query.token !== file.token) return { status: 403, rawBody: 'Request has expired', contentType: 'text/plain' };
+	if (method !== 'GET' || !file)
+		return { status: 404, rawBody: 'Not Found', contentType: 'text/plain' };
+	if (query.token !== file.token)
+		return { status: 403, rawBody: 'Request has expired', contentType: 'text/plain' };
 	return { status: 200, bytes: file.bytes, contentType: file.contentType };
 }
 
 /** Registers a file and returns its pre-signed link, relative to the stand-in's URL. */
-export function addMedia(state: StandInState, path: string, contentType: string, bytes: Buffer): string {
+export function addMedia(
+	state: StandInState,
+	path: string,
+	contentType: string,
+	bytes: Buffer,
+): string {
 	const file: MediaFile = { contentType, bytes, token: randomId('', 24) };
 	state.media[path] = file;
 	return `${path}?token=${file.token}`;
@@ -41,7 +53,8 @@ export function absoluteMediaUrl(baseUrl: string, link: string | null): string |
 export function silentMp3(frames: number): Buffer {
 	const frameLength = 417;
 	const audio = Buffer.alloc(frames * frameLength);
-	for (let frame = 0; frame < frames; frame++) audio.set([0xff, 0xfb, 0x90, 0xc4], frame * frameLength);
+	for (let frame = 0; frame < frames; frame++)
+		audio.set([0xff, 0xfb, 0x90, 0xc4], frame * frameLength);
 	return audio;
 }
 
@@ -65,7 +78,10 @@ export function toneWav(seconds: number): Buffer {
 	header.writeUInt32LE(samples * 2, 40);
 	const data = Buffer.alloc(samples * 2);
 	for (let sample = 0; sample < samples; sample++) {
-		data.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 440 * sample) / sampleRate)), sample * 2);
+		data.writeInt16LE(
+			Math.round(8000 * Math.sin((2 * Math.PI * 440 * sample) / sampleRate)),
+			sample * 2,
+		);
 	}
 	return Buffer.concat([header, data]);
 }

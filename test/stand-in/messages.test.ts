@@ -19,8 +19,16 @@ describe('stand-in messages', () => {
 
 		expect(messages).toHaveLength(5);
 		expect(new Set(messages.map((message) => message.conversationId)).size).toBe(1);
-		expect(messages[0]).toMatchObject({ direction: 'outgoing', from: line().number, to: [seededParticipant] });
-		expect(messages[1]).toMatchObject({ direction: 'incoming', from: seededParticipant, to: [line().number] });
+		expect(messages[0]).toMatchObject({
+			direction: 'outgoing',
+			from: line().number,
+			to: [seededParticipant],
+		});
+		expect(messages[1]).toMatchObject({
+			direction: 'incoming',
+			from: seededParticipant,
+			to: [line().number],
+		});
 		expect(Date.parse(messages[0]!.createdAt)).toBeGreaterThan(Date.parse(messages[4]!.createdAt));
 	});
 
@@ -65,9 +73,17 @@ describe('stand-in messages', () => {
 
 	it('lists one conversation the v1 way and filters by time', async () => {
 		const first = await callQuo(standIn, 'GET', listPath('maxResults=3'));
-		const second = await callQuo(standIn, 'GET', listPath(`maxResults=3&pageToken=${first.json.nextPageToken}`));
+		const second = await callQuo(
+			standIn,
+			'GET',
+			listPath(`maxResults=3&pageToken=${first.json.nextPageToken}`),
+		);
 		const seeded = standIn.state.messages;
-		const recent = await callQuo(standIn, 'GET', listPath(`maxResults=10&createdAfter=${seeded[2]!.createdAt}`));
+		const recent = await callQuo(
+			standIn,
+			'GET',
+			listPath(`maxResults=10&createdAfter=${seeded[2]!.createdAt}`),
+		);
 		const otherPeople = await callQuo(
 			standIn,
 			'GET',
@@ -104,7 +120,9 @@ describe('stand-in messages', () => {
 	});
 
 	it('reset drops sent messages and restores the seeded ones', async () => {
-		await callQuo(standIn, 'POST', '/v1/messages', { body: { content: 'Extra', from: line().id, to: [seededParticipant] } });
+		await callQuo(standIn, 'POST', '/v1/messages', {
+			body: { content: 'Extra', from: line().id, to: [seededParticipant] },
+		});
 		standIn.state.messages[1]!.status = 'queued';
 
 		standIn.reset();

@@ -12,7 +12,11 @@ export interface CursorPage<T> {
 }
 
 /** v1 style: `maxResults` + opaque `pageToken`; the last page has `nextPageToken: null`. */
-export function paginateV1<T>(items: T[], maxResults: number, pageToken: string | undefined): V1Page<T> {
+export function paginateV1<T>(
+	items: T[],
+	maxResults: number,
+	pageToken: string | undefined,
+): V1Page<T> {
 	const start = pageToken === undefined ? 0 : decodePageToken(pageToken);
 	const end = start + maxResults;
 	return {

@@ -25,7 +25,8 @@ export class PathMatcher<T> {
 			const params = matchSegments(entry.segments, segments);
 			if (!params) continue;
 			const literals = entry.segments.filter((segment) => !isParam(segment)).length;
-			if (!best || literals > best.literals) best = { match: { value: entry.value, params }, literals };
+			if (!best || literals > best.literals)
+				best = { match: { value: entry.value, params }, literals };
 		}
 		return best?.match ?? null;
 	}

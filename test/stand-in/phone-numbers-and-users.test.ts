@@ -19,7 +19,9 @@ describe('stand-in phone numbers and users', () => {
 			name: 'Sales',
 			number: '+15555550101',
 			formattedNumber: '(555) 555-0101',
-			users: expect.arrayContaining([expect.objectContaining({ id: standIn.state.users[0]!.id, role: 'owner' })]),
+			users: expect.arrayContaining([
+				expect.objectContaining({ id: standIn.state.users[0]!.id, role: 'owner' }),
+			]),
 		});
 		const names = response.json.data.map((phoneNumber: { name: string }) => phoneNumber.name);
 		expect(names).toEqual(['Sales', 'Support', 'Billing']);
@@ -51,11 +53,19 @@ describe('stand-in phone numbers and users', () => {
 
 	it('pages users the v1 way', async () => {
 		const first = await callQuo(standIn, 'GET', '/v1/users?maxResults=2');
-		const second = await callQuo(standIn, 'GET', `/v1/users?maxResults=2&pageToken=${first.json.nextPageToken}`);
+		const second = await callQuo(
+			standIn,
+			'GET',
+			`/v1/users?maxResults=2&pageToken=${first.json.nextPageToken}`,
+		);
 
 		expect(first.json).toMatchObject({ totalItems: 3, nextPageToken: expect.any(String) });
 		expect(first.json.data).toEqual(standIn.state.users.slice(0, 2));
-		expect(second.json).toEqual({ data: standIn.state.users.slice(2), totalItems: 3, nextPageToken: null });
+		expect(second.json).toEqual({
+			data: standIn.state.users.slice(2),
+			totalItems: 3,
+			nextPageToken: null,
+		});
 	});
 
 	it('refuses a page token it did not issue', async () => {

@@ -19,7 +19,9 @@ describe('stand-in rate limit', () => {
 	afterEach(() => jest.restoreAllMocks());
 
 	const burst = (count: number, apiKey = 'key-a') =>
-		Promise.all(Array.from({ length: count }, () => callQuo(standIn, 'GET', '/v1/phone-numbers', { apiKey })));
+		Promise.all(
+			Array.from({ length: count }, () => callQuo(standIn, 'GET', '/v1/phone-numbers', { apiKey })),
+		);
 
 	it('refuses the requests beyond 10 in a second with 429, then recovers', async () => {
 		const statuses = (await burst(15)).map((response) => response.status);
@@ -29,7 +31,9 @@ describe('stand-in rate limit', () => {
 		expect(standIn.requests.filter((request) => request.status === 429)).toHaveLength(5);
 
 		clock += 1001;
-		expect((await callQuo(standIn, 'GET', '/v1/phone-numbers', { apiKey: 'key-a' })).status).toBe(200);
+		expect((await callQuo(standIn, 'GET', '/v1/phone-numbers', { apiKey: 'key-a' })).status).toBe(
+			200,
+		);
 	});
 
 	it('answers 429 with a Quo error body', async () => {

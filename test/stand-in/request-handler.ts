@@ -1,7 +1,20 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { generalErrors, liveUnauthorizedBody, quoError, RouteError, type ErrorCatalog } from './errors';
+import {
+	generalErrors,
+	liveUnauthorizedBody,
+	quoError,
+	RouteError,
+	type ErrorCatalog,
+} from './errors';
 import type { FaultList } from './faults';
-import { parseJsonBody, parseQuery, readBody, writeAnswer, writeTruncated, type Answer } from './http-io';
+import {
+	parseJsonBody,
+	parseQuery,
+	readBody,
+	writeAnswer,
+	writeTruncated,
+	type Answer,
+} from './http-io';
 import type { SpecCheck, SpecValidator } from './openapi/spec-validator';
 import type { PathMatch } from './path-matcher';
 import type { SlidingWindowRateLimiter } from './rate-limiter';
@@ -41,7 +54,8 @@ export function createRequestHandler(dependencies: HandlerDependencies) {
 	return (request: IncomingMessage, response: ServerResponse): void => {
 		handle(dependencies, request, response).catch((error: unknown) => {
 			console.error('Quo stand-in: request failed', error);
-			if (!response.headersSent) writeAnswer(response, { status: 500, body: quoError(generalErrors, 500) });
+			if (!response.headersSent)
+				writeAnswer(response, { status: 500, body: quoError(generalErrors, 500) });
 		});
 	};
 }
@@ -57,7 +71,8 @@ async function handle(
 ): Promise<void> {
 	const call = await receive(dependencies, request);
 	const fault = dependencies.faults.take(call.record.method, call.record.path);
-	const faulted = fault && !fault.afterHandling ? await faultAnswer(dependencies.clock, fault, call) : null;
+	const faulted =
+		fault && !fault.afterHandling ? await faultAnswer(dependencies.clock, fault, call) : null;
 	if (faulted === 'drop') {
 		request.socket.destroy();
 		return;
@@ -65,7 +80,9 @@ async function handle(
 	const media = isMediaPath(call.record.path);
 	let answer =
 		faulted ??
-		(media ? mediaAnswer(dependencies.state, call.record.method, call.record.path, call.query) : await regularAnswer(dependencies, call));
+		(media
+			? mediaAnswer(dependencies.state, call.record.method, call.record.path, call.query)
+			: await regularAnswer(dependencies, call));
 	if (fault?.afterHandling) {
 		if (fault.delayMs) await dependencies.clock.sleep(fault.delayMs);
 		if (fault.dropConnection) {
@@ -78,7 +95,12 @@ async function handle(
 	if (delayMs > 0) await dependencies.clock.sleep(delayMs);
 	// A timer may fire a millisecond early by the clock: wait until the latency has really passed.
 	const answerAt = call.record.at + dependencies.responseLatencyMs;
-	for (let left = answerAt - dependencies.clock.now(); left > 0; left = answerAt - dependencies.clock.now()) await dependencies.clock.sleep(left);
+	for (
+		let left = answerAt - dependencies.clock.now();
+		left > 0;
+		left = answerAt - dependencies.clock.now()
+	)
+		await dependencies.clock.sleep(left);
 	call.record.status = answer.status;
 	call.record.answeredAt = dependencies.clock.now();
 	if (fault?.truncateBody) writeTruncated(response, answer);
@@ -106,7 +128,9 @@ async function receive(dependencies: HandlerDependencies, request: IncomingMessa
 	const body = parseJsonBody(rawBody);
 	const headers = { ...request.headers };
 	const route = dependencies.router.match(method, url.pathname);
-	const check = dependencies.validator?.check({ method, path: url.pathname, query, headers, rawBody, body }) ?? null;
+	const check =
+		dependencies.validator?.check({ method, path: url.pathname, query, headers, rawBody, body }) ??
+		null;
 	const record: RecordedRequest = {
 		at,
 		method,
@@ -127,7 +151,11 @@ async function receive(dependencies: HandlerDependencies, request: IncomingMessa
 }
 
 /** 'drop' to destroy the socket, null to go on with regular handling after the delay. */
-async function faultAnswer(clock: StandInClock, fault: FaultRule, call: Call): Promise<Answer | 'drop' | null> {
+async function faultAnswer(
+	clock: StandInClock,
+	fault: FaultRule,
+	call: Call,
+): Promise<Answer | 'drop' | null> {
 	if (fault.delayMs) await clock.sleep(fault.delayMs);
 	if (fault.dropConnection) return 'drop';
 	if (fault.status === undefined) return null;
@@ -148,7 +176,10 @@ async function faultAnswer(clock: StandInClock, fault: FaultRule, call: Call): P
 
 async function regularAnswer(dependencies: HandlerDependencies, call: Call): Promise<Answer> {
 	const { record, route, check } = call;
-	if (surfaceFor(record.path) === '2026-03-30' && record.headers['quo-api-version'] !== headerVersion) {
+	if (
+		surfaceFor(record.path) === '2026-03-30' &&
+		record.headers['quo-api-version'] !== headerVersion
+	) {
 		const message = `Unsupported or missing Quo-Api-Version header. Supported versions: ${headerVersion}`;
 		return { status: 400, body: quoError(generalErrors, 400, message) };
 	}
@@ -163,16 +194,36 @@ async function regularAnswer(dependencies: HandlerDependencies, call: Call): Pro
 	}
 	if (!route) {
 		return check
-			? { status: 501, body: quoError(generalErrors, 501, `The Quo stand-in does not implement ${check.operationId} yet`) }
-			: { status: 404, body: quoError(generalErrors, 404, `Cannot ${record.method} ${record.path}`) };
+			? {
+					status: 501,
+					body: quoError(
+						generalErrors,
+						501,
+						`The Quo stand-in does not implement ${check.operationId} yet`,
+					),
+				}
+			: {
+					status: 404,
+					body: quoError(generalErrors, 404, `Cannot ${record.method} ${record.path}`),
+				};
 	}
 	try {
 		const { state, deliverer } = dependencies;
-		const context = { state, deliverer, params: route.params, query: call.query, body: record.body, baseUrl: dependencies.baseUrl() };
+		const context = {
+			state,
+			deliverer,
+			params: route.params,
+			query: call.query,
+			body: record.body,
+			baseUrl: dependencies.baseUrl(),
+		};
 		return await route.value.handle(context);
 	} catch (error) {
 		if (error instanceof RouteError) {
-			return { status: error.status, body: quoError(call.errors, error.status, error.message, error.errors) };
+			return {
+				status: error.status,
+				body: quoError(call.errors, error.status, error.message, error.errors),
+			};
 		}
 		console.error(`Quo stand-in: ${route.value.operationId} failed`, error);
 		return { status: 500, body: quoError(call.errors, 500) };

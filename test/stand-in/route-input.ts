@@ -22,11 +22,15 @@ export function queryInteger(query: QueryValues, name: string, fallback: number)
 }
 
 export function bodyObject(body: unknown): Record<string, unknown> {
-	return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+	return typeof body === 'object' && body !== null && !Array.isArray(body)
+		? (body as Record<string, unknown>)
+		: {};
 }
 
 export function stringList(value: unknown): string[] | undefined {
-	return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : undefined;
+	return Array.isArray(value)
+		? value.filter((item): item is string => typeof item === 'string')
+		: undefined;
 }
 
 export function optionalString(value: unknown): string | undefined {

@@ -11,7 +11,13 @@ import type { Call, PhoneNumber, StandInState, User } from './state';
  * - 3: nothing yet (summary and transcript answer 404);
  * - 6: a voicemail still in progress.
  */
-export function seedCalls(state: StandInState, count: number, line: PhoneNumber | undefined, owner: User | undefined, participant: string): Call[] {
+export function seedCalls(
+	state: StandInState,
+	count: number,
+	line: PhoneNumber | undefined,
+	owner: User | undefined,
+	participant: string,
+): Call[] {
 	if (count === 0) return [];
 	if (!line || !owner) throw new Error('Seeding calls needs a phone number and a user');
 	const now = Date.now();
@@ -54,10 +60,17 @@ function seedArtifacts(state: StandInState, calls: Call[], owner: User): void {
 			return {
 				duration: 30,
 				id,
-				startTime: new Date(Date.parse(answered.answeredAt ?? answered.createdAt) + segment * 30_000).toISOString(),
+				startTime: new Date(
+					Date.parse(answered.answeredAt ?? answered.createdAt) + segment * 30_000,
+				).toISOString(),
 				status: 'completed',
 				type: 'audio/mpeg',
-				url: addMedia(state, `/media/recordings/${id}.mp3`, 'audio/mpeg', silentMp3(10 + segment * 5)),
+				url: addMedia(
+					state,
+					`/media/recordings/${id}.mp3`,
+					'audio/mpeg',
+					silentMp3(10 + segment * 5),
+				),
 			};
 		});
 		state.callSummaries[answered.id] = {
@@ -70,8 +83,20 @@ function seedArtifacts(state: StandInState, calls: Call[], owner: User): void {
 			callId: answered.id,
 			createdAt: answered.completedAt ?? answered.createdAt,
 			dialogue: [
-				{ content: 'Hi, I would like a quote.', start: 0, end: 2.5, identifier: answered.participants[0] ?? null, userId: null },
-				{ content: 'Sure, for how many seats?', start: 2.6, end: 4.1, identifier: answered.participants[1] ?? null, userId: owner.id },
+				{
+					content: 'Hi, I would like a quote.',
+					start: 0,
+					end: 2.5,
+					identifier: answered.participants[0] ?? null,
+					userId: null,
+				},
+				{
+					content: 'Sure, for how many seats?',
+					start: 2.6,
+					end: 4.1,
+					identifier: answered.participants[1] ?? null,
+					userId: owner.id,
+				},
 			],
 			duration: answered.duration,
 			status: 'completed',
@@ -88,15 +113,39 @@ function seedArtifacts(state: StandInState, calls: Call[], owner: User): void {
 		};
 	}
 	if (recent) {
-		const processing = { duration: null, id: randomId('CR', 10), startTime: recent.answeredAt, status: 'processing' as const, type: null, url: null };
+		const processing = {
+			duration: null,
+			id: randomId('CR', 10),
+			startTime: recent.answeredAt,
+			status: 'processing' as const,
+			type: null,
+			url: null,
+		};
 		state.callRecordings[recent.id] = [processing];
-		state.callSummaries[recent.id] = { callId: recent.id, nextSteps: null, status: 'in-progress', summary: null };
-		const transcript = { callId: recent.id, createdAt: recent.createdAt, dialogue: null, duration: 0, status: 'in-progress' as const };
+		state.callSummaries[recent.id] = {
+			callId: recent.id,
+			nextSteps: null,
+			status: 'in-progress',
+			summary: null,
+		};
+		const transcript = {
+			callId: recent.id,
+			createdAt: recent.createdAt,
+			dialogue: null,
+			duration: 0,
+			status: 'in-progress' as const,
+		};
 		state.callTranscripts[recent.id] = transcript;
 	}
 	const pendingVoicemail = calls[6];
 	if (pendingVoicemail) {
-		const pending = { duration: null, id: randomId('VM', 32), transcript: null, recordingUrl: null, status: 'in-progress' as const };
+		const pending = {
+			duration: null,
+			id: randomId('VM', 32),
+			transcript: null,
+			recordingUrl: null,
+			status: 'in-progress' as const,
+		};
 		state.callVoicemails[pendingVoicemail.id] = pending;
 	}
 }

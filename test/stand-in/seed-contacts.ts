@@ -65,7 +65,11 @@ export function seedContacts(count: number, owner: User | undefined): Contact[] 
 			},
 			customFields:
 				index % 4 === 0
-					? [customField('deal-size', 1000 * (index + 1)), customField('vip', index % 8 === 0), customField('interests', ['sms'])]
+					? [
+							customField('deal-size', 1000 * (index + 1)),
+							customField('vip', index % 8 === 0),
+							customField('interests', ['sms']),
+						]
 					: [],
 			createdAt,
 			updatedAt: createdAt,

@@ -18,7 +18,8 @@ export function seedConversations(
 	first: { participant: string; conversationId: string | undefined },
 ): Conversation[] {
 	if (count === 0) return [];
-	if (lines.length === 0 || !owner) throw new Error('Seeding conversations needs a phone number and a user');
+	if (lines.length === 0 || !owner)
+		throw new Error('Seeding conversations needs a phone number and a user');
 	const now = Date.now();
 	return Array.from({ length: count }, (_, index): Conversation => {
 		const line = lines[index % lines.length]!;

@@ -2,7 +2,14 @@ import { randomId } from './ids';
 import { seedCalls } from './seed-calls';
 import { seedContacts, seededCustomFields } from './seed-contacts';
 import { seedConversations, seedTasks } from './seed-conversations';
-import type { Message, PhoneNumber, RegionRestrictions, StandInState, User, UserRole } from './state';
+import type {
+	Message,
+	PhoneNumber,
+	RegionRestrictions,
+	StandInState,
+	User,
+	UserRole,
+} from './state';
 
 export interface SeedCounts {
 	phoneNumbers: number;
@@ -23,7 +30,11 @@ const people = [
 	{ firstName: 'Sam', lastName: 'Member' },
 ];
 const lineNames = ['Sales', 'Support', 'Billing'];
-const unrestricted: RegionRestrictions = { CA: 'unrestricted', Intl: 'restricted', US: 'unrestricted' };
+const unrestricted: RegionRestrictions = {
+	CA: 'unrestricted',
+	Intl: 'restricted',
+	US: 'unrestricted',
+};
 
 export function createSeededState(counts: SeedCounts): StandInState {
 	const createdAt = new Date().toISOString();
@@ -56,13 +67,23 @@ export function createSeededState(counts: SeedCounts): StandInState {
 	};
 	state.calls = seedCalls(state, counts.calls, phoneNumbers[0], users[0], seededParticipant);
 	const first = { participant: seededParticipant, conversationId: messages[0]?.conversationId };
-	state.conversations = seedConversations(state, counts.conversations, phoneNumbers, users[0], first);
+	state.conversations = seedConversations(
+		state,
+		counts.conversations,
+		phoneNumbers,
+		users[0],
+		first,
+	);
 	state.tasks = seedTasks(state, counts.tasks, users[0]);
 	return state;
 }
 
 /** `count` messages between the first line and `seededParticipant`, one a minute, newest first, alternating direction. */
-function seedConversation(count: number, line: PhoneNumber | undefined, owner: User | undefined): Message[] {
+function seedConversation(
+	count: number,
+	line: PhoneNumber | undefined,
+	owner: User | undefined,
+): Message[] {
 	if (count === 0) return [];
 	if (!line || !owner) throw new Error('Seeding messages needs a phone number and a user');
 	const conversationId = randomId('CN', 32);

@@ -7,9 +7,9 @@ describe('Quo-side webhook signing', () => {
 		const body =
 			'{"id":"EVc67ec998b35c41d388af50799aeeba3e","object":"event","apiVersion":"v4","createdAt":"2022-01-23T16:55:52.557Z","type":"message.received","data":{"object":{"id":"AC24a8b8321c4f4cf2be110f4250793d51","object":"message","from":"+19876543210","to":["+15555555555"],"direction":"incoming","text":"Hello, world!","status":"delivered","createdAt":"2022-01-23T16:55:52.420Z","userId":"USu5AsEHuQ","phoneNumberId":"PNtoDbDhuz"}}}';
 
-		expect(legacySignature('R2ZLM2o0bFhBNVpyUnU2NG9mYXQ1MHNyR3pvSUhIVVg=', 1639710054089, body)).toBe(
-			'hmac;1;1639710054089;RJ2ovDJl3G0KsYaBMSwSlu2RhaN8GBqWU06SGG8zxM0=',
-		);
+		expect(
+			legacySignature('R2ZLM2o0bFhBNVpyUnU2NG9mYXQ1MHNyR3pvSUhIVVg=', 1639710054089, body),
+		).toBe('hmac;1;1639710054089;RJ2ovDJl3G0KsYaBMSwSlu2RhaN8GBqWU06SGG8zxM0=');
 	});
 
 	it('reproduces the Standard Webhooks worked example (reference §5.4.2)', () => {
@@ -38,7 +38,11 @@ describe('Quo-side webhook signing', () => {
 				expect(() =>
 					webhook.verify(
 						body,
-						{ 'webhook-id': id, 'webhook-timestamp': `${timestamp}`, 'webhook-signature': signature },
+						{
+							'webhook-id': id,
+							'webhook-timestamp': `${timestamp}`,
+							'webhook-signature': signature,
+						},
 						{ jsonParse: false },
 					),
 				).not.toThrow();

@@ -72,7 +72,9 @@ describe('stand-in server', () => {
 		const phoneNumbers = [...standIn.state.phoneNumbers];
 		const url = 'https://example.com/hook';
 		await callQuo(standIn, 'POST', '/webhooks', { body: { url, events: ['message.received'] } });
-		await callQuo(standIn, 'POST', '/v1/webhooks/calls', { body: { url, events: ['call.completed'] } });
+		await callQuo(standIn, 'POST', '/v1/webhooks/calls', {
+			body: { url, events: ['call.completed'] },
+		});
 		standIn.addFault({ path: '/v1/users', status: 500 });
 		const requests = standIn.requests;
 

@@ -122,7 +122,8 @@ export interface WebhookDelivery {
 	attempts: DeliveryAttempt[];
 }
 
-export type CustomFieldType = 'address' | 'boolean' | 'date' | 'multi-select' | 'number' | 'string' | 'url';
+export type CustomFieldType =
+	'address' | 'boolean' | 'date' | 'multi-select' | 'number' | 'string' | 'url';
 export type CustomFieldValue = string | number | boolean | string[] | null;
 
 /** A custom contact field of the workspace, as `GET /v1/contact-custom-fields` lists it. */
@@ -210,7 +211,17 @@ export interface CallRecording {
 	duration: number | null;
 	id: string;
 	startTime: string | null;
-	status: 'absent' | 'completed' | 'deleted' | 'failed' | 'in-progress' | 'paused' | 'processing' | 'stopped' | 'stopping' | null;
+	status:
+		| 'absent'
+		| 'completed'
+		| 'deleted'
+		| 'failed'
+		| 'in-progress'
+		| 'paused'
+		| 'processing'
+		| 'stopped'
+		| 'stopping'
+		| null;
 	type: string | null;
 	url: string | null;
 }
@@ -225,7 +236,13 @@ export interface CallSummary {
 export interface CallTranscript {
 	callId: string;
 	createdAt: string;
-	dialogue: Array<{ content: string; start: number; end: number; identifier: string | null; userId: string | null }> | null;
+	dialogue: Array<{
+		content: string;
+		start: number;
+		end: number;
+		identifier: string | null;
+		userId: string | null;
+	}> | null;
 	duration: number;
 	status: ArtifactStatus;
 }

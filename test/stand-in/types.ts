@@ -97,7 +97,12 @@ export type SigningMode =
 	| 'none'
 	| 'wrong-key'
 	| 'tampered-body'
-	| { timestampOffsetSeconds?: number; extraSignatures?: string[]; headers?: Record<string, string>; tamperBody?: boolean };
+	| {
+			timestampOffsetSeconds?: number;
+			extraSignatures?: string[];
+			headers?: Record<string, string>;
+			tamperBody?: boolean;
+	  };
 
 export interface DeliveryRequest {
 	/** A v1 (WH…) or 2026-03-30 (numeric) subscription in state. */

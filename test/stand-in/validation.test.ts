@@ -28,7 +28,12 @@ describeWithSpecs('stand-in request validation against the OpenAPI documents', (
 		});
 		expect(response.json.errors).toEqual(
 			expect.arrayContaining([
-				{ path: '/url', message: 'must match format "uri"', value: 'not a url', schema: { type: 'string' } },
+				{
+					path: '/url',
+					message: 'must match format "uri"',
+					value: 'not a url',
+					schema: { type: 'string' },
+				},
 				expect.objectContaining({ path: '/events/0', value: 'call.completed' }),
 			]),
 		);
@@ -39,7 +44,9 @@ describeWithSpecs('stand-in request validation against the OpenAPI documents', (
 	});
 
 	it('reports missing required body fields and a missing body', async () => {
-		const missingUrl = await callQuo(standIn, 'POST', '/v1/webhooks/calls', { body: { events: ['call.completed'] } });
+		const missingUrl = await callQuo(standIn, 'POST', '/v1/webhooks/calls', {
+			body: { events: ['call.completed'] },
+		});
 		const noBody = await callQuo(standIn, 'POST', '/v1/webhooks/calls');
 
 		expect(missingUrl.json.errors).toEqual([
@@ -111,8 +118,12 @@ describeWithSpecs('stand-in request validation against the OpenAPI documents', (
 			{ path: '/foo', message: 'Unknown query parameter', value: '1', schema: { type: 'never' } },
 		]);
 		expect(brackets.status).toBe(400);
-		expect(brackets.json.errors).toContainEqual(expect.objectContaining({ path: '/participants[]' }));
-		expect(indexed.json.errors).toContainEqual(expect.objectContaining({ path: '/participants[0]' }));
+		expect(brackets.json.errors).toContainEqual(
+			expect.objectContaining({ path: '/participants[]' }),
+		);
+		expect(indexed.json.errors).toContainEqual(
+			expect.objectContaining({ path: '/participants[0]' }),
+		);
 	});
 
 	it('takes arrays as repeated keys and coerces values per schema type', async () => {
@@ -125,18 +136,24 @@ describeWithSpecs('stand-in request validation against the OpenAPI documents', (
 		const notANumber = await callQuo(standIn, 'GET', '/v1/users?maxResults=ten');
 		const missing = await callQuo(standIn, 'GET', '/v1/users');
 
-		expect(standIn.requests[0]).toMatchObject({ operationId: 'listMessages_v1', validationErrors: [] });
+		expect(standIn.requests[0]).toMatchObject({
+			operationId: 'listMessages_v1',
+			validationErrors: [],
+		});
 		expect(tooMany.json.errors).toEqual([
 			{ path: '/maxResults', message: 'must be <= 50', value: 51, schema: { type: 'integer' } },
 		]);
 		expect(tooMany.json.code).toBe('1100400');
-		expect(notANumber.json.errors[0]).toMatchObject({ path: '/maxResults', message: 'must be integer' });
+		expect(notANumber.json.errors[0]).toMatchObject({
+			path: '/maxResults',
+			message: 'must be integer',
+		});
 		expect(missing.json.errors).toEqual([
 			{ path: '/maxResults', message: 'Expected required property', schema: { type: 'integer' } },
 		]);
 	});
 
-	it('checks path parameters against their patterns, with the operation\'s own code', async () => {
+	it("checks path parameters against their patterns, with the operation's own code", async () => {
 		const v1 = await callQuo(standIn, 'GET', '/v1/webhooks/123');
 		const current = await callQuo(standIn, 'GET', '/webhooks/WHabc');
 		const testEvent = await callQuo(standIn, 'POST', '/webhooks/abc/events/test', {
@@ -145,9 +162,18 @@ describeWithSpecs('stand-in request validation against the OpenAPI documents', (
 
 		expect(v1.json).toMatchObject({ status: 400, code: '0300400' });
 		expect(v1.json.errors).toEqual([
-			{ path: '/id', message: 'must match pattern "^WH(.*)$"', value: '123', schema: { type: 'string' } },
+			{
+				path: '/id',
+				message: 'must match pattern "^WH(.*)$"',
+				value: '123',
+				schema: { type: 'string' },
+			},
 		]);
-		expect(current.json).toMatchObject({ code: '0303400', title: 'Invalid Id', description: 'Invalid Id' });
+		expect(current.json).toMatchObject({
+			code: '0303400',
+			title: 'Invalid Id',
+			description: 'Invalid Id',
+		});
 		expect(testEvent.json).toMatchObject({ code: '0304400', title: 'Invalid Input Format' });
 	});
 
@@ -159,16 +185,25 @@ describeWithSpecs('stand-in request validation against the OpenAPI documents', (
 		const badStatus = await callQuo(standIn, 'GET', `${events}?status=done`);
 		const badDate = await callQuo(standIn, 'GET', `${events}?createdAfter=yesterday`);
 
-		expect(tooMany.json.errors[0]).toMatchObject({ path: '/limit', message: 'must be <= 50', value: 51 });
+		expect(tooMany.json.errors[0]).toMatchObject({
+			path: '/limit',
+			message: 'must be <= 50',
+			value: 51,
+		});
 		expect(badStatus.json.errors[0]).toMatchObject({ path: '/status', value: 'done' });
-		expect(badDate.json.errors[0]).toMatchObject({ path: '/createdAfter', message: 'must match format "date-time"' });
+		expect(badDate.json.errors[0]).toMatchObject({
+			path: '/createdAfter',
+			message: 'must match format "date-time"',
+		});
 	});
 
 	it('applies minProperties and enums to 2026-03-30 bodies', async () => {
 		const created = await callQuo(standIn, 'POST', '/webhooks', { body: validWebhook });
 		const id = created.json.data.id as string;
 		const empty = await callQuo(standIn, 'PATCH', `/webhooks/${id}`, { body: {} });
-		const badEvent = await callQuo(standIn, 'POST', `/webhooks/${id}/events/test`, { body: { eventType: 'nope' } });
+		const badEvent = await callQuo(standIn, 'POST', `/webhooks/${id}/events/test`, {
+			body: { eventType: 'nope' },
+		});
 
 		expect(empty.status).toBe(400);
 		expect(empty.json.errors[0].message).toBe('must NOT have fewer than 1 properties');
@@ -190,7 +225,10 @@ describeWithSpecs('stand-in request validation against the OpenAPI documents', (
 		expect(invalid.status).toBe(400);
 		expect(valid.status).toBe(501);
 		expect(valid.json.message).toBe('The Quo stand-in does not implement listContacts yet');
-		expect(standIn.requests.map((request) => request.operationId)).toEqual(['listContacts', 'listContacts']);
+		expect(standIn.requests.map((request) => request.operationId)).toEqual([
+			'listContacts',
+			'listContacts',
+		]);
 	});
 });
 
@@ -208,7 +246,10 @@ describe('stand-in without OpenAPI documents', () => {
 		});
 
 		expect(response.status).toBe(201);
-		expect(standIn.requests[0]).toMatchObject({ operationId: 'createMessageWebhook_v1', validationErrors: [] });
+		expect(standIn.requests[0]).toMatchObject({
+			operationId: 'createMessageWebhook_v1',
+			validationErrors: [],
+		});
 	});
 
 	it('answers unknown routes with 404', async () => {

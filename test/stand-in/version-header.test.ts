@@ -1,7 +1,8 @@
 import { startStandIn, type StandIn } from './index';
 import { callQuo } from './test-support/quo-client';
 
-const versionMessage = 'Unsupported or missing Quo-Api-Version header. Supported versions: 2026-03-30';
+const versionMessage =
+	'Unsupported or missing Quo-Api-Version header. Supported versions: 2026-03-30';
 
 describe('stand-in Quo-Api-Version header', () => {
 	let standIn: StandIn;
@@ -42,9 +43,14 @@ describe('stand-in Quo-Api-Version header', () => {
 
 	it('does not need the header on /v1 paths and records what came', async () => {
 		const without = await callQuo(standIn, 'GET', '/v1/phone-numbers');
-		const withHeader = await callQuo(standIn, 'GET', '/v1/phone-numbers', { version: '2026-03-30' });
+		const withHeader = await callQuo(standIn, 'GET', '/v1/phone-numbers', {
+			version: '2026-03-30',
+		});
 
 		expect([without.status, withHeader.status]).toEqual([200, 200]);
-		expect(standIn.requests.map((request) => request.headers['quo-api-version'])).toEqual([undefined, '2026-03-30']);
+		expect(standIn.requests.map((request) => request.headers['quo-api-version'])).toEqual([
+			undefined,
+			'2026-03-30',
+		]);
 	});
 });

@@ -47,8 +47,20 @@ describe('stand-in webhook deliveries endpoints', () => {
 		expect(response.status).toBe(200);
 		expect(response.json).toEqual({
 			data: [
-				{ id: second, eventType: 'call.completed', status: 'success', nextAttemptAt: null, createdAt: expect.any(String) },
-				{ id: first, eventType: 'message.received', status: 'success', nextAttemptAt: null, createdAt: expect.any(String) },
+				{
+					id: second,
+					eventType: 'call.completed',
+					status: 'success',
+					nextAttemptAt: null,
+					createdAt: expect.any(String),
+				},
+				{
+					id: first,
+					eventType: 'message.received',
+					status: 'success',
+					nextAttemptAt: null,
+					createdAt: expect.any(String),
+				},
 			],
 			nextCursor: null,
 		});
@@ -60,18 +72,32 @@ describe('stand-in webhook deliveries endpoints', () => {
 
 		const events = `/webhooks/${webhookId}/events`;
 		const firstPage = await callQuo(standIn, 'GET', `${events}?limit=2`);
-		const secondPage = await callQuo(standIn, 'GET', `${events}?limit=2&after=${firstPage.json.nextCursor}`);
+		const secondPage = await callQuo(
+			standIn,
+			'GET',
+			`${events}?limit=2&after=${firstPage.json.nextCursor}`,
+		);
 
-		expect(firstPage.json.data.map((item: { id: string }) => item.id)).toEqual(newestFirst.slice(0, 2));
+		expect(firstPage.json.data.map((item: { id: string }) => item.id)).toEqual(
+			newestFirst.slice(0, 2),
+		);
 		expect(firstPage.json.nextCursor).toBe(newestFirst[1]);
-		expect(secondPage.json).toEqual({ data: [expect.objectContaining({ id: newestFirst[2] })], nextCursor: null });
+		expect(secondPage.json).toEqual({
+			data: [expect.objectContaining({ id: newestFirst[2] })],
+			nextCursor: null,
+		});
 	});
 
 	it('filters by status, repeated eventTypes and creation time', async () => {
 		await deliverAll(['message.received', 'call.completed']);
 		const failing = await startReceiver([500]);
 		try {
-			await standIn.deliver({ webhookId, envelope: envelopeOf('message.received', 'EVx'), url: failing.url, retry: false });
+			await standIn.deliver({
+				webhookId,
+				envelope: envelopeOf('message.received', 'EVx'),
+				url: failing.url,
+				retry: false,
+			});
 		} finally {
 			await failing.close();
 		}
@@ -90,9 +116,17 @@ describe('stand-in webhook deliveries endpoints', () => {
 	it('shows one delivery with its request body and attempts', async () => {
 		const flaky = await startReceiver([503, 200]);
 		try {
-			const result = await standIn.deliver({ webhookId, envelope: envelopeOf('message.received', 'EV1'), url: flaky.url });
+			const result = await standIn.deliver({
+				webhookId,
+				envelope: envelopeOf('message.received', 'EV1'),
+				url: flaky.url,
+			});
 
-			const response = await callQuo(standIn, 'GET', `/webhooks/${webhookId}/events/${result.deliveryId}`);
+			const response = await callQuo(
+				standIn,
+				'GET',
+				`/webhooks/${webhookId}/events/${result.deliveryId}`,
+			);
 
 			expect(response.status).toBe(200);
 			expect(response.json).toEqual({
@@ -131,7 +165,11 @@ describe('stand-in webhook deliveries endpoints', () => {
 	it('re-sends a delivery on retry, with the same webhook-id, as a manual attempt', async () => {
 		const [deliveryId] = await deliverAll(['message.received']);
 
-		const response = await callQuo(standIn, 'POST', `/webhooks/${webhookId}/events/${deliveryId}/retry`);
+		const response = await callQuo(
+			standIn,
+			'POST',
+			`/webhooks/${webhookId}/events/${deliveryId}/retry`,
+		);
 
 		expect(response.status).toBe(202);
 		expect(response.json).toEqual({});
@@ -139,6 +177,9 @@ describe('stand-in webhook deliveries endpoints', () => {
 		expect(resent?.rawBody).toBe(original?.rawBody);
 		expect(resent?.headers['webhook-id']).toBe(deliveryId);
 		await waitUntil(() => standIn.state.deliveries[0]?.attempts.length === 2);
-		expect(standIn.state.deliveries[0]?.attempts.map((attempt) => attempt.triggerType)).toEqual(['scheduled', 'manual']);
+		expect(standIn.state.deliveries[0]?.attempts.map((attempt) => attempt.triggerType)).toEqual([
+			'scheduled',
+			'manual',
+		]);
 	});
 });

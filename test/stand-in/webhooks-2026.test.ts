@@ -15,10 +15,13 @@ describe('stand-in 2026-03-30 webhooks', () => {
 	afterAll(() => standIn.close());
 	beforeEach(() => standIn.reset());
 
-	const create = async (body: object = hook) => (await callQuo(standIn, 'POST', '/webhooks', { body })).json.data;
+	const create = async (body: object = hook) =>
+		(await callQuo(standIn, 'POST', '/webhooks', { body })).json.data;
 
 	it('creates a webhook with a numeric id and a whsec_ key', async () => {
-		const response = await callQuo(standIn, 'POST', '/webhooks', { body: { ...hook, label: 'n8n' } });
+		const response = await callQuo(standIn, 'POST', '/webhooks', {
+			body: { ...hook, label: 'n8n' },
+		});
 
 		expect(response.status).toBe(201);
 		expect(response.json.data).toEqual({
@@ -47,7 +50,8 @@ describe('stand-in 2026-03-30 webhooks', () => {
 
 	it('gives contact-only webhooks resourceIds ["*"]', async () => {
 		const phoneNumberId = standIn.state.phoneNumbers[0]!.id;
-		const withNumber = (events: string[]) => create({ url: hook.url, events, resourceIds: [phoneNumberId] });
+		const withNumber = (events: string[]) =>
+			create({ url: hook.url, events, resourceIds: [phoneNumberId] });
 		const contactOnly = await withNumber(['contact.updated']);
 		const mixed = await withNumber(['contact.updated', 'message.received']);
 
@@ -71,7 +75,11 @@ describe('stand-in 2026-03-30 webhooks', () => {
 		const created = await create({ ...hook, resourceIds: [phoneNumberId] });
 		const patch = (body: object) => callQuo(standIn, 'PATCH', `/webhooks/${created.id}`, { body });
 
-		const renamed = await patch({ label: 'renamed', status: 'disabled', url: 'https://example.com/other' });
+		const renamed = await patch({
+			label: 'renamed',
+			status: 'disabled',
+			url: 'https://example.com/other',
+		});
 		expect(renamed.status).toBe(200);
 		expect(renamed.json.data).toMatchObject({
 			id: created.id,
@@ -120,7 +128,9 @@ describe('stand-in 2026-03-30 webhooks', () => {
 			callQuo(standIn, 'PATCH', '/webhooks/999', { body: { label: 'x' } }),
 			callQuo(standIn, 'DELETE', '/webhooks/999'),
 			callQuo(standIn, 'POST', '/webhooks/999/rotate'),
-			callQuo(standIn, 'POST', '/webhooks/999/events/test', { body: { eventType: 'message.received' } }),
+			callQuo(standIn, 'POST', '/webhooks/999/events/test', {
+				body: { eventType: 'message.received' },
+			}),
 			callQuo(standIn, 'GET', '/webhooks/999/events'),
 			callQuo(standIn, 'GET', '/webhooks/999/events/msg_x'),
 			callQuo(standIn, 'POST', '/webhooks/999/events/msg_x/retry'),
@@ -128,7 +138,11 @@ describe('stand-in 2026-03-30 webhooks', () => {
 
 		for (const response of await Promise.all(calls)) {
 			expect(response.status).toBe(404);
-			expect(response.json).toMatchObject({ message: 'Webhook not found', code: '0300404', title: 'Not Found' });
+			expect(response.json).toMatchObject({
+				message: 'Webhook not found',
+				code: '0300404',
+				title: 'Not Found',
+			});
 		}
 	});
 
@@ -136,7 +150,11 @@ describe('stand-in 2026-03-30 webhooks', () => {
 		it('answers with the rendered sample and delivers it, signed, as a manual delivery', async () => {
 			const receiver = await startReceiver();
 			try {
-				const created = await create({ url: receiver.url, events: ['message.received'], status: 'disabled' });
+				const created = await create({
+					url: receiver.url,
+					events: ['message.received'],
+					status: 'disabled',
+				});
 
 				const response = await callQuo(standIn, 'POST', `/webhooks/${created.id}/events/test`, {
 					body: { eventType: 'call.completed' },
@@ -148,10 +166,16 @@ describe('stand-in 2026-03-30 webhooks', () => {
 					apiVersion: '2026-03-30',
 					type: 'call.completed',
 					createdAt: expect.any(String),
-					data: expect.objectContaining({ resource: expect.any(Object), links: expect.any(Object) }),
+					data: expect.objectContaining({
+						resource: expect.any(Object),
+						links: expect.any(Object),
+					}),
 				});
 				const [delivery] = await receiver.waitFor(1);
-				const verified = new Webhook(created.key).verify(delivery!.rawBody, delivery!.headers as Record<string, string>);
+				const verified = new Webhook(created.key).verify(
+					delivery!.rawBody,
+					delivery!.headers as Record<string, string>,
+				);
 				expect(verified).toEqual(response.json);
 				await waitUntil(() => standIn.state.deliveries[0]?.status === 'success');
 				expect(standIn.state.deliveries[0]?.attempts[0]?.triggerType).toBe('manual');
@@ -162,9 +186,16 @@ describe('stand-in 2026-03-30 webhooks', () => {
 
 		it("uses the workspace's own ids, so a reply built on the sample reaches a real number", async () => {
 			const [, second] = standIn.state.phoneNumbers;
-			const created = await create({ url: 'http://127.0.0.1:9/unused', events: ['message.received'], resourceIds: [second.id], status: 'disabled' });
+			const created = await create({
+				url: 'http://127.0.0.1:9/unused',
+				events: ['message.received'],
+				resourceIds: [second.id],
+				status: 'disabled',
+			});
 
-			const { json } = await callQuo(standIn, 'POST', `/webhooks/${created.id}/events/test`, { body: { eventType: 'message.received' } });
+			const { json } = await callQuo(standIn, 'POST', `/webhooks/${created.id}/events/test`, {
+				body: { eventType: 'message.received' },
+			});
 
 			expect(json.data.context).toMatchObject({
 				phoneNumberId: second.id,
@@ -175,9 +206,15 @@ describe('stand-in 2026-03-30 webhooks', () => {
 		});
 
 		it('describes the call its event is about: a missed call was not answered', async () => {
-			const created = await create({ url: 'http://127.0.0.1:9/unused', events: ['call.missed'], status: 'disabled' });
+			const created = await create({
+				url: 'http://127.0.0.1:9/unused',
+				events: ['call.missed'],
+				status: 'disabled',
+			});
 
-			const { json } = await callQuo(standIn, 'POST', `/webhooks/${created.id}/events/test`, { body: { eventType: 'call.missed' } });
+			const { json } = await callQuo(standIn, 'POST', `/webhooks/${created.id}/events/test`, {
+				body: { eventType: 'call.missed' },
+			});
 
 			expect(json.data.resource).toMatchObject({ status: 'missed', duration: 0, answeredAt: null });
 		});

@@ -3,7 +3,10 @@ import { callQuo } from './test-support/quo-client';
 
 const families = [
 	{ path: '/v1/webhooks/messages', events: ['message.received', 'message.delivered'] },
-	{ path: '/v1/webhooks/calls', events: ['call.completed', 'call.ringing', 'call.recording.completed'] },
+	{
+		path: '/v1/webhooks/calls',
+		events: ['call.completed', 'call.ringing', 'call.recording.completed'],
+	},
 	{ path: '/v1/webhooks/call-summaries', events: ['call.summary.completed'] },
 	{ path: '/v1/webhooks/call-transcripts', events: ['call.transcript.completed'] },
 ];
@@ -20,7 +23,9 @@ describe('stand-in v1 webhooks', () => {
 	const owner = () => standIn.state.users[0]!;
 
 	it.each(families)('creates a webhook with POST $path', async ({ path, events }) => {
-		const response = await callQuo(standIn, 'POST', path, { body: { url: 'https://example.com/hook', events } });
+		const response = await callQuo(standIn, 'POST', path, {
+			body: { url: 'https://example.com/hook', events },
+		});
 
 		expect(response.status).toBe(201);
 		expect(response.json.data).toEqual({

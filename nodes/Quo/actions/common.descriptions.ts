@@ -9,7 +9,12 @@ interface IdForm {
 }
 
 /** A resource locator: "From List" (searched and paged by a `listSearch` method) and "By ID". */
-function locatorOf(displayName: string, name: string, searchListMethod: string, id: IdForm): INodeProperties {
+function locatorOf(
+	displayName: string,
+	name: string,
+	searchListMethod: string,
+	id: IdForm,
+): INodeProperties {
 	const validation = id.prefix && {
 		validation: [
 			{
@@ -27,8 +32,19 @@ function locatorOf(displayName: string, name: string, searchListMethod: string, 
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		modes: [
-			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod, searchable: true } },
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: id.placeholder, ...validation },
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: id.placeholder,
+				...validation,
+			},
 		],
 	};
 }
@@ -51,7 +67,10 @@ export const phoneNumberRLC: INodeProperties = {
 			validation: [
 				{
 					type: 'regex',
-					properties: { regex: E164_PATTERN, errorMessage: `Not an E.164 number like ${E164_EXAMPLE}` },
+					properties: {
+						regex: E164_PATTERN,
+						errorMessage: `Not an E.164 number like ${E164_EXAMPLE}`,
+					},
 				},
 			],
 		},
@@ -59,10 +78,15 @@ export const phoneNumberRLC: INodeProperties = {
 };
 
 /** A user of the workspace: picked from the list or given as a `US…` id. */
-export const userRLC = locatorOf('User', 'userId', 'searchUsers', { placeholder: 'e.g. US123abc', prefix: { prefix: 'US', kind: 'user' } });
+export const userRLC = locatorOf('User', 'userId', 'searchUsers', {
+	placeholder: 'e.g. US123abc',
+	prefix: { prefix: 'US', kind: 'user' },
+});
 
 /** A contact of the workspace: picked from the list or given by ID (Quo's contact IDs have no prefix). */
-export const contactRLC = locatorOf('Contact', 'contactId', 'searchContacts', { placeholder: 'e.g. 664d0db69fcac7cf2e6ec20f' });
+export const contactRLC = locatorOf('Contact', 'contactId', 'searchContacts', {
+	placeholder: 'e.g. 664d0db69fcac7cf2e6ec20f',
+});
 
 /** A conversation of the workspace: picked from the list (most recent first) or given as a `CN…` id. */
 export const conversationRLC = locatorOf('Conversation', 'conversationId', 'searchConversations', {
@@ -89,7 +113,12 @@ export const limitOption: INodeProperties = {
 };
 
 /** An operation's optional parameters, as a collection the user adds to: "Filters", "Additional Fields", "Update Fields". */
-function collectionOf(displayName: string, name: string, placeholder: string, options: INodeProperties[]): INodeProperties {
+function collectionOf(
+	displayName: string,
+	name: string,
+	placeholder: string,
+	options: INodeProperties[],
+): INodeProperties {
 	return { displayName, name, type: 'collection', placeholder, default: {}, options };
 }
 

@@ -2,7 +2,12 @@ import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /** A parameter that cannot be sent to Quo, caught before any request: "<Field>: <why>". */
-export function fieldError(node: INode, field: string, reason: string, itemIndex: number): NodeOperationError {
+export function fieldError(
+	node: INode,
+	field: string,
+	reason: string,
+	itemIndex: number,
+): NodeOperationError {
 	return new NodeOperationError(node, `${field}: ${reason}`, { itemIndex });
 }
 
@@ -14,11 +19,22 @@ export interface QuoIdKind {
 }
 
 /** A Quo id whose prefix is wrong would only earn a 400 from Quo; refuse it before sending, naming the field. */
-export function requireQuoId(node: INode, value: unknown, id: QuoIdKind, field: string, itemIndex: number): string {
+export function requireQuoId(
+	node: INode,
+	value: unknown,
+	id: QuoIdKind,
+	field: string,
+	itemIndex: number,
+): string {
 	const text = String(value ?? '').trim();
 	if (text === '') throw fieldError(node, field, 'required', itemIndex);
 	if (!text.startsWith(id.prefix)) {
-		throw fieldError(node, field, `'${text}' is not a Quo ${id.kind} ID (those start with ${id.prefix})`, itemIndex);
+		throw fieldError(
+			node,
+			field,
+			`'${text}' is not a Quo ${id.kind} ID (those start with ${id.prefix})`,
+			itemIndex,
+		);
 	}
 	return text;
 }
@@ -43,7 +59,13 @@ export function requireText(node: INode, value: unknown, field: string, itemInde
  * Text within one of Quo's length limits. Quo's limits are JSON Schema `maxLength`, which counts characters (code
  * points): an emoji is one character, though two UTF-16 units in `text.length`.
  */
-export function requireMaxLength(node: INode, text: string, field: string, max: number, itemIndex: number): string {
+export function requireMaxLength(
+	node: INode,
+	text: string,
+	field: string,
+	max: number,
+	itemIndex: number,
+): string {
 	const characters = [...text].length;
 	if (characters > max) {
 		throw fieldError(

@@ -52,21 +52,35 @@ export class WorkspaceLookups {
 	/** The `PN…` id for a `PN…` id or an E.164 number of the workspace (looked up once per execution). */
 	async phoneNumberId(value: unknown, field: string, itemIndex: number): Promise<string> {
 		const text = String(value ?? '').trim();
-		if (!isE164(text)) return requireQuoId(this.context.getNode(), text, PHONE_NUMBER_ID, field, itemIndex);
-		this.phoneNumbers ??= new SharedLookup(async () => await fetchPhoneNumbers.call(this.context, itemIndex));
-		const match = (await this.shared(this.phoneNumbers, itemIndex)).find((phoneNumber) => phoneNumber.number === text);
+		if (!isE164(text))
+			return requireQuoId(this.context.getNode(), text, PHONE_NUMBER_ID, field, itemIndex);
+		this.phoneNumbers ??= new SharedLookup(
+			async () => await fetchPhoneNumbers.call(this.context, itemIndex),
+		);
+		const match = (await this.shared(this.phoneNumbers, itemIndex)).find(
+			(phoneNumber) => phoneNumber.number === text,
+		);
 		if (match) return match.id;
-		throw fieldError(this.context.getNode(), field, `${text} is not one of this workspace's Quo numbers`, itemIndex);
+		throw fieldError(
+			this.context.getNode(),
+			field,
+			`${text} is not one of this workspace's Quo numbers`,
+			itemIndex,
+		);
 	}
 
 	/** Each entry of a list (array or comma-separated text) as a `PN…` id. */
 	async phoneNumberIds(value: unknown, field: string, itemIndex: number): Promise<string[]> {
-		return await Promise.all(listOf(value).map(async (entry) => await this.phoneNumberId(entry, field, itemIndex)));
+		return await Promise.all(
+			listOf(value).map(async (entry) => await this.phoneNumberId(entry, field, itemIndex)),
+		);
 	}
 
 	/** The workspace's custom contact fields (looked up once per execution). */
 	async contactCustomFields(itemIndex: number): Promise<QuoCustomField[]> {
-		this.customFields ??= new SharedLookup(async () => await fetchCustomFields.call(this.context, itemIndex));
+		this.customFields ??= new SharedLookup(
+			async () => await fetchCustomFields.call(this.context, itemIndex),
+		);
 		return await this.shared(this.customFields, itemIndex);
 	}
 
@@ -83,7 +97,11 @@ export class WorkspaceLookups {
 					if (previous && pageToken === undefined) return undefined;
 					// A list that does not end is an error, not a list that ended: a match may be on a page never read.
 					const endless = (cause: 'repeatedToken' | 'tooManyPages', pagesRead: number) =>
-						endlessListError(this.context.getNode(), { path: '/v1/contacts', pagesRead, itemsRead: this.contactsRead, cause }, itemIndex);
+						endlessListError(
+							this.context.getNode(),
+							{ path: '/v1/contacts', pagesRead, itemsRead: this.contactsRead, cause },
+							itemIndex,
+						);
 					if (next === MAX_PAGES) throw endless('tooManyPages', next);
 					const page = (await fetchV1Page.call(this.context, {
 						path: '/v1/contacts',
@@ -94,7 +112,8 @@ export class WorkspaceLookups {
 					this.contactsRead += page.items.length;
 					// An empty page with a token is Quo's old last-page quirk.
 					const token = page.nextPageToken;
-					if (token === undefined || page.items.length === 0) return { ...page, nextPageToken: undefined };
+					if (token === undefined || page.items.length === 0)
+						return { ...page, nextPageToken: undefined };
 					if (this.contactPageTokens.has(token)) throw endless('repeatedToken', next + 1);
 					this.contactPageTokens.add(token);
 					return page;

@@ -27,14 +27,29 @@ export function parsePhoneNumberList(
 ): string[] {
 	const numbers = listOf(value);
 	if (numbers.length === 0) {
-		throw fieldError(node, field, `at least one phone number is needed, in E.164 form like ${E164_EXAMPLE}`, itemIndex);
+		throw fieldError(
+			node,
+			field,
+			`at least one phone number is needed, in E.164 form like ${E164_EXAMPLE}`,
+			itemIndex,
+		);
 	}
 	if (numbers.length > bounds.max) {
-		throw fieldError(node, field, `${numbers.length} ${bounds.noun}; Quo allows at most ${bounds.max}`, itemIndex);
+		throw fieldError(
+			node,
+			field,
+			`${numbers.length} ${bounds.noun}; Quo allows at most ${bounds.max}`,
+			itemIndex,
+		);
 	}
 	const invalid = numbers.find((number) => !isE164(number));
 	if (invalid !== undefined) {
-		throw fieldError(node, field, `'${invalid}' is not an E.164 number like ${E164_EXAMPLE}`, itemIndex);
+		throw fieldError(
+			node,
+			field,
+			`'${invalid}' is not an E.164 number like ${E164_EXAMPLE}`,
+			itemIndex,
+		);
 	}
 	return numbers;
 }
@@ -59,10 +74,16 @@ export function toE164(value: string): string | undefined {
 /** One phone number in any common form, as E.164; checked before any request. */
 export function requireE164(node: INode, value: unknown, field: string, itemIndex: number): string {
 	const text = String(value ?? '').trim();
-	if (text === '') throw fieldError(node, field, `required, a phone number like ${E164_EXAMPLE}`, itemIndex);
+	if (text === '')
+		throw fieldError(node, field, `required, a phone number like ${E164_EXAMPLE}`, itemIndex);
 	const number = toE164(text);
 	if (number === undefined) {
-		throw fieldError(node, field, `'${text}' is not a phone number that can be written in E.164 like ${E164_EXAMPLE} (add the country code)`, itemIndex);
+		throw fieldError(
+			node,
+			field,
+			`'${text}' is not a phone number that can be written in E.164 like ${E164_EXAMPLE} (add the country code)`,
+			itemIndex,
+		);
 	}
 	return number;
 }

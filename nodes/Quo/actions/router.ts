@@ -35,12 +35,20 @@ const resources = {
  * Each resource's operations, by the values of the node's Resource and Operation options: every export of a
  * `<Resource>.resource.ts` but its description. `NodeMap` is read from here.
  */
-export const RESOURCES: { [R in keyof typeof resources]: Record<Exclude<keyof (typeof resources)[R], 'description'>, Operation> } = resources;
+export const RESOURCES: {
+	[R in keyof typeof resources]: Record<
+		Exclude<keyof (typeof resources)[R], 'description'>,
+		Operation
+	>;
+} = resources;
 
 function operationOf(this: IExecuteFunctions, { resource, operation }: QuoType): Operation {
 	// The parameters may hold anything (an old workflow, an expression), so the lookup is checked at run time.
-	const operations: Record<string, Operation> | undefined = Object.hasOwn(RESOURCES, resource) ? RESOURCES[resource] : undefined;
-	const found = operations && Object.hasOwn(operations, operation) ? operations[operation] : undefined;
+	const operations: Record<string, Operation> | undefined = Object.hasOwn(RESOURCES, resource)
+		? RESOURCES[resource]
+		: undefined;
+	const found =
+		operations && Object.hasOwn(operations, operation) ? operations[operation] : undefined;
 	if (typeof found?.execute !== 'function') {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported!`);
 	}
@@ -48,7 +56,11 @@ function operationOf(this: IExecuteFunctions, { resource, operation }: QuoType):
 }
 
 /** The error that stops the execution, pointing n8n at the item it came from. */
-function itemError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+function itemError(
+	node: INode,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		error.context.itemIndex ??= itemIndex;
 		return error;
@@ -63,7 +75,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		operation: this.getNodeParameter('operation', 0),
 	} as QuoType;
 	const { execute, readOnly } = operationOf.call(this, quoNodeData);
-	const execution: Execution = { lookups: new WorkspaceLookups(this), conversationLanes: new OrderedLanes(), externalIdLanes: new OrderedLanes() };
+	const execution: Execution = {
+		lookups: new WorkspaceLookups(this),
+		conversationLanes: new OrderedLanes(),
+		externalIdLanes: new OrderedLanes(),
+	};
 
 	// An item that changes something waits for the one before it, as n8n users expect: without Continue On Fail the
 	// run stops at the first failure, and no later item has reached Quo (re-running after a fix sends nothing twice).
@@ -72,7 +88,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const outputs = await mapItemsConcurrently(items.length, inFlight, async (itemIndex) => {
 		try {
 			const result = await execute.call(this, itemIndex, execution);
-			const data = result instanceof BinaryItems ? result.items : this.helpers.returnJsonArray(result);
+			const data =
+				result instanceof BinaryItems ? result.items : this.helpers.returnJsonArray(result);
 			return this.helpers.constructExecutionMetaData(data, { itemData: { item: itemIndex } });
 		} catch (error) {
 			if (!this.continueOnFail()) throw itemError(this.getNode(), error, itemIndex);

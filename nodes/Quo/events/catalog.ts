@@ -39,7 +39,12 @@ export const WEBHOOK_API_VERSIONS = ['2026-03-30', 'v1'] as const;
 export type WebhookApiVersion = (typeof WEBHOOK_API_VERSIONS)[number];
 
 /** The path segment of `POST /v1/webhooks/{family}`. */
-export const V1_WEBHOOK_FAMILIES = ['messages', 'calls', 'call-summaries', 'call-transcripts'] as const;
+export const V1_WEBHOOK_FAMILIES = [
+	'messages',
+	'calls',
+	'call-summaries',
+	'call-transcripts',
+] as const;
 
 export type V1WebhookFamily = (typeof V1_WEBHOOK_FAMILIES)[number];
 
@@ -59,12 +64,32 @@ type EventDetails = Omit<QuoEventDefinition, 'name'>;
 const BOTH: readonly WebhookApiVersion[] = ['2026-03-30', 'v1'];
 const CURRENT_ONLY: readonly WebhookApiVersion[] = ['2026-03-30'];
 
-function messageEvent(label: string, description: string, v1Family: 'messages' | null): EventDetails {
-	return { label, description, group: 'Messages', apiVersions: v1Family ? BOTH : CURRENT_ONLY, v1Family };
+function messageEvent(
+	label: string,
+	description: string,
+	v1Family: 'messages' | null,
+): EventDetails {
+	return {
+		label,
+		description,
+		group: 'Messages',
+		apiVersions: v1Family ? BOTH : CURRENT_ONLY,
+		v1Family,
+	};
 }
 
-function callEvent(label: string, description: string, v1Family: V1WebhookFamily | null): EventDetails {
-	return { label, description, group: 'Calls', apiVersions: v1Family ? BOTH : CURRENT_ONLY, v1Family };
+function callEvent(
+	label: string,
+	description: string,
+	v1Family: V1WebhookFamily | null,
+): EventDetails {
+	return {
+		label,
+		description,
+		group: 'Calls',
+		apiVersions: v1Family ? BOTH : CURRENT_ONLY,
+		v1Family,
+	};
 }
 
 function contactEvent(label: string, description: string): EventDetails {
@@ -96,15 +121,31 @@ const EVENT_DETAILS: Record<QuoEventName, EventDetails> = {
 		'An outbound message was sent but could not be delivered to the recipient or was blocked; it cannot be retried',
 		null,
 	),
-	'call.ringing': callEvent('Call Ringing', 'A call to or from one of your Quo numbers started ringing', 'calls'),
-	'call.answered': callEvent('Call Answered', 'Someone picked up a call on one of your Quo numbers', null),
-	'call.forwarded': callEvent('Call Forwarded', 'A call on one of your Quo numbers was forwarded', null),
+	'call.ringing': callEvent(
+		'Call Ringing',
+		'A call to or from one of your Quo numbers started ringing',
+		'calls',
+	),
+	'call.answered': callEvent(
+		'Call Answered',
+		'Someone picked up a call on one of your Quo numbers',
+		null,
+	),
+	'call.forwarded': callEvent(
+		'Call Forwarded',
+		'A call on one of your Quo numbers was forwarded',
+		null,
+	),
 	'call.menu.selected': callEvent(
 		'Call Menu Option Selected',
 		'A caller chose an option in the phone menu (IVR) of one of your Quo numbers',
 		null,
 	),
-	'call.missed': callEvent('Call Missed', 'An inbound call to one of your Quo numbers was not answered', null),
+	'call.missed': callEvent(
+		'Call Missed',
+		'An inbound call to one of your Quo numbers was not answered',
+		null,
+	),
 	'call.completed': callEvent('Call Completed', 'A call on one of your Quo numbers ended', 'calls'),
 	'call.voicemail.completed': callEvent(
 		'Voicemail Received',
@@ -177,7 +218,9 @@ export function v1FamilyOf(event: string): V1WebhookFamily | null {
 }
 
 /** The selected events that exist on v1, by family; families and events in catalog order. */
-export function groupEventsByV1Family(events: readonly string[]): Map<V1WebhookFamily, QuoEventName[]> {
+export function groupEventsByV1Family(
+	events: readonly string[],
+): Map<V1WebhookFamily, QuoEventName[]> {
 	const selected = new Set(events.map(canonicalEventName));
 	const byFamily = new Map<V1WebhookFamily, QuoEventName[]>();
 	for (const { name, v1Family } of QUO_EVENT_CATALOG) {

@@ -23,19 +23,28 @@ function describeType(value: unknown): string {
 }
 
 function expectedObjectIssue(path: string, value: unknown): string {
-	return value === undefined ? `${path}: Required` : `${path}: Expected object, received ${describeType(value)}`;
+	return value === undefined
+		? `${path}: Required`
+		: `${path}: Expected object, received ${describeType(value)}`;
 }
 
 /** A missing or mistyped envelope field becomes '' plus an issue, so the item can still be emitted. */
 function envelopeString(envelope: JsonRecord, key: string, issues: string[]): string {
 	const value = envelope[key];
 	if (isString(value)) return value;
-	issues.push(value === undefined ? `${key}: Required` : `${key}: Expected string, received ${describeType(value)}`);
+	issues.push(
+		value === undefined
+			? `${key}: Required`
+			: `${key}: Expected string, received ${describeType(value)}`,
+	);
 	return '';
 }
 
 /** Legacy `contactIds`: a non-empty list means matched, an empty one none, and no list at all unavailable. */
-function contactsFrom(contactIds: unknown): { ids: string[]; lookupStatus: 'matched' | 'none' | 'unavailable' } {
+function contactsFrom(contactIds: unknown): {
+	ids: string[];
+	lookupStatus: 'matched' | 'none' | 'unavailable';
+} {
 	if (!Array.isArray(contactIds)) return { ids: [], lookupStatus: 'unavailable' };
 	const ids = contactIds.filter(isString);
 	return ids.length > 0 ? { ids, lookupStatus: 'matched' } : { ids: [], lookupStatus: 'none' };
@@ -78,13 +87,23 @@ function legacyCallParticipants(call: JsonRecord) {
 	const from = identifierList(call.from);
 	const to = identifierList(call.to);
 	if (from.length > 0 && to.length > 0) {
-		if (call.direction === 'incoming') return { workspace: to, external: from, resolution: 'available' };
-		if (call.direction === 'outgoing') return { workspace: from, external: to, resolution: 'available' };
+		if (call.direction === 'incoming')
+			return { workspace: to, external: from, resolution: 'available' };
+		if (call.direction === 'outgoing')
+			return { workspace: from, external: to, resolution: 'available' };
 	}
 	return { workspace: [], external: [], resolution: 'unavailable' };
 }
 
-const LEGACY_CALL_CONTEXT_FIELDS = ['phoneNumberId', 'conversationId', 'userId', 'contactIds', 'participants', 'from', 'to'];
+const LEGACY_CALL_CONTEXT_FIELDS = [
+	'phoneNumberId',
+	'conversationId',
+	'userId',
+	'contactIds',
+	'participants',
+	'from',
+	'to',
+];
 
 function legacyCallContext(call: JsonRecord): object | null {
 	if (!LEGACY_CALL_CONTEXT_FIELDS.some((field) => call[field] !== undefined)) return null;
@@ -109,17 +128,24 @@ function legacyContactContext(contact: JsonRecord): object | null {
 /** Legacy summaries and transcripts say `status` where 2026-03-30 says `processingStatus`. */
 function renameStatusToProcessingStatus(object: JsonRecord): JsonRecord {
 	return Object.fromEntries(
-		Object.entries(object).map(([key, value]) => [key === 'status' ? 'processingStatus' : key, value]),
+		Object.entries(object).map(([key, value]) => [
+			key === 'status' ? 'processingStatus' : key,
+			value,
+		]),
 	);
 }
 
-function mapLegacyObject(event: string, object: JsonRecord): Pick<QuoEvent, 'resource' | 'context'> {
+function mapLegacyObject(
+	event: string,
+	object: JsonRecord,
+): Pick<QuoEvent, 'resource' | 'context'> {
 	if (event.startsWith('message.')) return mapLegacyMessage(object);
 	if (event === 'call.summary.completed' || event === 'call.transcript.completed') {
 		return { resource: renameStatusToProcessingStatus(object), context: legacyCallContext(object) };
 	}
 	if (event.startsWith('call.')) return { resource: object, context: legacyCallContext(object) };
-	if (event.startsWith('contact.')) return { resource: object, context: legacyContactContext(object) };
+	if (event.startsWith('contact.'))
+		return { resource: object, context: legacyContactContext(object) };
 	return { resource: object, context: null };
 }
 

@@ -55,18 +55,28 @@ export const CallContextSchema = z
 	})
 	.passthrough();
 
-export const ContactContextSchema = z.object({ userId: z.string(), sharedWithIds: stringArray }).passthrough();
+export const ContactContextSchema = z
+	.object({ userId: z.string(), sharedWithIds: stringArray })
+	.passthrough();
 
 function messageResource<Direction extends z.ZodTypeAny>(direction: Direction) {
 	return z
-		.object({ id: z.string(), direction, text: z.string(), status: MessageStatusSchema, createdAt: z.string() })
+		.object({
+			id: z.string(),
+			direction,
+			text: z.string(),
+			status: MessageStatusSchema,
+			createdAt: z.string(),
+		})
 		.passthrough();
 }
 
 export const MessageReceivedResourceSchema = messageResource(z.literal('incoming'));
 export const MessageDeliveredResourceSchema = messageResource(z.literal('outgoing'));
 /** message.failed / message.undelivered: Quo publishes no schema, so every field is optional. */
-export const MessageFailureResourceSchema = messageResource(z.enum(['incoming', 'outgoing'])).partial();
+export const MessageFailureResourceSchema = messageResource(
+	z.enum(['incoming', 'outgoing']),
+).partial();
 
 export const AgentCallSummaryJobSchema = z
 	.object({
@@ -75,7 +85,9 @@ export const AgentCallSummaryJobSchema = z
 		result: z
 			.object({
 				data: z.array(
-					z.object({ name: z.string(), value: z.union([z.string(), z.number(), z.boolean()]) }).passthrough(),
+					z
+						.object({ name: z.string(), value: z.union([z.string(), z.number(), z.boolean()]) })
+						.passthrough(),
 				),
 			})
 			.passthrough(),
@@ -133,11 +145,21 @@ export const CallResourceSchema = z
 const customFieldBase = { name: z.string(), key: z.string(), id: z.string().optional() };
 
 export const CustomFieldSchema = z.discriminatedUnion('type', [
-	z.object({ ...customFieldBase, type: z.enum(['string', 'url', 'address']), value: nullableString }).passthrough(),
-	z.object({ ...customFieldBase, type: z.literal('number'), value: z.number().nullable() }).passthrough(),
+	z
+		.object({
+			...customFieldBase,
+			type: z.enum(['string', 'url', 'address']),
+			value: nullableString,
+		})
+		.passthrough(),
+	z
+		.object({ ...customFieldBase, type: z.literal('number'), value: z.number().nullable() })
+		.passthrough(),
 	z.object({ ...customFieldBase, type: z.literal('boolean'), value: z.boolean() }).passthrough(),
 	z.object({ ...customFieldBase, type: z.literal('date'), value: nullableString }).passthrough(),
-	z.object({ ...customFieldBase, type: z.literal('multi-select'), value: stringArray }).passthrough(),
+	z
+		.object({ ...customFieldBase, type: z.literal('multi-select'), value: stringArray })
+		.passthrough(),
 ]);
 
 export const ContactResourceSchema = z
@@ -151,7 +173,9 @@ export const ContactResourceSchema = z
 		source: nullableString,
 		externalId: nullableString,
 		emails: z.array(z.object({ value: z.string(), type: z.literal('email') }).passthrough()),
-		phoneNumbers: z.array(z.object({ value: z.string(), type: z.literal('phone-number') }).passthrough()),
+		phoneNumbers: z.array(
+			z.object({ value: z.string(), type: z.literal('phone-number') }).passthrough(),
+		),
 		customFields: z.array(CustomFieldSchema),
 		createdAt: z.string(),
 		updatedAt: z.string(),
@@ -269,7 +293,10 @@ function eventData(resource: z.ZodTypeAny, context: z.ZodTypeAny) {
 	return z.object({ resource, context });
 }
 
-const messageFailureData = eventData(MessageFailureResourceSchema, MessageContextSchema.partial().nullable().optional());
+const messageFailureData = eventData(
+	MessageFailureResourceSchema,
+	MessageContextSchema.partial().nullable().optional(),
+);
 const callData = eventData(CallResourceSchema, CallContextSchema);
 const contactData = eventData(ContactResourceSchema, ContactContextSchema);
 const taskData = eventData(TaskResourceSchema, z.object({}).passthrough().nullable().optional());
@@ -349,7 +376,11 @@ function formatIssue(issue: z.ZodIssue, generation: PayloadGeneration): string {
  * - `current`: `payload` is `{resource, context}` (the 2026-03-30 `data`); issues read `resource.text: …`.
  * - `legacy`: `payload` is the legacy `data.object`; issues read `data.object.from: …`.
  */
-export function schemaIssuesFor(event: string, generation: PayloadGeneration, payload: unknown): string[] {
+export function schemaIssuesFor(
+	event: string,
+	generation: PayloadGeneration,
+	payload: unknown,
+): string[] {
 	const schema = schemaFor(event, generation);
 	if (!schema) return [];
 	const result = schema.safeParse(payload);

@@ -33,7 +33,9 @@ export function contactLabel(contact: QuoContact): string {
 
 /** The conversation's name, else its participants. */
 export function conversationLabel(conversation: QuoConversation): string {
-	return conversation.name?.trim() || (conversation.participants ?? []).join(', ') || conversation.id;
+	return (
+		conversation.name?.trim() || (conversation.participants ?? []).join(', ') || conversation.id
+	);
 }
 
 export function byName<T extends { name: string }>(a: T, b: T): number {

@@ -1,6 +1,17 @@
-import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
-import { byName, contactChannels, contactLabel, conversationLabel, phoneNumberLabel, userLabel } from './labels';
+import {
+	byName,
+	contactChannels,
+	contactLabel,
+	conversationLabel,
+	phoneNumberLabel,
+	userLabel,
+} from './labels';
 import { fetchV1Page, type V1ListPage } from '../transport/pagination';
 import {
 	CONTACT_PAGE_SIZE,
@@ -19,7 +30,10 @@ function matches(filter: string | undefined, ...fields: Array<string | null | un
 	const wantedDigits = /^[\d\s()+.-]+$/.test(wanted) ? wanted.replace(/\D/g, '') : '';
 	return fields.some((field) => {
 		const text = (field ?? '').toLowerCase();
-		return text.includes(wanted) || (wantedDigits !== '' && text.replace(/\D/g, '').includes(wantedDigits));
+		return (
+			text.includes(wanted) ||
+			(wantedDigits !== '' && text.replace(/\D/g, '').includes(wantedDigits))
+		);
 	});
 }
 
@@ -33,16 +47,26 @@ async function searchPage<T>(
 	paginationToken: string | undefined,
 	toResult: (item: T) => INodeListSearchItems | undefined,
 ): Promise<INodeListSearchResult> {
-	const page = (await fetchV1Page.call(context, { ...list, pageToken: paginationToken })) as V1ListPage<T>;
-	const results = page.items.map(toResult).filter((result): result is INodeListSearchItems => result !== undefined);
+	const page = (await fetchV1Page.call(context, {
+		...list,
+		pageToken: paginationToken,
+	})) as V1ListPage<T>;
+	const results = page.items
+		.map(toResult)
+		.filter((result): result is INodeListSearchItems => result !== undefined);
 	return { results, paginationToken: page.nextPageToken };
 }
 
 /** The workspace's phone numbers for a resource locator's list (Quo lists them on one page). */
-export async function searchPhoneNumbers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchPhoneNumbers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const phoneNumbers = await fetchPhoneNumbers.call(this);
 	const results: INodeListSearchItems[] = phoneNumbers
-		.filter((phoneNumber) => matches(filter, phoneNumber.name, phoneNumber.number, phoneNumber.formattedNumber))
+		.filter((phoneNumber) =>
+			matches(filter, phoneNumber.name, phoneNumber.number, phoneNumber.formattedNumber),
+		)
 		.map((phoneNumber) => ({ name: phoneNumberLabel(phoneNumber), value: phoneNumber.id }))
 		.sort(byName);
 	return { results };
@@ -54,8 +78,14 @@ export async function searchUsers(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchPage(this, { path: '/v1/users', pageSize: USER_PAGE_SIZE }, paginationToken, (user: QuoUser) =>
-		matches(filter, user.firstName, user.lastName, user.email, user.id) ? { name: userLabel(user), value: user.id } : undefined,
+	return await searchPage(
+		this,
+		{ path: '/v1/users', pageSize: USER_PAGE_SIZE },
+		paginationToken,
+		(user: QuoUser) =>
+			matches(filter, user.firstName, user.lastName, user.email, user.id)
+				? { name: userLabel(user), value: user.id }
+				: undefined,
 	);
 }
 
@@ -65,11 +95,23 @@ export async function searchContacts(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchPage(this, { path: '/v1/contacts', pageSize: CONTACT_PAGE_SIZE }, paginationToken, (contact: QuoContact) => {
-		const fields = contact.defaultFields;
-		const found = matches(filter, fields?.firstName, fields?.lastName, fields?.company, contact.id, ...contactChannels(contact));
-		return found ? { name: contactLabel(contact), value: contact.id } : undefined;
-	});
+	return await searchPage(
+		this,
+		{ path: '/v1/contacts', pageSize: CONTACT_PAGE_SIZE },
+		paginationToken,
+		(contact: QuoContact) => {
+			const fields = contact.defaultFields;
+			const found = matches(
+				filter,
+				fields?.firstName,
+				fields?.lastName,
+				fields?.company,
+				contact.id,
+				...contactChannels(contact),
+			);
+			return found ? { name: contactLabel(contact), value: contact.id } : undefined;
+		},
+	);
 }
 
 /** One page of the workspace's conversations (most recent first), found by name or participant number. */

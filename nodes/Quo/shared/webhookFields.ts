@@ -8,12 +8,14 @@ export const apiVersionOptions: INodePropertyOptions[] = [
 	{
 		name: '2026-03-30',
 		value: '2026-03-30',
-		description: 'Current webhooks: every event (messages, calls, contacts, tasks), Standard Webhooks signatures, updates, tests and delivery logs',
+		description:
+			'Current webhooks: every event (messages, calls, contacts, tasks), Standard Webhooks signatures, updates, tests and delivery logs',
 	},
 	{
 		name: 'V1 (Legacy)',
 		value: 'v1',
-		description: 'Older webhooks: message and call events only, one Quo webhook per event family, no updates',
+		description:
+			'Older webhooks: message and call events only, one Quo webhook per event family, no updates',
 	},
 ];
 

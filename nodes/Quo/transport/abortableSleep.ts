@@ -7,4 +7,5 @@ type AbortableSleep = (ms: number, abortSignal: AbortSignal) => Promise<void>;
  * has this as `sleepWithAbort` in n8n 1.x and as `sleep(ms, signal)` in n8n 2.41, which has no `sleepWithAbort`.
  */
 export const abortableSleep: AbortableSleep =
-	(n8nWorkflow as { sleepWithAbort?: AbortableSleep }).sleepWithAbort ?? (n8nWorkflow.sleep as unknown as AbortableSleep);
+	(n8nWorkflow as { sleepWithAbort?: AbortableSleep }).sleepWithAbort ??
+	(n8nWorkflow.sleep as unknown as AbortableSleep);

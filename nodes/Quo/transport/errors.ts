@@ -1,7 +1,12 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { isRepeatable, MAX_ANSWER_BYTES, MAX_RETRY_WAIT_MS, REQUEST_TIMEOUT_MS } from './retryPolicy';
+import {
+	isRepeatable,
+	MAX_ANSWER_BYTES,
+	MAX_RETRY_WAIT_MS,
+	REQUEST_TIMEOUT_MS,
+} from './retryPolicy';
 
 /**
  * Why no whole answer came: Quo did not answer within the timeout, its answer was still arriving when the timeout
@@ -104,7 +109,8 @@ function excerptOfText(body: unknown): string | undefined {
 function outcomeNote(attempt: QuoAttempt, likely: boolean): string | undefined {
 	if (isRepeatable(attempt.method)) return undefined;
 	const { effect } = attempt;
-	if (effect) return `${effect.what} ${likely ? 'was probably' : 'may have been'} ${effect.done}. Check in Quo before ${effect.redo} it again`;
+	if (effect)
+		return `${effect.what} ${likely ? 'was probably' : 'may have been'} ${effect.done}. Check in Quo before ${effect.redo} it again`;
 	return `Quo ${likely ? 'probably carried' : 'may have carried'} it out. Check in Quo before running it again`;
 }
 
@@ -117,9 +123,17 @@ function withOutcome(what: string, attempt: QuoAttempt, likely: boolean): string
 function noAnswerMessage(failure: QuoFailure): string {
 	switch (failure.noAnswer?.kind) {
 		case 'timeout':
-			return withOutcome(`Quo did not answer within ${REQUEST_TIMEOUT_MS / 1000} seconds`, failure, false);
+			return withOutcome(
+				`Quo did not answer within ${REQUEST_TIMEOUT_MS / 1000} seconds`,
+				failure,
+				false,
+			);
 		case 'slowAnswer':
-			return withOutcome(`Quo's answer was still arriving after ${REQUEST_TIMEOUT_MS / 1000} seconds`, failure, false);
+			return withOutcome(
+				`Quo's answer was still arriving after ${REQUEST_TIMEOUT_MS / 1000} seconds`,
+				failure,
+				false,
+			);
 		case 'connectionLost':
 			return withOutcome("The connection to Quo broke before Quo's answer arrived", failure, false);
 		default:
@@ -127,7 +141,8 @@ function noAnswerMessage(failure: QuoFailure): string {
 	}
 }
 
-const NOT_RESENT = ' It was not sent again automatically, as Quo cannot tell a repeat from a new request.';
+const NOT_RESENT =
+	' It was not sent again automatically, as Quo cannot tell a repeat from a new request.';
 
 /** "Quo asks to wait 3600 seconds before trying again, until 2030-01-01 01:00:00 UTC". */
 function waitAskedText({ ms, until }: NonNullable<QuoFailure['waitAsked']>): string {
@@ -179,7 +194,9 @@ function hintFor(failure: QuoFailure): string {
 }
 
 /** The facts behind an error, for its description: "(HTTP 500, 4 attempts, GET /v1/calls)". */
-function factsOf(failure: QuoAttempt & { statusCode: number | null; code?: string; detail?: string }): string {
+function factsOf(
+	failure: QuoAttempt & { statusCode: number | null; code?: string; detail?: string },
+): string {
 	const facts = [
 		failure.code ? `Quo error code ${failure.code}` : undefined,
 		failure.statusCode !== null ? `HTTP ${failure.statusCode}` : undefined,
@@ -201,7 +218,9 @@ const QUOTED_KEY_MEMBER = /("key"\s*:\s*)"(?:[^"\\]|\\.)*"/g;
 /** A text with the API key and any webhook signing key in it replaced. */
 function withoutSecrets(text: string, apiKey: string | undefined): string {
 	const withoutApiKey = apiKey ? text.split(apiKey).join(REDACTED) : text;
-	return withoutApiKey.replace(STANDARD_SIGNING_KEY, REDACTED).replace(QUOTED_KEY_MEMBER, `$1"${REDACTED}"`);
+	return withoutApiKey
+		.replace(STANDARD_SIGNING_KEY, REDACTED)
+		.replace(QUOTED_KEY_MEMBER, `$1"${REDACTED}"`);
 }
 
 /** A JSON value with each text cleaned as above, and each `key` field, where Quo puts a signing key, blanked. */
@@ -210,7 +229,10 @@ function withoutSecretsIn(value: unknown, apiKey: string | undefined): unknown {
 	if (Array.isArray(value)) return value.map((entry) => withoutSecretsIn(entry, apiKey));
 	if (!isRecord(value)) return value;
 	return Object.fromEntries(
-		Object.entries(value).map(([name, entry]) => [name, name === 'key' && typeof entry === 'string' ? REDACTED : withoutSecretsIn(entry, apiKey)]),
+		Object.entries(value).map(([name, entry]) => [
+			name,
+			name === 'key' && typeof entry === 'string' ? REDACTED : withoutSecretsIn(entry, apiKey),
+		]),
 	);
 }
 
@@ -225,7 +247,12 @@ interface ErrorText {
  * Every error the transport raises is made here. Its message, description and details (`errorResponse`), which n8n
  * shows, stores and logs, never hold the API key, even if Quo echoed it back, nor a webhook's signing key.
  */
-function secretFreeError(node: INode, errorResponse: JsonObject, text: ErrorText, apiKey?: string): NodeApiError {
+function secretFreeError(
+	node: INode,
+	errorResponse: JsonObject,
+	text: ErrorText,
+	apiKey?: string,
+): NodeApiError {
 	return new NodeApiError(node, withoutSecretsIn(errorResponse, apiKey) as JsonObject, {
 		...text,
 		message: withoutSecrets(text.message, apiKey),
@@ -237,7 +264,12 @@ function secretFreeError(node: INode, errorResponse: JsonObject, text: ErrorText
  * Turns a failed Quo call into the `NodeApiError` users see: Quo's own message, its code, the HTTP status
  * and a hint on what to do.
  */
-export function quoApiError(node: INode, failure: QuoFailure, apiKey: string | undefined, itemIndex?: number): NodeApiError {
+export function quoApiError(
+	node: INode,
+	failure: QuoFailure,
+	apiKey: string | undefined,
+	itemIndex?: number,
+): NodeApiError {
 	const details = readQuoErrorBody(failure.body);
 	const status = failure.statusCode;
 	const answerMessage =
@@ -324,16 +356,31 @@ export function endlessListError(node: INode, list: EndlessList, itemIndex?: num
 		list.cause === 'repeatedToken'
 			? 'Quo pointed back to a page it had already sent, so the list cannot be read to its end. Try again later.'
 			: 'Ask for fewer items: narrow the request with its filters, or turn off Return All and set a Limit.';
-	return secretFreeError(node, { message, method: 'GET', path: list.path }, { message, description: hint, itemIndex });
+	return secretFreeError(
+		node,
+		{ message, method: 'GET', path: list.path },
+		{ message, description: hint, itemIndex },
+	);
 }
 
 /** An answer that could not be used: what it was, a hint, and, after a 2xx, what Quo probably did. */
-function unusableAnswerError(node: INode, attempt: QuoAttempt & { statusCode: number }, what: string, hint: string, itemIndex?: number): NodeApiError {
+function unusableAnswerError(
+	node: INode,
+	attempt: QuoAttempt & { statusCode: number },
+	what: string,
+	hint: string,
+	itemIndex?: number,
+): NodeApiError {
 	const message = attempt.statusCode < 300 ? withOutcome(what, attempt, true) : what;
 	return secretFreeError(
 		node,
 		{ message, status: attempt.statusCode, method: attempt.method, path: attempt.path },
-		{ message, description: [hint, factsOf(attempt)].join('\n'), httpCode: String(attempt.statusCode), itemIndex },
+		{
+			message,
+			description: [hint, factsOf(attempt)].join('\n'),
+			httpCode: String(attempt.statusCode),
+			itemIndex,
+		},
 	);
 }
 
@@ -341,7 +388,11 @@ function unusableAnswerError(node: INode, attempt: QuoAttempt & { statusCode: nu
  * An answer larger than any of Quo's API: it was not read to its end. Quo accepted a request it answered with a 2xx,
  * so a POST or PATCH was probably carried out.
  */
-export function oversizedAnswerError(node: INode, attempt: QuoAttempt & { statusCode: number }, itemIndex?: number): NodeApiError {
+export function oversizedAnswerError(
+	node: INode,
+	attempt: QuoAttempt & { statusCode: number },
+	itemIndex?: number,
+): NodeApiError {
 	return unusableAnswerError(
 		node,
 		attempt,
@@ -355,7 +406,11 @@ export function oversizedAnswerError(node: INode, attempt: QuoAttempt & { status
  * A 2xx answer whose body is not JSON: a proxy cut or replaced it, or the Base URL points elsewhere. Quo accepted
  * the request, so a POST or PATCH was probably carried out; the error says so instead of passing on junk.
  */
-export function unreadableAnswerError(node: INode, attempt: QuoAttempt & { statusCode: number }, itemIndex?: number): NodeApiError {
+export function unreadableAnswerError(
+	node: INode,
+	attempt: QuoAttempt & { statusCode: number },
+	itemIndex?: number,
+): NodeApiError {
 	return unusableAnswerError(
 		node,
 		attempt,
@@ -369,9 +424,18 @@ export function unreadableAnswerError(node: INode, attempt: QuoAttempt & { statu
  * A JSON answer without what the request was for (a webhook, its key): a proxy's page or a change to Quo's API. The
  * answer goes into the error's details, to show what came instead, with any signing key in it blanked.
  */
-export function unexpectedAnswerError(node: INode, message: string, answer: JsonObject): NodeApiError {
-	return secretFreeError(node, { message, answer }, {
-		message,
-		description: "Check the Base URL in the Quo API credential: it should point at Quo's API (https://api.quo.com).",
-	});
+export function unexpectedAnswerError(
+	node: INode,
+	message: string,
+	answer: JsonObject,
+): NodeApiError {
+	return secretFreeError(
+		node,
+		{ message, answer },
+		{
+			message,
+			description:
+				"Check the Base URL in the Quo API credential: it should point at Quo's API (https://api.quo.com).",
+		},
+	);
 }

@@ -31,9 +31,15 @@ import {
 	retryAfterMs,
 	retryDelayMs,
 } from './retryPolicy';
-import { type BodyStream, headerValue, type ResponseHeaders, type StreamedResponse } from './streamedResponse';
+import {
+	type BodyStream,
+	headerValue,
+	type ResponseHeaders,
+	type StreamedResponse,
+} from './streamedResponse';
 
-export type QuoApiContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions | IWebhookFunctions;
+export type QuoApiContext =
+	IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions | IWebhookFunctions;
 
 export interface QuoRequest extends RequestSubject {
 	method: IHttpRequestMethods;
@@ -57,13 +63,20 @@ interface FullResponse {
 type NoAnswer = NonNullable<QuoFailure['noAnswer']>;
 
 /** What one attempt came to: Quo's whole answer, an answer too large to read, or why no whole answer came. */
-type AttemptOutcome = { response: FullResponse } | { oversized: { statusCode: number } } | { noAnswer: NoAnswer };
+type AttemptOutcome =
+	{ response: FullResponse } | { oversized: { statusCode: number } } | { noAnswer: NoAnswer };
 
 const CREDENTIAL_TYPE = 'quoApi';
 const DEFAULT_BASE_URL = 'https://api.quo.com';
 
 /** Network errors that mean no connection was made, so Quo received nothing. */
-const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NOT_CONNECTED = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+]);
 
 /** Axios's codes for a request that got no answer within the timeout. */
 const TIMED_OUT = new Set(['ECONNABORTED', 'ETIMEDOUT']);
@@ -83,7 +96,9 @@ function failureKindOf(failure: QuoFailure): FailureKind | undefined {
  * or else its text; never the request config, which holds the API key.
  */
 function noAnswerOf(error: unknown): NoAnswer {
-	const candidate = error as { cause?: { code?: unknown }; code?: unknown; httpCode?: unknown; message?: unknown } | undefined;
+	const candidate = error as
+		| { cause?: { code?: unknown }; code?: unknown; httpCode?: unknown; message?: unknown }
+		| undefined;
 	const code = [candidate?.cause?.code, candidate?.code, candidate?.httpCode].find(
 		(value): value is string => typeof value === 'string' && /^[A-Z_]+$/.test(value),
 	);
@@ -121,21 +136,34 @@ function parsedBody(text: string): unknown {
  * limiter, for as long as it goes on. Once the deadline passes, the outcome is settled, the body is no longer read
  * and its connection is closed. Never throws: failures are outcomes.
  */
-async function sendWithinDeadline(this: QuoApiContext, options: IHttpRequestOptions): Promise<AttemptOutcome> {
+async function sendWithinDeadline(
+	this: QuoApiContext,
+	options: IHttpRequestOptions,
+): Promise<AttemptOutcome> {
 	const attemptOver = new AbortController();
 	let body: BodyStream | undefined;
 	const answered = (async (): Promise<AttemptOutcome> => {
 		try {
-			const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
-				...options,
-				headers: { ...options.headers },
-			})) as StreamedResponse;
+			const response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				CREDENTIAL_TYPE,
+				{
+					...options,
+					headers: { ...options.headers },
+				},
+			)) as StreamedResponse;
 			body = response.body;
 			// The deadline passed while the answer's head was on its way.
 			if (attemptOver.signal.aborted) body.destroy();
 			const text = await textOf(body);
 			if (text === undefined) return { oversized: { statusCode: response.statusCode } };
-			return { response: { statusCode: response.statusCode, headers: response.headers, body: parsedBody(text) } };
+			return {
+				response: {
+					statusCode: response.statusCode,
+					headers: response.headers,
+					body: parsedBody(text),
+				},
+			};
 		} catch (error) {
 			return { noAnswer: noAnswerOf(error) };
 		}
@@ -156,7 +184,12 @@ async function sendWithinDeadline(this: QuoApiContext, options: IHttpRequestOpti
 }
 
 /** A 2xx answer's JSON object; `{}` for an empty answer (204). A body that is not JSON is an error, not data. */
-function jsonBodyOf(response: FullResponse, attempt: QuoAttempt, node: INode, itemIndex?: number): IDataObject {
+function jsonBodyOf(
+	response: FullResponse,
+	attempt: QuoAttempt,
+	node: INode,
+	itemIndex?: number,
+): IDataObject {
 	const { body } = response;
 	if (body === undefined || body === null || body === '') return {};
 	if (typeof body === 'object' && !Array.isArray(body)) return body as IDataObject;
@@ -168,8 +201,13 @@ function jsonBodyOf(response: FullResponse, attempt: QuoAttempt, node: INode, it
  * `quoApi` credential, the version header on 2026-03-30 paths, a per-credential limiter under Quo's
  * 10 requests per second, bounded retries with backoff, and Quo's errors turned into `NodeApiError`s.
  */
-export async function quoApiRequest(this: QuoApiContext, request: QuoRequest): Promise<IDataObject> {
-	const credentials = await this.getCredentials<{ apiKey?: string; baseUrl?: string }>(CREDENTIAL_TYPE);
+export async function quoApiRequest(
+	this: QuoApiContext,
+	request: QuoRequest,
+): Promise<IDataObject> {
+	const credentials = await this.getCredentials<{ apiKey?: string; baseUrl?: string }>(
+		CREDENTIAL_TYPE,
+	);
 	const baseUrl = (credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
 	const node = this.getNode();
 	const limiter = limiterForCredential(node.credentials?.[CREDENTIAL_TYPE]?.id ?? baseUrl);
@@ -201,28 +239,56 @@ export async function quoApiRequest(this: QuoApiContext, request: QuoRequest): P
 		const outcome = await sendWithinDeadline.call(this, options);
 		release();
 
-		const attempt: QuoAttempt = { method: request.method, path: request.path, retries, notFound: request.notFound, effect: request.effect };
-		if ('oversized' in outcome) throw oversizedAnswerError(node, { ...attempt, ...outcome.oversized }, request.itemIndex);
+		const attempt: QuoAttempt = {
+			method: request.method,
+			path: request.path,
+			retries,
+			notFound: request.notFound,
+			effect: request.effect,
+		};
+		if ('oversized' in outcome)
+			throw oversizedAnswerError(node, { ...attempt, ...outcome.oversized }, request.itemIndex);
 		const response = 'response' in outcome ? outcome.response : undefined;
 		const noAnswer = 'noAnswer' in outcome ? outcome.noAnswer : undefined;
 		if (response && response.statusCode >= 300 && response.statusCode < 400) {
 			const location = headerValue(response.headers, 'location');
-			throw redirectError(node, { ...attempt, statusCode: response.statusCode }, location, options.url, credentials.apiKey, request.itemIndex);
+			throw redirectError(
+				node,
+				{ ...attempt, statusCode: response.statusCode },
+				location,
+				options.url,
+				credentials.apiKey,
+				request.itemIndex,
+			);
 		}
-		if (response && response.statusCode < 300) return jsonBodyOf(response, attempt, node, request.itemIndex);
+		if (response && response.statusCode < 300)
+			return jsonBodyOf(response, attempt, node, request.itemIndex);
 		// A DELETE sent again finds nothing when the attempt whose answer was lost had removed it: it is done.
-		if (response?.statusCode === 404 && request.method === 'DELETE' && earlierAttemptMayHaveActed) return {};
+		if (response?.statusCode === 404 && request.method === 'DELETE' && earlierAttemptMayHaveActed)
+			return {};
 		const failure: QuoFailure = response
 			? { ...attempt, statusCode: response.statusCode, body: response.body }
 			: { ...attempt, statusCode: null, body: undefined, noAnswer };
 		const kind = failureKindOf(failure);
-		if (kind === undefined || request.singleAttempt === true || !mayRetry(kind, request.method, retries)) {
+		if (
+			kind === undefined ||
+			request.singleAttempt === true ||
+			!mayRetry(kind, request.method, retries)
+		) {
 			throw quoApiError(node, failure, credentials.apiKey, request.itemIndex);
 		}
 		const now = Date.now();
-		const delay = retryDelayMs(retries, response && retryAfterMs(headerValue(response.headers, 'retry-after'), now));
+		const delay = retryDelayMs(
+			retries,
+			response && retryAfterMs(headerValue(response.headers, 'retry-after'), now),
+		);
 		if (delay > MAX_RETRY_WAIT_MS) {
-			throw quoApiError(node, { ...failure, waitAsked: { ms: delay, until: new Date(now + delay) } }, credentials.apiKey, request.itemIndex);
+			throw quoApiError(
+				node,
+				{ ...failure, waitAsked: { ms: delay, until: new Date(now + delay) } },
+				credentials.apiKey,
+				request.itemIndex,
+			);
 		}
 		// A 429, or a connection that was never made, reached nothing at Quo.
 		earlierAttemptMayHaveActed ||= kind !== 'rateLimited' && noAnswer?.kind !== 'unreachable';

@@ -31,28 +31,42 @@ interface CursorPage<T> {
  * Walks a v1 list (`maxResults` + `pageToken`, answered with `nextPageToken`). Pages are fetched one
  * after another, as each needs the previous token; a page asks only for what the limit still needs.
  */
-export async function quoApiRequestAllItemsV1<T = IDataObject>(this: QuoApiContext, request: PageRequest): Promise<T[]> {
+export async function quoApiRequestAllItemsV1<T = IDataObject>(
+	this: QuoApiContext,
+	request: PageRequest,
+): Promise<T[]> {
 	return await collectPages<T>(this.getNode(), request, async (remaining, token) => {
 		const page = (await quoApiRequest.call(this, {
 			method: 'GET',
 			path: request.path,
 			itemIndex: request.itemIndex,
 			notFound: request.notFound,
-			qs: { ...request.qs, maxResults: Math.min(request.pageSize, remaining), ...(token ? { pageToken: token } : {}) },
+			qs: {
+				...request.qs,
+				maxResults: Math.min(request.pageSize, remaining),
+				...(token ? { pageToken: token } : {}),
+			},
 		})) as unknown as V1Page<T>;
 		return { items: page.data ?? [], next: page.nextPageToken };
 	});
 }
 
 /** Walks a 2026-03-30 list (`limit` + `after`, answered with `nextCursor`). */
-export async function quoApiRequestAllItemsCursor<T = IDataObject>(this: QuoApiContext, request: PageRequest): Promise<T[]> {
+export async function quoApiRequestAllItemsCursor<T = IDataObject>(
+	this: QuoApiContext,
+	request: PageRequest,
+): Promise<T[]> {
 	return await collectPages<T>(this.getNode(), request, async (remaining, cursor) => {
 		const page = (await quoApiRequest.call(this, {
 			method: 'GET',
 			path: request.path,
 			itemIndex: request.itemIndex,
 			notFound: request.notFound,
-			qs: { ...request.qs, limit: Math.min(request.pageSize, remaining), ...(cursor ? { after: cursor } : {}) },
+			qs: {
+				...request.qs,
+				limit: Math.min(request.pageSize, remaining),
+				...(cursor ? { after: cursor } : {}),
+			},
 		})) as unknown as CursorPage<T>;
 		return { items: page.data ?? [], next: page.nextCursor };
 	});
@@ -72,12 +86,18 @@ export async function fetchV1Page<T>(
 	const page = await quoApiRequest.call(this, {
 		method: 'GET',
 		path: request.path,
-		qs: { maxResults: request.pageSize, ...(request.pageToken ? { pageToken: request.pageToken } : {}) },
+		qs: {
+			maxResults: request.pageSize,
+			...(request.pageToken ? { pageToken: request.pageToken } : {}),
+		},
 		itemIndex: request.itemIndex,
 	});
 	return {
 		items: Array.isArray(page.data) ? (page.data as unknown as T[]) : [],
-		nextPageToken: typeof page.nextPageToken === 'string' && page.nextPageToken !== '' ? page.nextPageToken : undefined,
+		nextPageToken:
+			typeof page.nextPageToken === 'string' && page.nextPageToken !== ''
+				? page.nextPageToken
+				: undefined,
 	};
 }
 
@@ -88,7 +108,10 @@ export async function fetchV1Page<T>(
 async function collectPages<T>(
 	node: INode,
 	request: PageRequest,
-	fetchPage: (remaining: number, token: string | undefined) => Promise<{ items: T[]; next: string | null | undefined }>,
+	fetchPage: (
+		remaining: number,
+		token: string | undefined,
+	) => Promise<{ items: T[]; next: string | null | undefined }>,
 ): Promise<T[]> {
 	const limit = request.limit ?? Infinity;
 	const items: T[] = [];
@@ -96,14 +119,27 @@ async function collectPages<T>(
 	let token: string | undefined;
 	for (let pagesRead = 0; items.length < limit; pagesRead++) {
 		if (pagesRead === MAX_PAGES) {
-			throw endlessListError(node, { path: request.path, pagesRead, itemsRead: items.length, cause: 'tooManyPages' }, request.itemIndex);
+			throw endlessListError(
+				node,
+				{ path: request.path, pagesRead, itemsRead: items.length, cause: 'tooManyPages' },
+				request.itemIndex,
+			);
 		}
 		const page = await fetchPage(limit - items.length, token);
 		items.push(...page.items.slice(0, limit - items.length));
 		// An empty page with a token is Quo's old last-page quirk.
 		if (!page.next || page.items.length === 0) break;
 		if (seenTokens.has(page.next)) {
-			throw endlessListError(node, { path: request.path, pagesRead: pagesRead + 1, itemsRead: items.length, cause: 'repeatedToken' }, request.itemIndex);
+			throw endlessListError(
+				node,
+				{
+					path: request.path,
+					pagesRead: pagesRead + 1,
+					itemsRead: items.length,
+					cause: 'repeatedToken',
+				},
+				request.itemIndex,
+			);
 		}
 		seenTokens.add(page.next);
 		token = page.next;

@@ -21,8 +21,15 @@ export const ARRIVAL_ALLOWANCE_MS = 25;
  * or after the arrival: any extra time this request took before arriving counts, while Quo's own 150 ms of work
  * does not hold a place in the window. Never before it was sent, never after it was answered.
  */
-export function latestArrival(startedAt: number, finishedAt: number, fastestRoundTrip: number): number {
-	return Math.min(finishedAt, Math.max(startedAt, finishedAt - fastestRoundTrip + ARRIVAL_ALLOWANCE_MS));
+export function latestArrival(
+	startedAt: number,
+	finishedAt: number,
+	fastestRoundTrip: number,
+): number {
+	return Math.min(
+		finishedAt,
+		Math.max(startedAt, finishedAt - fastestRoundTrip + ARRIVAL_ALLOWANCE_MS),
+	);
 }
 
 /** One request's place in the window: in flight until `countsFrom` is set. */
@@ -57,13 +64,17 @@ export class SlidingWindowLimiter {
 	private async waitForSlot(): Promise<() => void> {
 		for (;;) {
 			const now = Date.now();
-			this.slots = this.slots.filter((slot) => slot.countsFrom === null || slot.countsFrom > now - WINDOW_MS);
+			this.slots = this.slots.filter(
+				(slot) => slot.countsFrom === null || slot.countsFrom > now - WINDOW_MS,
+			);
 			if (this.slots.length < this.limit) {
 				const slot: Slot = { startedAt: now, countsFrom: null };
 				this.slots.push(slot);
 				return () => this.release(slot);
 			}
-			const counted = this.slots.flatMap((slot) => (slot.countsFrom === null ? [] : [slot.countsFrom]));
+			const counted = this.slots.flatMap((slot) =>
+				slot.countsFrom === null ? [] : [slot.countsFrom],
+			);
 			const freeAt = counted.length > 0 ? Math.min(...counted) + WINDOW_MS + 1 : now + POLL_MS;
 			await sleep(Math.max(1, Math.min(freeAt - now, POLL_MS * 10)));
 		}

@@ -26,7 +26,12 @@ const HTTP_DATE = /^[A-Za-z]{3}/;
  * Methods a retry cannot turn into a second action. POST and PATCH are left out: `POST /v1/messages`
  * has no idempotency key, so a retried send after a 5xx could text a customer twice.
  */
-const REPEATABLE_METHODS: ReadonlySet<IHttpRequestMethods> = new Set<IHttpRequestMethods>(['GET', 'HEAD', 'PUT', 'DELETE']);
+const REPEATABLE_METHODS: ReadonlySet<IHttpRequestMethods> = new Set<IHttpRequestMethods>([
+	'GET',
+	'HEAD',
+	'PUT',
+	'DELETE',
+]);
 
 export type FailureKind = 'rateLimited' | 'serverError' | 'networkError' | 'timeout';
 
@@ -36,7 +41,11 @@ export function isRepeatable(method: string): boolean {
 }
 
 /** Whether a request that failed this way may be sent again, given how many retries it already had. */
-export function mayRetry(kind: FailureKind, method: IHttpRequestMethods, retriesSoFar: number): boolean {
+export function mayRetry(
+	kind: FailureKind,
+	method: IHttpRequestMethods,
+	retriesSoFar: number,
+): boolean {
 	if (kind === 'rateLimited') return retriesSoFar < MAX_RETRIES_ON_RATE_LIMIT;
 	if (!isRepeatable(method)) return false;
 	return retriesSoFar < (kind === 'timeout' ? MAX_RETRIES_ON_TIMEOUT : MAX_RETRIES_ON_SERVER_ERROR);

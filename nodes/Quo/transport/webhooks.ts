@@ -32,19 +32,36 @@ const ALL_PHONE_NUMBERS = ['*'];
  * The `resourceIds` of a subscription to `events` on these numbers: every number when none are given, and for
  * contact events, which are workspace-wide (Quo answers a contact-only subscription with `["*"]` whatever was asked).
  */
-export function resourceIdsFor(phoneNumberIds: readonly string[], events: readonly string[]): string[] {
-	return phoneNumberIds.length > 0 && !isWorkspaceWide(events) ? [...phoneNumberIds] : ALL_PHONE_NUMBERS;
+export function resourceIdsFor(
+	phoneNumberIds: readonly string[],
+	events: readonly string[],
+): string[] {
+	return phoneNumberIds.length > 0 && !isWorkspaceWide(events)
+		? [...phoneNumberIds]
+		: ALL_PHONE_NUMBERS;
 }
 
 function isSubscription(value: unknown): value is QuoSubscription {
 	const candidate = value as Partial<QuoSubscription> | null;
-	return typeof candidate?.id === 'string' && typeof candidate.url === 'string' && Array.isArray(candidate.events);
+	return (
+		typeof candidate?.id === 'string' &&
+		typeof candidate.url === 'string' &&
+		Array.isArray(candidate.events)
+	);
 }
 
 /** Quo answered 2xx but not with a subscription: a proxy page or an API change. Say so instead of storing junk. */
-function expectSubscription(this: QuoApiContext, response: IDataObject, what: string): QuoSubscription {
+function expectSubscription(
+	this: QuoApiContext,
+	response: IDataObject,
+	what: string,
+): QuoSubscription {
 	if (isSubscription(response.data)) return response.data;
-	throw unexpectedAnswerError(this.getNode(), `Quo's answer to ${what} has no webhook in it`, response as JsonObject);
+	throw unexpectedAnswerError(
+		this.getNode(),
+		`Quo's answer to ${what} has no webhook in it`,
+		response as JsonObject,
+	);
 }
 
 function bodyOf(spec: SubscriptionSpec): IDataObject {
@@ -61,22 +78,53 @@ export async function listSubscriptions(this: QuoApiContext): Promise<QuoSubscri
 	return Array.isArray(data) ? data.filter(isSubscription) : [];
 }
 
-export async function createSubscription(this: QuoApiContext, spec: SubscriptionSpec): Promise<QuoSubscription> {
-	const response = await quoApiRequest.call(this, { method: 'POST', path: '/webhooks', body: bodyOf(spec) });
+export async function createSubscription(
+	this: QuoApiContext,
+	spec: SubscriptionSpec,
+): Promise<QuoSubscription> {
+	const response = await quoApiRequest.call(this, {
+		method: 'POST',
+		path: '/webhooks',
+		body: bodyOf(spec),
+	});
 	return expectSubscription.call(this, response, 'creating a webhook');
 }
 
-export async function updateSubscription(this: QuoApiContext, id: string, changes: IDataObject, itemIndex?: number): Promise<QuoSubscription> {
-	const response = await quoApiRequest.call(this, { method: 'PATCH', path: `/webhooks/${id}`, body: changes, itemIndex, notFound: `the webhook ${id}` });
+export async function updateSubscription(
+	this: QuoApiContext,
+	id: string,
+	changes: IDataObject,
+	itemIndex?: number,
+): Promise<QuoSubscription> {
+	const response = await quoApiRequest.call(this, {
+		method: 'PATCH',
+		path: `/webhooks/${id}`,
+		body: changes,
+		itemIndex,
+		notFound: `the webhook ${id}`,
+	});
 	return expectSubscription.call(this, response, 'updating a webhook');
 }
 
 /** Quo never returns a 2026-03-30 key again after create; rotating is the only way to get one. */
-export async function rotateSubscriptionKey(this: QuoApiContext, id: string, itemIndex?: number): Promise<string> {
-	const response = await quoApiRequest.call(this, { method: 'POST', path: `/webhooks/${id}/rotate`, itemIndex, notFound: `the webhook ${id}` });
+export async function rotateSubscriptionKey(
+	this: QuoApiContext,
+	id: string,
+	itemIndex?: number,
+): Promise<string> {
+	const response = await quoApiRequest.call(this, {
+		method: 'POST',
+		path: `/webhooks/${id}/rotate`,
+		itemIndex,
+		notFound: `the webhook ${id}`,
+	});
 	const key = (response.data as IDataObject | undefined)?.key;
 	if (typeof key === 'string' && key !== '') return key;
-	throw unexpectedAnswerError(this.getNode(), "Quo's answer to rotating the webhook secret has no key in it", response as JsonObject);
+	throw unexpectedAnswerError(
+		this.getNode(),
+		"Quo's answer to rotating the webhook secret has no key in it",
+		response as JsonObject,
+	);
 }
 
 /** One delivery in Quo's log of a 2026-03-30 webhook: the body Quo sent (`requestBody`) and its attempts so far. */
@@ -91,7 +139,11 @@ export interface LoggedDelivery {
  * Quo's record of a delivery; its fields are as Quo sent them, unchecked (`{}` for an answer without one). Asked
  * once, without retries: the trigger asks while a delivery waits for its answer.
  */
-export async function getLoggedDelivery(this: QuoApiContext, webhookId: string, deliveryId: string): Promise<Partial<LoggedDelivery>> {
+export async function getLoggedDelivery(
+	this: QuoApiContext,
+	webhookId: string,
+	deliveryId: string,
+): Promise<Partial<LoggedDelivery>> {
 	const { data } = await quoApiRequest.call(this, {
 		method: 'GET',
 		path: `/webhooks/${webhookId}/events/${encodeURIComponent(deliveryId)}`,
@@ -101,16 +153,41 @@ export async function getLoggedDelivery(this: QuoApiContext, webhookId: string, 
 	return typeof data === 'object' && data !== null ? (data as Partial<LoggedDelivery>) : {};
 }
 
-export async function deleteSubscription(this: QuoApiContext, id: string, itemIndex?: number): Promise<void> {
-	await quoApiRequest.call(this, { method: 'DELETE', path: `/webhooks/${id}`, itemIndex, notFound: `the webhook ${id}` });
+export async function deleteSubscription(
+	this: QuoApiContext,
+	id: string,
+	itemIndex?: number,
+): Promise<void> {
+	await quoApiRequest.call(this, {
+		method: 'DELETE',
+		path: `/webhooks/${id}`,
+		itemIndex,
+		notFound: `the webhook ${id}`,
+	});
 }
 
-export async function sendTestEvent(this: QuoApiContext, id: string, eventType: string, itemIndex?: number): Promise<IDataObject> {
-	return await quoApiRequest.call(this, { method: 'POST', path: `/webhooks/${id}/events/test`, body: { eventType }, itemIndex, notFound: `the webhook ${id}` });
+export async function sendTestEvent(
+	this: QuoApiContext,
+	id: string,
+	eventType: string,
+	itemIndex?: number,
+): Promise<IDataObject> {
+	return await quoApiRequest.call(this, {
+		method: 'POST',
+		path: `/webhooks/${id}/events/test`,
+		body: { eventType },
+		itemIndex,
+		notFound: `the webhook ${id}`,
+	});
 }
 
 /** Has Quo send one logged delivery again, now. */
-export async function retryLoggedDelivery(this: QuoApiContext, webhookId: string, deliveryId: string, itemIndex?: number): Promise<void> {
+export async function retryLoggedDelivery(
+	this: QuoApiContext,
+	webhookId: string,
+	deliveryId: string,
+	itemIndex?: number,
+): Promise<void> {
 	await quoApiRequest.call(this, {
 		method: 'POST',
 		path: `/webhooks/${webhookId}/events/${encodeURIComponent(deliveryId)}/retry`,
@@ -132,21 +209,47 @@ async function createV1Subscription(
 	spec: SubscriptionSpec,
 	itemIndex?: number,
 ): Promise<QuoSubscription & { key: string }> {
-	const response = await quoApiRequest.call(this, { method: 'POST', path: `/v1/webhooks/${family}`, body: bodyOf(spec), itemIndex });
-	return requireKey.call(this, expectSubscription.call(this, response, `creating a ${family} webhook`));
+	const response = await quoApiRequest.call(this, {
+		method: 'POST',
+		path: `/v1/webhooks/${family}`,
+		body: bodyOf(spec),
+		itemIndex,
+	});
+	return requireKey.call(
+		this,
+		expectSubscription.call(this, response, `creating a ${family} webhook`),
+	);
 }
 
-export async function deleteV1Subscription(this: QuoApiContext, id: string, itemIndex?: number): Promise<void> {
-	await quoApiRequest.call(this, { method: 'DELETE', path: `/v1/webhooks/${id}`, itemIndex, notFound: `the webhook ${id}` });
+export async function deleteV1Subscription(
+	this: QuoApiContext,
+	id: string,
+	itemIndex?: number,
+): Promise<void> {
+	await quoApiRequest.call(this, {
+		method: 'DELETE',
+		path: `/v1/webhooks/${id}`,
+		itemIndex,
+		notFound: `the webhook ${id}`,
+	});
 }
 
 /** Without its key, Quo's deliveries cannot be told from forged ones: a created webhook without one is a failure. */
-export function requireKey(this: QuoApiContext, subscription: QuoSubscription): QuoSubscription & { key: string } {
-	if (typeof subscription.key === 'string' && subscription.key !== '') return subscription as QuoSubscription & { key: string };
-	throw new NodeApiError(this.getNode(), { id: subscription.id }, {
-		message: `Quo created webhook ${subscription.id} but sent no signing key`,
-		description: "Without the key, deliveries cannot be verified. Delete the webhook and create it again.",
-	});
+export function requireKey(
+	this: QuoApiContext,
+	subscription: QuoSubscription,
+): QuoSubscription & { key: string } {
+	if (typeof subscription.key === 'string' && subscription.key !== '')
+		return subscription as QuoSubscription & { key: string };
+	throw new NodeApiError(
+		this.getNode(),
+		{ id: subscription.id },
+		{
+			message: `Quo created webhook ${subscription.id} but sent no signing key`,
+			description:
+				'Without the key, deliveries cannot be verified. Delete the webhook and create it again.',
+		},
+	);
 }
 
 /**
@@ -158,12 +261,22 @@ export async function createV1Subscriptions(
 	specs: Array<[V1WebhookFamily, SubscriptionSpec]>,
 	itemIndex?: number,
 ): Promise<Array<{ family: V1WebhookFamily; subscription: QuoSubscription & { key: string } }>> {
-	const created: Array<{ family: V1WebhookFamily; subscription: QuoSubscription & { key: string } }> = [];
+	const created: Array<{
+		family: V1WebhookFamily;
+		subscription: QuoSubscription & { key: string };
+	}> = [];
 	for (const [family, spec] of specs) {
 		try {
-			created.push({ family, subscription: await createV1Subscription.call(this, family, spec, itemIndex) });
+			created.push({
+				family,
+				subscription: await createV1Subscription.call(this, family, spec, itemIndex),
+			});
 		} catch (error) {
-			const undone = await removeCreated.call(this, created.map(({ subscription }) => subscription.id), itemIndex);
+			const undone = await removeCreated.call(
+				this,
+				created.map(({ subscription }) => subscription.id),
+				itemIndex,
+			);
 			// Wrapping a NodeApiError returns it as it is; the description gains what happened to the rest.
 			const failure = new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
 			// No answer, or an unreadable 2xx: Quo may hold this family's webhook though n8n never learned its id.
@@ -171,14 +284,20 @@ export async function createV1Subscriptions(
 			const outcome = refused
 				? `Quo refused the "${family}" webhook.`
 				: `Quo did not confirm the "${family}" webhook, so it may exist anyway: delete it if Webhook → Get Many lists it.`;
-			failure.description = [`${outcome} ${undone}`, failure.description].filter(Boolean).join('\n');
+			failure.description = [`${outcome} ${undone}`, failure.description]
+				.filter(Boolean)
+				.join('\n');
 			throw failure;
 		}
 	}
 	return created;
 }
 
-async function removeCreated(this: QuoApiContext, ids: string[], itemIndex?: number): Promise<string> {
+async function removeCreated(
+	this: QuoApiContext,
+	ids: string[],
+	itemIndex?: number,
+): Promise<string> {
 	const leftBehind: string[] = [];
 	for (const id of ids) {
 		try {

@@ -15,7 +15,8 @@ export interface QuoUser {
 	lastName?: string | null;
 }
 
-export type CustomFieldType = 'address' | 'boolean' | 'date' | 'multi-select' | 'number' | 'string' | 'url';
+export type CustomFieldType =
+	'address' | 'boolean' | 'date' | 'multi-select' | 'number' | 'string' | 'url';
 
 /** A custom contact field of the workspace, as `GET /v1/contact-custom-fields` lists it. */
 export interface QuoCustomField {
@@ -55,13 +56,27 @@ export const CONTACT_PAGE_SIZE = 50;
 export const CONVERSATION_PAGE_SIZE = 100;
 
 /** `GET /v1/phone-numbers` is not paginated: one request lists every number of the workspace. */
-export async function fetchPhoneNumbers(this: QuoApiContext, itemIndex?: number): Promise<QuoPhoneNumber[]> {
-	const { data } = await quoApiRequest.call(this, { method: 'GET', path: '/v1/phone-numbers', itemIndex });
+export async function fetchPhoneNumbers(
+	this: QuoApiContext,
+	itemIndex?: number,
+): Promise<QuoPhoneNumber[]> {
+	const { data } = await quoApiRequest.call(this, {
+		method: 'GET',
+		path: '/v1/phone-numbers',
+		itemIndex,
+	});
 	return Array.isArray(data) ? (data as QuoPhoneNumber[]) : [];
 }
 
 /** `GET /v1/contact-custom-fields` is not paginated either. */
-export async function fetchCustomFields(this: QuoApiContext, itemIndex?: number): Promise<QuoCustomField[]> {
-	const { data } = await quoApiRequest.call(this, { method: 'GET', path: '/v1/contact-custom-fields', itemIndex });
+export async function fetchCustomFields(
+	this: QuoApiContext,
+	itemIndex?: number,
+): Promise<QuoCustomField[]> {
+	const { data } = await quoApiRequest.call(this, {
+		method: 'GET',
+		path: '/v1/contact-custom-fields',
+		itemIndex,
+	});
 	return Array.isArray(data) ? (data as unknown as QuoCustomField[]) : [];
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 /** How many deliveries back a repeat is still recognised, per trigger. */
 export const DEDUPE_MEMORY_SIZE = 1000;
@@ -80,11 +85,17 @@ export async function dropRepeats(this: IExecuteFunctions): Promise<INodeExecuti
 	const trigger = triggerOf(this);
 	const repeated = await afterEarlierChecks(trigger, async () => {
 		try {
-			const checked = await this.helpers.checkProcessedAndRecord(keys, 'node', { mode: 'entries', maxEntries: DEDUPE_MEMORY_SIZE });
+			const checked = await this.helpers.checkProcessedAndRecord(keys, 'node', {
+				mode: 'entries',
+				maxEntries: DEDUPE_MEMORY_SIZE,
+			});
 			return new Set(checked.processed.map(String));
 		} catch (error) {
 			// Better a possible repeat than a lost event: the item goes on.
-			this.logger.warn('Quo Trigger could not check its memory of recent deliveries, so it lets this one through', { error });
+			this.logger.warn(
+				'Quo Trigger could not check its memory of recent deliveries, so it lets this one through',
+				{ error },
+			);
 			return new Set<string>();
 		}
 	});

@@ -7,8 +7,17 @@ import { normalizeEvent } from '../events/normalize';
 import { headerValue } from '../transport/streamedResponse';
 import { deliveryKeyOf, runStartedInProcess } from './dedupe';
 import { recoverSigningKey } from './keyRecovery';
-import { type DeliveryHeaders, type SignatureCheck, verifyLegacySignature, verifyStandardWebhook } from './signature';
-import { type DirectionFilter, registeredDeliverySettings, sampleEventId } from './subscriptionState';
+import {
+	type DeliveryHeaders,
+	type SignatureCheck,
+	verifyLegacySignature,
+	verifyStandardWebhook,
+} from './signature';
+import {
+	type DirectionFilter,
+	registeredDeliverySettings,
+	sampleEventId,
+} from './subscriptionState';
 
 const ACKNOWLEDGED: IWebhookResponseData = { webhookResponse: 'OK' };
 
@@ -49,7 +58,8 @@ const UTF8_JSON_MEDIA_TYPE = /^\s*application\/json\s*(;\s*charset\s*=\s*"?utf-?
  */
 function parsedBody(body: unknown, rawBody: Buffer, contentType: string | undefined): unknown {
 	const parsedAsUtf8Json = contentType !== undefined && UTF8_JSON_MEDIA_TYPE.test(contentType);
-	if (parsedAsUtf8Json && typeof body === 'object' && body !== null && Object.keys(body).length > 0) return body;
+	if (parsedAsUtf8Json && typeof body === 'object' && body !== null && Object.keys(body).length > 0)
+		return body;
 	// A signed body that is not JSON still becomes an item, flagged by the normalizer: nothing is lost.
 	const { text, json } = signedText(rawBody);
 	return json ? json.value : text;
@@ -60,7 +70,9 @@ function parsedBody(body: unknown, rawBody: Buffer, contentType: string | undefi
  * content types it parses; otherwise they are still unread. When they cannot be read (the sender gave up, the body
  * is over n8n's size limit), n8n's own error answers the request.
  */
-async function signedBytes(request: ReturnType<IWebhookFunctions['getRequestObject']>): Promise<Buffer> {
+async function signedBytes(
+	request: ReturnType<IWebhookFunctions['getRequestObject']>,
+): Promise<Buffer> {
 	if (request.rawBody === undefined) await request.readRawBody();
 	return request.rawBody ?? Buffer.alloc(0);
 }
@@ -69,7 +81,9 @@ async function signedBytes(request: ReturnType<IWebhookFunctions['getRequestObje
 function goesInDirection(event: IDataObject, direction: DirectionFilter): boolean {
 	if (direction === 'both') return true;
 	const eventDirection = (event.resource as IDataObject | undefined)?.direction;
-	return eventDirection !== 'incoming' && eventDirection !== 'outgoing' ? true : eventDirection === direction;
+	return eventDirection !== 'incoming' && eventDirection !== 'outgoing'
+		? true
+		: eventDirection === direction;
 }
 
 /**
@@ -81,7 +95,8 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	const request = this.getRequestObject();
 	const staticData = this.getWorkflowStaticData('node');
 	const nowMs = Date.now();
-	const { apiVersion, events, includeRawBody, direction, keys, subscriptionIds } = registeredDeliverySettings(staticData, nowMs);
+	const { apiVersion, events, includeRawBody, direction, keys, subscriptionIds } =
+		registeredDeliverySettings(staticData, nowMs);
 	const rawBody = await signedBytes(request);
 	const webhookId = headerValue(request.headers, 'webhook-id');
 
@@ -89,7 +104,8 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	if (!check.valid) {
 		this.logger.debug(`Quo Trigger refused a delivery: ${check.reason}`);
 		// Only a fresh, well-formed 2026-03-30 delivery can show that the key is stale (see keyRecovery).
-		const mayBeQuos = check.reason === 'mismatch' && apiVersion === '2026-03-30' && subscriptionIds.length === 1;
+		const mayBeQuos =
+			check.reason === 'mismatch' && apiVersion === '2026-03-30' && subscriptionIds.length === 1;
 		const headers = request.headers as DeliveryHeaders;
 		const outcome = mayBeQuos
 			? await recoverSigningKey.call(this, {
@@ -116,12 +132,19 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	const deliveryId = apiVersion === 'v1' ? null : (webhookId ?? null);
 	const event = normalizeEvent(body, { deliveryId }) as unknown as IDataObject;
 	// A v1 body without an event id (not JSON, say) is known by its signed bytes: Quo's retry sends the same ones.
-	if (deliveryId === null && event.eventId === '') event.eventId = `sha256:${createHash('sha256').update(rawBody).digest('hex')}`;
+	if (deliveryId === null && event.eventId === '')
+		event.eventId = `sha256:${createHash('sha256').update(rawBody).digest('hex')}`;
 	// Repeats are dropped by the trigger's execute() (see dedupe); one whose run this process started ends here. A
 	// test delivery is never taken for a repeat: Quo may send the same event to the test URL too.
-	if (this.getMode() === 'webhook' && runStartedInProcess.call(this, deliveryKeyOf(event))) return ACKNOWLEDGED;
+	if (this.getMode() === 'webhook' && runStartedInProcess.call(this, deliveryKeyOf(event)))
+		return ACKNOWLEDGED;
 	if (!goesInDirection(event, direction)) return ACKNOWLEDGED;
 	// Quo's sample for "Execute step" carries placeholder ids: say so on its item, where the user meets them.
-	if (this.getMode() === 'manual' && event.eventId === sampleEventId(staticData)) event.sample = true;
-	return { workflowData: [[{ json: includeRawBody ? { ...event, raw: rawBody.toString('utf8') } : event }]] };
+	if (this.getMode() === 'manual' && event.eventId === sampleEventId(staticData))
+		event.sample = true;
+	return {
+		workflowData: [
+			[{ json: includeRawBody ? { ...event, raw: rawBody.toString('utf8') } : event }],
+		],
+	};
 }

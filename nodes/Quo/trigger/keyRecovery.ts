@@ -83,28 +83,43 @@ function recoveryFor(slot: string, nowMs: number): SubscriptionRecovery {
 	const earned = Math.floor((nowMs - recovery.refilledAt) / LOOKUP_REFILL_MS);
 	if (earned > 0) {
 		recovery.lookupsLeft = Math.min(LOOKUP_BURST, recovery.lookupsLeft + earned);
-		recovery.refilledAt = recovery.lookupsLeft === LOOKUP_BURST ? nowMs : recovery.refilledAt + earned * LOOKUP_REFILL_MS;
+		recovery.refilledAt =
+			recovery.lookupsLeft === LOOKUP_BURST
+				? nowMs
+				: recovery.refilledAt + earned * LOOKUP_REFILL_MS;
 	}
 	return recovery;
 }
 
 /** A rotation still in flight, or answered within the grace: its key may be one this delivery's copy lacks. */
-async function recentRotationKey(recovery: SubscriptionRecovery, nowMs: number): Promise<string | undefined> {
+async function recentRotationKey(
+	recovery: SubscriptionRecovery,
+	nowMs: number,
+): Promise<string | undefined> {
 	const { rotation } = recovery;
 	if (rotation === undefined) return undefined;
-	if (rotation.settledAt !== undefined && nowMs - rotation.settledAt > PREVIOUS_KEY_GRACE_MS) return undefined;
+	if (rotation.settledAt !== undefined && nowMs - rotation.settledAt > PREVIOUS_KEY_GRACE_MS)
+		return undefined;
 	return await rotation.to;
 }
 
 /** Equal as JSON values: the same members in any order, the same array items in the same order. */
 function sameJson(a: unknown, b: unknown): boolean {
 	if (a === b) return true;
-	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) {
+	if (
+		typeof a !== 'object' ||
+		typeof b !== 'object' ||
+		a === null ||
+		b === null ||
+		Array.isArray(a) !== Array.isArray(b)
+	) {
 		return false;
 	}
 	const aKeys = Object.keys(a);
 	if (aKeys.length !== Object.keys(b).length) return false;
-	return aKeys.every((key) => Object.hasOwn(b, key) && sameJson((a as IDataObject)[key], (b as IDataObject)[key]));
+	return aKeys.every(
+		(key) => Object.hasOwn(b, key) && sameJson((a as IDataObject)[key], (b as IDataObject)[key]),
+	);
 }
 
 /**
@@ -112,11 +127,20 @@ function sameJson(a: unknown, b: unknown): boolean {
  * the key was fine then, and a copy of such a delivery (its id and body are in its item) proves nothing now. Any
  * failure to learn it counts as no.
  */
-async function quoStillSending(this: IWebhookFunctions, delivery: UnverifiedDelivery): Promise<boolean> {
+async function quoStillSending(
+	this: IWebhookFunctions,
+	delivery: UnverifiedDelivery,
+): Promise<boolean> {
 	try {
 		const logged = await getLoggedDelivery.call(this, delivery.subscriptionId, delivery.deliveryId);
-		const delivered = Array.isArray(logged.attempts) && logged.attempts.some((attempt) => attempt?.status === 'success');
-		return logged.id === delivery.deliveryId && !delivered && sameJson(logged.requestBody, delivery.readBody());
+		const delivered =
+			Array.isArray(logged.attempts) &&
+			logged.attempts.some((attempt) => attempt?.status === 'success');
+		return (
+			logged.id === delivery.deliveryId &&
+			!delivered &&
+			sameJson(logged.requestBody, delivery.readBody())
+		);
 	} catch (error) {
 		// A 404 is the usual answer for a forged delivery's invented id.
 		this.logger.debug(`Quo Trigger: Quo's log has no delivery ${delivery.deliveryId}`, { error });
@@ -124,11 +148,16 @@ async function quoStillSending(this: IWebhookFunctions, delivery: UnverifiedDeli
 	}
 }
 
-async function rotate(this: IWebhookFunctions, subscriptionId: string): Promise<string | undefined> {
+async function rotate(
+	this: IWebhookFunctions,
+	subscriptionId: string,
+): Promise<string | undefined> {
 	try {
 		const key = await rotateSubscriptionKey.call(this, subscriptionId);
 		if (!isUsableSigningKey(key, 'standard')) {
-			this.logger.warn(`Quo Trigger rotated the signing key of Quo webhook ${subscriptionId}, but Quo's new key cannot protect deliveries; deactivate and activate the workflow`);
+			this.logger.warn(
+				`Quo Trigger rotated the signing key of Quo webhook ${subscriptionId}, but Quo's new key cannot protect deliveries; deactivate and activate the workflow`,
+			);
 			return undefined;
 		}
 		this.logger.warn(
@@ -136,7 +165,10 @@ async function rotate(this: IWebhookFunctions, subscriptionId: string): Promise<
 		);
 		return key;
 	} catch (error) {
-		this.logger.warn(`Quo Trigger could not rotate the signing key of Quo webhook ${subscriptionId}`, { error });
+		this.logger.warn(
+			`Quo Trigger could not rotate the signing key of Quo webhook ${subscriptionId}`,
+			{ error },
+		);
 		return undefined;
 	}
 }
@@ -149,9 +181,15 @@ async function rotateOnce(
 	nowMs: number,
 ): Promise<string | undefined> {
 	const { rotation } = recovery;
-	const recent = rotation !== undefined && (rotation.settledAt === undefined || nowMs - rotation.settledAt < ROTATION_INTERVAL_MS);
+	const recent =
+		rotation !== undefined &&
+		(rotation.settledAt === undefined || nowMs - rotation.settledAt < ROTATION_INTERVAL_MS);
 	if (recent) return rotation.from === delivery.currentKey ? await rotation.to : undefined;
-	const started: Rotation = { settledAt: undefined, from: delivery.currentKey, to: rotate.call(this, delivery.subscriptionId) };
+	const started: Rotation = {
+		settledAt: undefined,
+		from: delivery.currentKey,
+		to: rotate.call(this, delivery.subscriptionId),
+	};
 	void started.to.finally(() => {
 		started.settledAt = Date.now();
 	});
@@ -162,25 +200,40 @@ async function rotateOnce(
 /** Keeps `key` as the subscription's signing key, the key it replaces still valid for the grace. */
 function keepKey(delivery: UnverifiedDelivery, key: string): void {
 	const nowMs = Date.now();
-	storeRotatedKey(delivery.staticData, delivery.subscriptionId, key, nowMs + PREVIOUS_KEY_GRACE_MS, nowMs);
+	storeRotatedKey(
+		delivery.staticData,
+		delivery.subscriptionId,
+		key,
+		nowMs + PREVIOUS_KEY_GRACE_MS,
+		nowMs,
+	);
 }
 
 /** Decides what a delivery that matched no held key may do; see the comment at the top of this file. */
-export async function recoverSigningKey(this: IWebhookFunctions, delivery: UnverifiedDelivery): Promise<RecoveryOutcome> {
+export async function recoverSigningKey(
+	this: IWebhookFunctions,
+	delivery: UnverifiedDelivery,
+): Promise<RecoveryOutcome> {
 	const slot = `${this.getNode().credentials?.quoApi?.id ?? ''}:${delivery.subscriptionId}`;
 	const recovery = recoveryFor(slot, Date.now());
 
 	// Signed with the key of a rotation this process made (or is making), which this delivery's copy of static
 	// data does not hold yet: checked again with that key.
 	const rotatedKey = await recentRotationKey(recovery, Date.now());
-	if (rotatedKey !== undefined && !delivery.heldKeys.includes(rotatedKey) && delivery.isSignedWith(rotatedKey)) {
+	if (
+		rotatedKey !== undefined &&
+		!delivery.heldKeys.includes(rotatedKey) &&
+		delivery.isSignedWith(rotatedKey)
+	) {
 		keepKey(delivery, rotatedKey);
 		return 'verified';
 	}
 
 	if (!DELIVERY_ID.test(delivery.deliveryId)) return 'refused';
 	if (recovery.lookupsLeft === 0) {
-		this.logger.debug(`Quo Trigger refused a delivery without asking Quo: ${LOOKUP_BURST} lookups were spent recently`);
+		this.logger.debug(
+			`Quo Trigger refused a delivery without asking Quo: ${LOOKUP_BURST} lookups were spent recently`,
+		);
 		return 'refused';
 	}
 	recovery.lookupsLeft--;

@@ -40,16 +40,30 @@ function sameMembers(a: readonly string[], b: readonly string[]): boolean {
 }
 
 function specFor(config: TriggerConfig, events: string[]): SubscriptionSpec {
-	return { url: config.url, events, resourceIds: resourceIdsFor(config.phoneNumberIds, events), label: config.label };
+	return {
+		url: config.url,
+		events,
+		resourceIds: resourceIdsFor(config.phoneNumberIds, events),
+		label: config.label,
+	};
 }
 
 /** A key that cannot verify deliveries (empty, not base64, under 16 bytes) makes a registration useless: say so. */
-function usableKey(this: IHookFunctions, subscription: { id: string; key: string }, apiVersion: WebhookApiVersion): string {
-	if (isUsableSigningKey(subscription.key, apiVersion === 'v1' ? 'legacy' : 'standard')) return subscription.key;
-	throw new NodeApiError(this.getNode(), { id: subscription.id }, {
-		message: `Quo gave webhook ${subscription.id} a signing key that cannot protect deliveries`,
-		description: `A signing key must hold at least ${MIN_SIGNING_KEY_BYTES} bytes. Deactivate and activate the workflow to register the webhook again; if this repeats, contact Quo.`,
-	});
+function usableKey(
+	this: IHookFunctions,
+	subscription: { id: string; key: string },
+	apiVersion: WebhookApiVersion,
+): string {
+	if (isUsableSigningKey(subscription.key, apiVersion === 'v1' ? 'legacy' : 'standard'))
+		return subscription.key;
+	throw new NodeApiError(
+		this.getNode(),
+		{ id: subscription.id },
+		{
+			message: `Quo gave webhook ${subscription.id} a signing key that cannot protect deliveries`,
+			description: `A signing key must hold at least ${MIN_SIGNING_KEY_BYTES} bytes. Deactivate and activate the workflow to register the webhook again; if this repeats, contact Quo.`,
+		},
+	);
 }
 
 function isNotFound(error: unknown): boolean {
@@ -57,7 +71,11 @@ function isNotFound(error: unknown): boolean {
 }
 
 /** Deletes a subscription; one that Quo no longer has is already what we want. */
-async function removeSubscription(this: IHookFunctions, id: string, apiVersion: WebhookApiVersion): Promise<void> {
+async function removeSubscription(
+	this: IHookFunctions,
+	id: string,
+	apiVersion: WebhookApiVersion,
+): Promise<void> {
 	try {
 		if (apiVersion === 'v1') await deleteV1Subscription.call(this, id);
 		else await deleteSubscription.call(this, id);
@@ -68,9 +86,14 @@ async function removeSubscription(this: IHookFunctions, id: string, apiVersion: 
 }
 
 /** Ours first: when Quo holds duplicates for our URL, the one whose key we still have is the one to keep. */
-function oursFirst(subscriptions: QuoSubscription[], stored: StoredSubscription[]): QuoSubscription[] {
+function oursFirst(
+	subscriptions: QuoSubscription[],
+	stored: StoredSubscription[],
+): QuoSubscription[] {
 	const storedIds = new Set(stored.map((subscription) => subscription.id));
-	return [...subscriptions].sort((a, b) => Number(storedIds.has(b.id)) - Number(storedIds.has(a.id)));
+	return [...subscriptions].sort(
+		(a, b) => Number(storedIds.has(b.id)) - Number(storedIds.has(a.id)),
+	);
 }
 
 /**
@@ -78,7 +101,11 @@ function oursFirst(subscriptions: QuoSubscription[], stored: StoredSubscription[
  * brings its events, phone numbers and status in line with the node (PATCH), and rotates its secret when
  * our copy of the key is lost, so there is never a moment without a subscription.
  */
-async function adoptSubscription(this: IHookFunctions, config: TriggerConfig, staticData: IDataObject): Promise<boolean> {
+async function adoptSubscription(
+	this: IHookFunctions,
+	config: TriggerConfig,
+	staticData: IDataObject,
+): Promise<boolean> {
 	const stored = storedSubscriptions(staticData, config.apiVersion);
 	const [keep, ...duplicates] = oursFirst(
 		(await listSubscriptions.call(this)).filter((subscription) => subscription.url === config.url),
@@ -88,7 +115,8 @@ async function adoptSubscription(this: IHookFunctions, config: TriggerConfig, st
 		forgetSubscriptions(staticData);
 		return false;
 	}
-	for (const duplicate of duplicates) await removeSubscription.call(this, duplicate.id, config.apiVersion);
+	for (const duplicate of duplicates)
+		await removeSubscription.call(this, duplicate.id, config.apiVersion);
 
 	const wanted = specFor(config, config.events);
 	const changes: IDataObject = {};
@@ -101,7 +129,11 @@ async function adoptSubscription(this: IHookFunctions, config: TriggerConfig, st
 	const key =
 		known !== undefined && isUsableSigningKey(known.key, 'standard')
 			? known.key
-			: usableKey.call(this, { id: keep.id, key: await rotateSubscriptionKey.call(this, keep.id) }, config.apiVersion);
+			: usableKey.call(
+					this,
+					{ id: keep.id, key: await rotateSubscriptionKey.call(this, keep.id) },
+					config.apiVersion,
+				);
 	storeSubscriptions(staticData, config, [{ ...known, id: keep.id, key, family: null }]);
 	return true;
 }
@@ -111,10 +143,16 @@ async function adoptSubscription(this: IHookFunctions, config: TriggerConfig, st
  * phone numbers still match (v1 cannot update one, and its list returns the key); removes the rest.
  * Answers whether every family the node needs is in place.
  */
-async function adoptV1Subscriptions(this: IHookFunctions, config: TriggerConfig, staticData: IDataObject): Promise<boolean> {
+async function adoptV1Subscriptions(
+	this: IHookFunctions,
+	config: TriggerConfig,
+	staticData: IDataObject,
+): Promise<boolean> {
 	const wantedByFamily = groupEventsByV1Family(config.events);
 	const mine = oursFirst(
-		(await listV1Subscriptions.call(this)).filter((subscription) => subscription.url === config.url),
+		(await listV1Subscriptions.call(this)).filter(
+			(subscription) => subscription.url === config.url,
+		),
 		storedSubscriptions(staticData, config.apiVersion),
 	);
 	const adopted: StoredSubscription[] = [];
@@ -138,7 +176,11 @@ async function adoptV1Subscriptions(this: IHookFunctions, config: TriggerConfig,
 }
 
 /** Subscriptions of the other generation left in static data (the node's API version was switched) are removed. */
-async function removeOtherGeneration(this: IHookFunctions, config: TriggerConfig, staticData: IDataObject): Promise<void> {
+async function removeOtherGeneration(
+	this: IHookFunctions,
+	config: TriggerConfig,
+	staticData: IDataObject,
+): Promise<void> {
 	const other: WebhookApiVersion = config.apiVersion === 'v1' ? '2026-03-30' : 'v1';
 	for (const subscription of storedSubscriptions(staticData, other)) {
 		await removeSubscription.call(this, subscription.id, other);
@@ -146,7 +188,10 @@ async function removeOtherGeneration(this: IHookFunctions, config: TriggerConfig
 }
 
 /** n8n's `checkExists`: true when Quo already holds exactly what the node needs, adopted into static data. */
-export async function ensureSubscribed(this: IHookFunctions, config: TriggerConfig): Promise<boolean> {
+export async function ensureSubscribed(
+	this: IHookFunctions,
+	config: TriggerConfig,
+): Promise<boolean> {
 	const staticData = this.getWorkflowStaticData('node');
 	await removeOtherGeneration.call(this, config, staticData);
 	const complete =
@@ -161,8 +206,13 @@ export async function ensureSubscribed(this: IHookFunctions, config: TriggerConf
 export async function subscribe(this: IHookFunctions, config: TriggerConfig): Promise<void> {
 	const staticData = this.getWorkflowStaticData('node');
 	if (config.apiVersion === '2026-03-30') {
-		const created = requireKey.call(this, await createSubscription.call(this, specFor(config, config.events)));
-		storeSubscriptions(staticData, config, [{ id: created.id, key: usableKey.call(this, created, config.apiVersion), family: null }]);
+		const created = requireKey.call(
+			this,
+			await createSubscription.call(this, specFor(config, config.events)),
+		);
+		storeSubscriptions(staticData, config, [
+			{ id: created.id, key: usableKey.call(this, created, config.apiVersion), family: null },
+		]);
 	} else {
 		await subscribeMissingV1Families.call(this, config, staticData);
 	}
@@ -170,7 +220,11 @@ export async function subscribe(this: IHookFunctions, config: TriggerConfig): Pr
 }
 
 /** Creates a subscription for each family still missing, all or none, and stores them beside the existing ones. */
-async function subscribeMissingV1Families(this: IHookFunctions, config: TriggerConfig, staticData: IDataObject): Promise<void> {
+async function subscribeMissingV1Families(
+	this: IHookFunctions,
+	config: TriggerConfig,
+	staticData: IDataObject,
+): Promise<void> {
 	const existing = storedSubscriptions(staticData, config.apiVersion);
 	const missing = [...groupEventsByV1Family(config.events)].filter(
 		([family]) => !existing.some((subscription) => subscription.family === family),
@@ -179,7 +233,11 @@ async function subscribeMissingV1Families(this: IHookFunctions, config: TriggerC
 		this,
 		missing.map(([family, events]) => [family, specFor(config, events)]),
 	);
-	const stored = created.map(({ family, subscription }) => ({ id: subscription.id, key: subscription.key, family }));
+	const stored = created.map(({ family, subscription }) => ({
+		id: subscription.id,
+		key: subscription.key,
+		family,
+	}));
 	// Stored before the check, so that the `delete` n8n runs after a failed `create` removes them again.
 	storeSubscriptions(staticData, config, [...existing, ...stored]);
 	for (const subscription of stored) usableKey.call(this, subscription, config.apiVersion);
@@ -194,9 +252,15 @@ export async function unsubscribe(this: IHookFunctions, config: TriggerConfig): 
 	const staticData = this.getWorkflowStaticData('node');
 	await removeOtherGeneration.call(this, config, staticData);
 	const stored = storedSubscriptions(staticData, config.apiVersion);
-	const listed = config.apiVersion === 'v1' ? await listV1Subscriptions.call(this) : await listSubscriptions.call(this);
+	const listed =
+		config.apiVersion === 'v1'
+			? await listV1Subscriptions.call(this)
+			: await listSubscriptions.call(this);
 	const foundByUrl = listed
-		.filter((subscription) => subscription.url === config.url && !stored.some((known) => known.id === subscription.id))
+		.filter(
+			(subscription) =>
+				subscription.url === config.url && !stored.some((known) => known.id === subscription.id),
+		)
 		.map((subscription) => ({
 			id: subscription.id,
 			key: '',
@@ -232,7 +296,8 @@ async function sendSampleWhenListening(this: IHookFunctions, config: TriggerConf
 	if (!subscription) return;
 	try {
 		const sample = await sendTestEvent.call(this, subscription.id, config.events[0]);
-		if (typeof sample.id === 'string') storeSampleEventId(this.getWorkflowStaticData('node'), sample.id);
+		if (typeof sample.id === 'string')
+			storeSampleEventId(this.getWorkflowStaticData('node'), sample.id);
 	} catch (error) {
 		// The listener still works for real events; the sample is a convenience.
 		this.logger.warn(`Quo did not send a sample ${config.events[0]} event`, { error });

@@ -1,11 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export type SignatureFailureReason =
-	| 'missing-header'
-	| 'malformed-header'
-	| 'stale-timestamp'
-	| 'mismatch'
-	| 'no-secret';
+	'missing-header' | 'malformed-header' | 'stale-timestamp' | 'mismatch' | 'no-secret';
 
 /** The reason is for logs only: every failure is answered with HTTP 401. */
 export type SignatureCheck = { valid: true } | { valid: false; reason: SignatureFailureReason };
@@ -81,9 +77,11 @@ function decodeKey(secret: string | undefined, prefix = ''): Buffer | undefined 
 	}
 	if (cache.has(secret)) return cache.get(secret);
 	const trimmed = secret.trim();
-	const encoded = prefix !== '' && trimmed.startsWith(prefix) ? trimmed.slice(prefix.length) : trimmed;
+	const encoded =
+		prefix !== '' && trimmed.startsWith(prefix) ? trimmed.slice(prefix.length) : trimmed;
 	const decoded = decodeBase64(encoded);
-	const key = decoded !== undefined && decoded.length >= MIN_SIGNING_KEY_BYTES ? decoded : undefined;
+	const key =
+		decoded !== undefined && decoded.length >= MIN_SIGNING_KEY_BYTES ? decoded : undefined;
 	if (cache.size >= MAX_CACHED_KEYS) cache.clear();
 	cache.set(secret, key);
 	return key;
@@ -212,7 +210,8 @@ export function verifyLegacySignature(
 		freshCount++;
 		const signatures = signaturesByTimestamp.get(timestamp);
 		if (signatures !== undefined) signatures.push(signature);
-		else if (signaturesByTimestamp.size < MAX_LEGACY_TIMESTAMPS) signaturesByTimestamp.set(timestamp, [signature]);
+		else if (signaturesByTimestamp.size < MAX_LEGACY_TIMESTAMPS)
+			signaturesByTimestamp.set(timestamp, [signature]);
 	}
 	if (freshCount === 0) return failure('stale-timestamp');
 	for (const [timestamp, signatures] of signaturesByTimestamp) {

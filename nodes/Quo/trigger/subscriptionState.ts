@@ -41,9 +41,14 @@ interface TriggerStaticData extends IDataObject {
 	sampleEventId?: string;
 }
 
-export function storedSubscriptions(staticData: IDataObject, apiVersion: WebhookApiVersion): StoredSubscription[] {
+export function storedSubscriptions(
+	staticData: IDataObject,
+	apiVersion: WebhookApiVersion,
+): StoredSubscription[] {
 	const data = staticData as TriggerStaticData;
-	return data.apiVersion === apiVersion && Array.isArray(data.subscriptions) ? data.subscriptions : [];
+	return data.apiVersion === apiVersion && Array.isArray(data.subscriptions)
+		? data.subscriptions
+		: [];
 }
 
 /** Replaces the stored subscriptions; assigning (not mutating) makes n8n notice the change and save it. */
@@ -68,16 +73,32 @@ export function storeSubscriptions(
  * `graceUntil`, beside earlier ones still within their grace: keys are added to what is stored, not put in its
  * place, so storing one rotation's key never drops another's. Assigning the list makes n8n save it.
  */
-export function storeRotatedKey(staticData: IDataObject, subscriptionId: string, key: string, graceUntil: number, nowMs: number): void {
+export function storeRotatedKey(
+	staticData: IDataObject,
+	subscriptionId: string,
+	key: string,
+	graceUntil: number,
+	nowMs: number,
+): void {
 	const data = staticData as TriggerStaticData;
 	if (!Array.isArray(data.subscriptions)) return;
-	if (!data.subscriptions.some((subscription) => subscription.id === subscriptionId && subscription.key !== key)) return;
+	if (
+		!data.subscriptions.some(
+			(subscription) => subscription.id === subscriptionId && subscription.key !== key,
+		)
+	)
+		return;
 	data.subscriptions = data.subscriptions.map((subscription) => {
 		if (subscription.id !== subscriptionId || subscription.key === key) return { ...subscription };
 		const stillValid = (subscription.previousKeys ?? []).filter(
-			(previous) => previous.validUntil > nowMs && previous.key !== key && previous.key !== subscription.key,
+			(previous) =>
+				previous.validUntil > nowMs && previous.key !== key && previous.key !== subscription.key,
 		);
-		return { ...subscription, key, previousKeys: [...stillValid, { key: subscription.key, validUntil: graceUntil }] };
+		return {
+			...subscription,
+			key,
+			previousKeys: [...stillValid, { key: subscription.key, validUntil: graceUntil }],
+		};
 	});
 }
 
@@ -107,7 +128,12 @@ export function sampleEventId(staticData: IDataObject): string | undefined {
 export function registeredDeliverySettings(
 	staticData: IDataObject,
 	nowMs: number,
-): Partial<DeliverySettings> & { events: string[]; direction: DirectionFilter; keys: string[]; subscriptionIds: string[] } {
+): Partial<DeliverySettings> & {
+	events: string[];
+	direction: DirectionFilter;
+	keys: string[];
+	subscriptionIds: string[];
+} {
 	const data = staticData as TriggerStaticData;
 	// n8n hands static data over wrapped in proxies (to notice changes), and array methods such as map or includes
 	// take a slow, generic path on a proxy: each list is read once, with an indexed loop, into a plain array.
@@ -132,6 +158,14 @@ export function registeredDeliverySettings(
 	if (Array.isArray(storedEvents)) {
 		for (let i = 0, count = storedEvents.length; i < count; i++) events.push(storedEvents[i]);
 	}
-	const direction = data.direction === 'incoming' || data.direction === 'outgoing' ? data.direction : 'both';
-	return { apiVersion: data.apiVersion, events, includeRawBody: data.includeRawBody === true, direction, keys, subscriptionIds };
+	const direction =
+		data.direction === 'incoming' || data.direction === 'outgoing' ? data.direction : 'both';
+	return {
+		apiVersion: data.apiVersion,
+		events,
+		includeRawBody: data.includeRawBody === true,
+		direction,
+		keys,
+		subscriptionIds,
+	};
 }

@@ -6,7 +6,8 @@ const trigger = new QuoTrigger();
 
 function optionsOf(name: string, apiVersion: string) {
 	const property = trigger.description.properties.find(
-		(candidate) => candidate.name === name && candidate.displayOptions?.show?.apiVersion?.includes(apiVersion),
+		(candidate) =>
+			candidate.name === name && candidate.displayOptions?.show?.apiVersion?.includes(apiVersion),
 	);
 	return (property?.options ?? []) as Array<{ name: string; value: string }>;
 }
@@ -25,11 +26,16 @@ describe('Quo Trigger parameters', () => {
 			'message.delivered',
 			'message.received',
 		]);
-		expect(current.find((option) => option.value === 'message.received')?.name).toBe('Message Received');
+		expect(current.find((option) => option.value === 'message.received')?.name).toBe(
+			'Message Received',
+		);
 	});
 
 	test('phone numbers come from Quo as "Name (number)", through n8n’s LoadOptionsContext', async () => {
-		const context = session.runtime.loadOptionsContext({ nodeType: trigger, parameters: { apiVersion: '2026-03-30', events: [] } });
+		const context = session.runtime.loadOptionsContext({
+			nodeType: trigger,
+			parameters: { apiVersion: '2026-03-30', events: [] },
+		});
 		const options = await trigger.methods.loadOptions.getPhoneNumbers.call(context);
 		const expected = session.standIn.state.phoneNumbers.map((phoneNumber) => ({
 			name: `${phoneNumber.name} (${phoneNumber.formattedNumber})`,
@@ -37,6 +43,8 @@ describe('Quo Trigger parameters', () => {
 		}));
 		expect(options).toEqual(expect.arrayContaining(expected));
 		expect(options).toHaveLength(expected.length);
-		expect(session.standIn.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['GET /v1/phone-numbers']);
+		expect(session.standIn.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+			'GET /v1/phone-numbers',
+		]);
 	});
 });

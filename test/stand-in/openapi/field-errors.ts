@@ -13,7 +13,11 @@ export function toFieldErrors(
 			return {
 				path: `${error.instancePath}/${params.missingProperty}`,
 				message: 'Expected required property',
-				schema: { type: typeName(propertySchema(error.parentSchema, params.missingProperty, resolveRef)?.type) },
+				schema: {
+					type: typeName(
+						propertySchema(error.parentSchema, params.missingProperty, resolveRef)?.type,
+					),
+				},
 			};
 		}
 		if (error.keyword === 'additionalProperties' && params.additionalProperty !== undefined) {
@@ -40,8 +44,11 @@ function propertySchema(
 	name: string,
 	resolveRef: (ref: string) => unknown,
 ): PropertySchema | undefined {
-	const property = (schema as { properties?: Record<string, PropertySchema> } | undefined)?.properties?.[name];
-	return property?.$ref === undefined ? property : (resolveRef(property.$ref) as PropertySchema | undefined);
+	const property = (schema as { properties?: Record<string, PropertySchema> } | undefined)
+		?.properties?.[name];
+	return property?.$ref === undefined
+		? property
+		: (resolveRef(property.$ref) as PropertySchema | undefined);
 }
 
 function typeName(type: unknown): string {

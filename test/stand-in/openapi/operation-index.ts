@@ -1,6 +1,11 @@
 import { PathMatcher, type PathMatch } from '../path-matcher';
 import { surfaceFor } from '../surfaces';
-import { httpMethods, type OpenApiDocument, type OpenApiOperation, type SpecName } from './spec-documents';
+import {
+	httpMethods,
+	type OpenApiDocument,
+	type OpenApiOperation,
+	type SpecName,
+} from './spec-documents';
 
 export interface OperationRef {
 	spec: SpecName;
@@ -20,7 +25,8 @@ export class OperationIndex {
 		for (const [template, item] of Object.entries(document.paths)) {
 			for (const method of httpMethods) {
 				const operation = item[method];
-				if (operation) this.matchers[spec].add(method, template, { spec, template, method, operation });
+				if (operation)
+					this.matchers[spec].add(method, template, { spec, template, method, operation });
 			}
 		}
 	}

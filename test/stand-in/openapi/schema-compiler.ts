@@ -38,7 +38,11 @@ export class SchemaCompiler {
 	/** Quo-style errors of data against a compiled schema; empty when it is valid. */
 	errorsOf(validate: ValidateFunction, data: unknown, unknownKeyMessage: string): FieldError[] {
 		if (validate(data)) return [];
-		return toFieldErrors(validate.errors, unknownKeyMessage, (ref) => this.strictAjv.getSchema(ref)?.schema);
+		return toFieldErrors(
+			validate.errors,
+			unknownKeyMessage,
+			(ref) => this.strictAjv.getSchema(ref)?.schema,
+		);
 	}
 
 	forOperation(ref: OperationRef): OperationValidators {
@@ -51,7 +55,14 @@ export class SchemaCompiler {
 	}
 
 	forResponse(ref: OperationRef, status: string): ValidateFunction {
-		const responseRef = schemaRef(ref, 'responses', status, 'content', 'application/json', 'schema');
+		const responseRef = schemaRef(
+			ref,
+			'responses',
+			status,
+			'content',
+			'application/json',
+			'schema',
+		);
 		let validate = this.responses.get(responseRef);
 		if (!validate) {
 			validate = this.strictAjv.compile({ $ref: responseRef });
@@ -69,8 +80,12 @@ export class SchemaCompiler {
 			const own = parameters.filter((parameter) => parameter.in === location);
 			return this.coercingAjv.compile({
 				type: 'object',
-				properties: Object.fromEntries(own.map((parameter) => [parameter.name, { $ref: parameter.schemaRef }])),
-				required: own.filter((parameter) => parameter.required || location === 'path').map((parameter) => parameter.name),
+				properties: Object.fromEntries(
+					own.map((parameter) => [parameter.name, { $ref: parameter.schemaRef }]),
+				),
+				required: own
+					.filter((parameter) => parameter.required || location === 'path')
+					.map((parameter) => parameter.name),
 				additionalProperties: false,
 			});
 		};
@@ -90,7 +105,9 @@ export class SchemaCompiler {
 				? {
 						required: requestBody.required === true,
 						validate: hasJsonBody
-							? this.strictAjv.compile({ $ref: schemaRef(ref, 'requestBody', 'content', 'application/json', 'schema') })
+							? this.strictAjv.compile({
+									$ref: schemaRef(ref, 'requestBody', 'content', 'application/json', 'schema'),
+								})
 							: null,
 					}
 				: null,

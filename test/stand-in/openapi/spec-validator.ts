@@ -58,15 +58,27 @@ export class SpecValidator {
 		// ajv coerces in place; the recorded query keeps its strings.
 		const query = structuredClone(request.query);
 		const located: Array<{ where: string; errors: FieldError[] }> = [
-			{ where: 'path', errors: this.schemas.errorsOf(validators.pathParams, match.params, 'Unknown path parameter') },
-			{ where: 'query', errors: this.schemas.errorsOf(validators.query, query, 'Unknown query parameter') },
+			{
+				where: 'path',
+				errors: this.schemas.errorsOf(
+					validators.pathParams,
+					match.params,
+					'Unknown path parameter',
+				),
+			},
+			{
+				where: 'query',
+				errors: this.schemas.errorsOf(validators.query, query, 'Unknown query parameter'),
+			},
 			{ where: 'header', errors: this.checkHeaders(validators.headers, request.headers) },
 			{ where: 'body', errors: validators.body ? this.checkBody(validators.body, request) : [] },
 		];
 		return {
 			operationId: match.value.operation.operationId,
 			errors: located.flatMap(({ errors }) => errors),
-			problems: located.flatMap(({ where, errors }) => errors.map((error) => `${where} ${error.path}: ${error.message}`)),
+			problems: located.flatMap(({ where, errors }) =>
+				errors.map((error) => `${where} ${error.path}: ${error.message}`),
+			),
 		};
 	}
 
@@ -78,17 +90,28 @@ export class SpecValidator {
 		if (!response) return [`${ref.operation.operationId} declares no ${status} response`];
 		// The 2026-03-30 spec declares a JSON object for its 204s, but a 204 carries no body.
 		if (status === 204 || !response.content?.['application/json']?.schema) {
-			return body === undefined ? [] : [`${ref.operation.operationId} declares no body for ${status}`];
+			return body === undefined
+				? []
+				: [`${ref.operation.operationId} declares no body for ${status}`];
 		}
 		const validate = this.schemas.forResponse(ref, String(status));
-		return this.schemas.errorsOf(validate, body, 'Unknown property').map((error) => `${error.path}: ${error.message}`);
+		return this.schemas
+			.errorsOf(validate, body, 'Unknown property')
+			.map((error) => `${error.path}: ${error.message}`);
 	}
 
-	private checkHeaders(validators: HeaderValidator[], headers: IncomingRequest['headers']): FieldError[] {
+	private checkHeaders(
+		validators: HeaderValidator[],
+		headers: IncomingRequest['headers'],
+	): FieldError[] {
 		return validators.flatMap((header) => {
 			const value = headers[header.name.toLowerCase()];
 			if (value === undefined) {
-				const missing = { path: `/${header.name}`, message: 'Expected required header', schema: { type: 'string' } };
+				const missing = {
+					path: `/${header.name}`,
+					message: 'Expected required header',
+					schema: { type: 'string' },
+				};
 				return header.required ? [missing] : [];
 			}
 			return this.schemas
@@ -97,9 +120,14 @@ export class SpecValidator {
 		});
 	}
 
-	private checkBody(body: NonNullable<OperationValidators['body']>, request: IncomingRequest): FieldError[] {
+	private checkBody(
+		body: NonNullable<OperationValidators['body']>,
+		request: IncomingRequest,
+	): FieldError[] {
 		if (request.rawBody.trim() === '') {
-			return body.required ? [{ path: '/', message: 'Expected a JSON request body', schema: { type: 'object' } }] : [];
+			return body.required
+				? [{ path: '/', message: 'Expected a JSON request body', schema: { type: 'object' } }]
+				: [];
 		}
 		const contentType = String(request.headers['content-type'] ?? '');
 		if (!contentType.toLowerCase().includes('application/json')) {
@@ -107,8 +135,17 @@ export class SpecValidator {
 			return [{ path: '/', message, value: contentType, schema: { type: 'object' } }];
 		}
 		if (request.body === undefined) {
-			return [{ path: '/', message: 'Expected a JSON body', value: request.rawBody, schema: { type: 'object' } }];
+			return [
+				{
+					path: '/',
+					message: 'Expected a JSON body',
+					value: request.rawBody,
+					schema: { type: 'object' },
+				},
+			];
 		}
-		return body.validate ? this.schemas.errorsOf(body.validate, request.body, 'Unknown property') : [];
+		return body.validate
+			? this.schemas.errorsOf(body.validate, request.body, 'Unknown property')
+			: [];
 	}
 }

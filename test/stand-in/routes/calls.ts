@@ -6,7 +6,10 @@ import type { Route } from '../router';
 import type { Call, StandInState } from '../state';
 
 // The call operations declare one 400 for every bad request: Too Many Participants.
-const errors: ErrorCatalog = { family: errorFamilies.calls, invalidInput: { code: '0101400', title: 'Too Many Participants' } };
+const errors: ErrorCatalog = {
+	family: errorFamilies.calls,
+	invalidInput: { code: '0101400', title: 'Too Many Participants' },
+};
 
 export const callRoutes: Route[] = [
 	{
@@ -30,7 +33,14 @@ export const callRoutes: Route[] = [
 					(before === undefined || createdAt < Date.parse(before))
 				);
 			});
-			return { status: 200, body: paginateV1(matching, queryInteger(query, 'maxResults', 10), queryValue(query, 'pageToken')) };
+			return {
+				status: 200,
+				body: paginateV1(
+					matching,
+					queryInteger(query, 'maxResults', 10),
+					queryValue(query, 'pageToken'),
+				),
+			};
 		},
 	},
 	{
@@ -38,7 +48,10 @@ export const callRoutes: Route[] = [
 		path: '/v1/calls/{callId}',
 		operationId: 'getCallById_v1',
 		errors,
-		handle: ({ state, params }) => ({ status: 200, body: { data: findCall(state, params.callId) } }),
+		handle: ({ state, params }) => ({
+			status: 200,
+			body: { data: findCall(state, params.callId) },
+		}),
 	},
 	{
 		method: 'GET',
@@ -59,14 +72,20 @@ export const callRoutes: Route[] = [
 		path: '/v1/call-summaries/{callId}',
 		operationId: 'getCallSummary_v1',
 		errors: { family: errorFamilies.callSummaries },
-		handle: ({ state, params }) => ({ status: 200, body: { data: artifactOf(state.callSummaries, params.callId, 'Call summary') } }),
+		handle: ({ state, params }) => ({
+			status: 200,
+			body: { data: artifactOf(state.callSummaries, params.callId, 'Call summary') },
+		}),
 	},
 	{
 		method: 'GET',
 		path: '/v1/call-transcripts/{id}',
 		operationId: 'getCallTranscript_v1',
 		errors: { family: errorFamilies.callTranscripts },
-		handle: ({ state, params }) => ({ status: 200, body: { data: artifactOf(state.callTranscripts, params.id, 'Call transcript') } }),
+		handle: ({ state, params }) => ({
+			status: 200,
+			body: { data: artifactOf(state.callTranscripts, params.id, 'Call transcript') },
+		}),
 	},
 	{
 		method: 'GET',
@@ -75,7 +94,12 @@ export const callRoutes: Route[] = [
 		errors: { family: errorFamilies.voicemails },
 		handle: ({ state, params, baseUrl }) => {
 			const voicemail = artifactOf(state.callVoicemails, params.callId, 'Voicemail');
-			return { status: 200, body: { data: { ...voicemail, recordingUrl: absoluteMediaUrl(baseUrl, voicemail.recordingUrl) } } };
+			return {
+				status: 200,
+				body: {
+					data: { ...voicemail, recordingUrl: absoluteMediaUrl(baseUrl, voicemail.recordingUrl) },
+				},
+			};
 		},
 	},
 ];

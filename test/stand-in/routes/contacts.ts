@@ -14,7 +14,10 @@ import {
 } from '../state';
 
 // The contact operations declare one 400 for every bad request: Invalid Custom Field Item.
-const errors: ErrorCatalog = { family: errorFamilies.contacts, invalidInput: { code: '0801400', title: 'Invalid Custom Field Item' } };
+const errors: ErrorCatalog = {
+	family: errorFamilies.contacts,
+	invalidInput: { code: '0801400', title: 'Invalid Custom Field Item' },
+};
 const customFieldErrors: ErrorCatalog = { family: errorFamilies.customFields };
 
 const reservedSources = new Set(['openphone', 'device', 'csv', 'zapier', 'google-people', 'other']);
@@ -37,10 +40,18 @@ export const contactRoutes: Route[] = [
 			const sources = queryList(query, 'sources');
 			const matching = state.contacts.filter(
 				(contact) =>
-					(externalIds.length === 0 || (contact.externalId !== null && externalIds.includes(contact.externalId))) &&
+					(externalIds.length === 0 ||
+						(contact.externalId !== null && externalIds.includes(contact.externalId))) &&
 					(sources.length === 0 || (contact.source !== null && sources.includes(contact.source))),
 			);
-			return { status: 200, body: paginateV1(matching, queryInteger(query, 'maxResults', 10), queryValue(query, 'pageToken')) };
+			return {
+				status: 200,
+				body: paginateV1(
+					matching,
+					queryInteger(query, 'maxResults', 10),
+					queryValue(query, 'pageToken'),
+				),
+			};
 		},
 	},
 	{
@@ -96,7 +107,8 @@ export const contactRoutes: Route[] = [
 				checkExternalIdFree(state, externalId, contact.id);
 				contact.externalId = externalId;
 			}
-			if ('source' in input) contact.source = input.source === null ? null : (sourceOf(input.source) ?? contact.source);
+			if ('source' in input)
+				contact.source = input.source === null ? null : (sourceOf(input.source) ?? contact.source);
 			if ('sourceUrl' in input) contact.sourceUrl = optionalString(input.sourceUrl) ?? null;
 			const fields = bodyObject(input.defaultFields);
 			const defaults = contact.defaultFields;
@@ -104,8 +116,10 @@ export const contactRoutes: Route[] = [
 				if (name in fields) defaults[name] = optionalString(fields[name]) ?? null;
 			}
 			if ('emails' in fields) defaults.emails = labeledValues(fields.emails, defaults.emails);
-			if ('phoneNumbers' in fields) defaults.phoneNumbers = labeledValues(fields.phoneNumbers, defaults.phoneNumbers);
-			if ('customFields' in input) contact.customFields = mergeCustomFields(state, contact.customFields, input.customFields);
+			if ('phoneNumbers' in fields)
+				defaults.phoneNumbers = labeledValues(fields.phoneNumbers, defaults.phoneNumbers);
+			if ('customFields' in input)
+				contact.customFields = mergeCustomFields(state, contact.customFields, input.customFields);
 			contact.updatedAt = new Date().toISOString();
 			return { status: 200, body: { data: contact } };
 		},
@@ -131,7 +145,11 @@ function findContact(state: StandInState, id: string | undefined): Contact {
 }
 
 /** The stand-in keeps external IDs unique, as Quo asks integrations to (its 409 Conflict). */
-function checkExternalIdFree(state: StandInState, externalId: string | null, ownId: string | undefined): void {
+function checkExternalIdFree(
+	state: StandInState,
+	externalId: string | null,
+	ownId: string | undefined,
+): void {
 	if (externalId === null) return;
 	if (state.contacts.some((contact) => contact.externalId === externalId && contact.id !== ownId)) {
 		throw new RouteError(409, `A contact with externalId ${externalId} already exists`);
@@ -163,7 +181,11 @@ function labeledValues(value: unknown, previous: LabeledValue[]): LabeledValue[]
 }
 
 /** Quo refuses a key it does not know, or a value of the wrong type for the field (`0801400`). */
-function mergeCustomFields(state: StandInState, previous: ContactCustomField[], value: unknown): ContactCustomField[] {
+function mergeCustomFields(
+	state: StandInState,
+	previous: ContactCustomField[],
+	value: unknown,
+): ContactCustomField[] {
 	const merged = [...previous];
 	for (const entry of Array.isArray(value) ? value : []) {
 		const input = bodyObject(entry);
@@ -171,10 +193,17 @@ function mergeCustomFields(state: StandInState, previous: ContactCustomField[], 
 		if (!definition) throw new RouteError(400, `Unknown custom field key: ${String(input.key)}`);
 		const fieldValue = (input.value ?? null) as CustomFieldValue;
 		if (!valueFits(definition.type, fieldValue)) {
-			throw new RouteError(400, `Invalid value for the ${definition.type} custom field ${definition.name}`);
+			throw new RouteError(
+				400,
+				`Invalid value for the ${definition.type} custom field ${definition.name}`,
+			);
 		}
 		const index = merged.findIndex((field) => field.key === definition.key);
-		const field: ContactCustomField = { ...definition, id: merged[index]?.id ?? randomId('', 24), value: fieldValue };
+		const field: ContactCustomField = {
+			...definition,
+			id: merged[index]?.id ?? randomId('', 24),
+			value: fieldValue,
+		};
 		if (index === -1) merged.push(field);
 		else merged[index] = field;
 	}

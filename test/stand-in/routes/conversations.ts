@@ -13,8 +13,17 @@ export const conversationRoutes: Route[] = [
 		operationId: 'listConversations_v1',
 		errors,
 		handle: ({ state, query }) => {
-			const matching = state.conversations.filter((conversation) => matchesQuery(state, conversation, query));
-			return { status: 200, body: paginateV1(matching, queryInteger(query, 'maxResults', 10), queryValue(query, 'pageToken')) };
+			const matching = state.conversations.filter((conversation) =>
+				matchesQuery(state, conversation, query),
+			);
+			return {
+				status: 200,
+				body: paginateV1(
+					matching,
+					queryInteger(query, 'maxResults', 10),
+					queryValue(query, 'pageToken'),
+				),
+			};
 		},
 	},
 	markAs('mark-as-read', 'markConversationAsRead_v1', { read: true }),
@@ -34,30 +43,53 @@ function markAs(action: string, operationId: string, change: Partial<Conversatio
 				state.conversations.find((candidate) => candidate.id === params.conversationId),
 				'Conversation',
 			);
-			state.conversationInbox[conversation.id] = { ...(state.conversationInbox[conversation.id] ?? { read: true, status: 'open' }), ...change };
+			state.conversationInbox[conversation.id] = {
+				...(state.conversationInbox[conversation.id] ?? { read: true, status: 'open' }),
+				...change,
+			};
 			conversation.updatedAt = new Date().toISOString();
 			return { status: 200, body: conversation };
 		},
 	};
 }
 
-function within(value: string | null, after: string | undefined, before: string | undefined): boolean {
+function within(
+	value: string | null,
+	after: string | undefined,
+	before: string | undefined,
+): boolean {
 	if (after === undefined && before === undefined) return true;
 	if (value === null) return false;
 	const at = Date.parse(value);
-	return (after === undefined || at > Date.parse(after)) && (before === undefined || at < Date.parse(before));
+	return (
+		(after === undefined || at > Date.parse(after)) &&
+		(before === undefined || at < Date.parse(before))
+	);
 }
 
 /** Numbers are `PN…` ids or E.164; a user filters to the lines that user has; inactive means deleted. */
-function matchesQuery(state: StandInState, conversation: Conversation, query: QueryValues): boolean {
+function matchesQuery(
+	state: StandInState,
+	conversation: Conversation,
+	query: QueryValues,
+): boolean {
 	const numbers = [...queryList(query, 'phoneNumbers'), ...queryList(query, 'phoneNumber')];
 	const line = state.phoneNumbers.find((candidate) => candidate.id === conversation.phoneNumberId);
 	const userId = queryValue(query, 'userId');
 	return (
-		(numbers.length === 0 || numbers.some((number) => number === line?.id || number === line?.number)) &&
+		(numbers.length === 0 ||
+			numbers.some((number) => number === line?.id || number === line?.number)) &&
 		(userId === undefined || (line?.users.some((user) => user.id === userId) ?? false)) &&
 		(queryValue(query, 'excludeInactive') !== 'true' || conversation.deletedAt === null) &&
-		within(conversation.createdAt, queryValue(query, 'createdAfter'), queryValue(query, 'createdBefore')) &&
-		within(conversation.updatedAt, queryValue(query, 'updatedAfter'), queryValue(query, 'updatedBefore'))
+		within(
+			conversation.createdAt,
+			queryValue(query, 'createdAfter'),
+			queryValue(query, 'createdBefore'),
+		) &&
+		within(
+			conversation.updatedAt,
+			queryValue(query, 'updatedAfter'),
+			queryValue(query, 'updatedBefore'),
+		)
 	);
 }

@@ -1,13 +1,23 @@
 import { errorFamilies, RouteError, type ErrorCatalog } from '../errors';
 import { randomId } from '../ids';
 import { paginateV1 } from '../pagination';
-import { bodyObject, optionalString, queryInteger, queryList, queryValue, stringList } from '../route-input';
+import {
+	bodyObject,
+	optionalString,
+	queryInteger,
+	queryList,
+	queryValue,
+	stringList,
+} from '../route-input';
 import type { QueryValues, Route } from '../router';
 import type { Message, PhoneNumber, StandInState } from '../state';
 
 const errors: ErrorCatalog = { family: errorFamilies.messages };
 // The v1 message operations declare a single 400, A2P Registration Not Approved, for every bad request.
-const v1Errors: ErrorCatalog = { ...errors, invalidInput: { code: '0206400', title: 'A2P Registration Not Approved' } };
+const v1Errors: ErrorCatalog = {
+	...errors,
+	invalidInput: { code: '0206400', title: 'A2P Registration Not Approved' },
+};
 
 export const messageRoutes: Route[] = [
 	{
@@ -47,7 +57,11 @@ export const messageRoutes: Route[] = [
 			const matching = state.messages.filter((message) => matchesQuery(state, message, query));
 			return {
 				status: 200,
-				body: paginateV1(matching, queryInteger(query, 'maxResults', 10), queryValue(query, 'pageToken')),
+				body: paginateV1(
+					matching,
+					queryInteger(query, 'maxResults', 10),
+					queryValue(query, 'pageToken'),
+				),
 			};
 		},
 	},
@@ -66,7 +80,8 @@ export const messageRoutes: Route[] = [
 		handle: ({ state, params }) => {
 			const message = findMessage(state, params.messageId);
 			const failed = state.failedMessageIds.indexOf(message.id);
-			if (failed === -1) throw new RouteError(422, 'Only messages with a failed status can be retried');
+			if (failed === -1)
+				throw new RouteError(422, 'Only messages with a failed status can be retried');
 			state.failedMessageIds.splice(failed, 1);
 			message.status = 'queued';
 			message.updatedAt = new Date().toISOString();
@@ -77,7 +92,9 @@ export const messageRoutes: Route[] = [
 
 /** `from` is a `PN…` id or the E.164 number of one of the workspace's lines. */
 function findLine(state: StandInState, from: string): PhoneNumber {
-	const line = state.phoneNumbers.find((candidate) => candidate.id === from || candidate.number === from);
+	const line = state.phoneNumbers.find(
+		(candidate) => candidate.id === from || candidate.number === from,
+	);
 	if (!line) throw new RouteError(404, 'Phone number not found');
 	return line;
 }
@@ -99,9 +116,15 @@ function sameMembers(a: readonly string[], b: readonly string[]): boolean {
 	return set.size === new Set(b).size && b.every((value) => set.has(value));
 }
 
-function conversationIdFor(state: StandInState, phoneNumberId: string, participants: string[]): string {
+function conversationIdFor(
+	state: StandInState,
+	phoneNumberId: string,
+	participants: string[],
+): string {
 	const earlier = state.messages.find(
-		(message) => message.phoneNumberId === phoneNumberId && sameMembers(participantsOf(state, message), participants),
+		(message) =>
+			message.phoneNumberId === phoneNumberId &&
+			sameMembers(participantsOf(state, message), participants),
 	);
 	return earlier?.conversationId ?? randomId('CN', 32);
 }

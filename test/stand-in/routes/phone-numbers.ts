@@ -13,7 +13,9 @@ export const phoneNumberRoutes: Route[] = [
 		handle: ({ state, query }) => {
 			const userId = queryValue(query, 'userId');
 			const numbers = userId
-				? state.phoneNumbers.filter((phoneNumber) => phoneNumber.users.some((user) => user.id === userId))
+				? state.phoneNumbers.filter((phoneNumber) =>
+						phoneNumber.users.some((user) => user.id === userId),
+					)
 				: state.phoneNumbers;
 			return { status: 200, body: { data: numbers } };
 		},
@@ -24,7 +26,9 @@ export const phoneNumberRoutes: Route[] = [
 		operationId: 'getPhoneNumberById_v1',
 		errors,
 		handle: ({ state, params }) => {
-			const phoneNumber = state.phoneNumbers.find((candidate) => candidate.id === params.phoneNumberId);
+			const phoneNumber = state.phoneNumbers.find(
+				(candidate) => candidate.id === params.phoneNumberId,
+			);
 			if (!phoneNumber) throw new RouteError(404, 'Phone number not found');
 			return { status: 200, body: { data: phoneNumber } };
 		},

@@ -3,7 +3,13 @@ import { randomId } from '../ids';
 import { paginateV1 } from '../pagination';
 import { bodyObject, optionalString, queryInteger, queryValue } from '../route-input';
 import type { Route, RouteContext } from '../router';
-import { workspaceOwner, type Conversation, type StandInState, type Task, type User } from '../state';
+import {
+	workspaceOwner,
+	type Conversation,
+	type StandInState,
+	type Task,
+	type User,
+} from '../state';
 
 const errors: ErrorCatalog = { family: errorFamilies.tasks };
 
@@ -14,7 +20,11 @@ export const taskRoutes: Route[] = [
 		operationId: 'listTasks_v1',
 		errors,
 		handle: ({ state, query }) => {
-			const page = paginateV1(state.tasks, queryInteger(query, 'maxResults', 50), queryValue(query, 'pageToken'));
+			const page = paginateV1(
+				state.tasks,
+				queryInteger(query, 'maxResults', 50),
+				queryValue(query, 'pageToken'),
+			);
 			// Unlike the other v1 lists, `nextPageToken` is an optional string here: the last page leaves it out.
 			const { nextPageToken, ...rest } = page;
 			return { status: 200, body: nextPageToken === null ? rest : page };
@@ -34,7 +44,8 @@ export const taskRoutes: Route[] = [
 			const task: Task = {
 				taskId: randomId('TK', 16),
 				...link,
-				phoneNumberGroupId: state.phoneNumbers.find((line) => line.id === link.phoneNumberId)?.groupId ?? null,
+				phoneNumberGroupId:
+					state.phoneNumbers.find((line) => line.id === link.phoneNumberId)?.groupId ?? null,
 				orgId: state.organization.id,
 				title: optionalString(input.title) ?? null,
 				description: optionalString(input.description) ?? null,
@@ -48,7 +59,11 @@ export const taskRoutes: Route[] = [
 				revision: '1',
 			};
 			state.tasks.unshift(task);
-			const data: Record<string, string> = { taskId: task.taskId, revision: task.revision, phoneNumberId: link.phoneNumberId };
+			const data: Record<string, string> = {
+				taskId: task.taskId,
+				revision: task.revision,
+				phoneNumberId: link.phoneNumberId,
+			};
 			if (link.conversationId) data.conversationId = link.conversationId;
 			if (link.activityId) data.activityId = link.activityId;
 			return { status: 201, body: { data } };
@@ -59,7 +74,10 @@ export const taskRoutes: Route[] = [
 		path: '/v1/tasks/{taskId}',
 		operationId: 'getTaskById_v1',
 		errors,
-		handle: ({ state, params }) => ({ status: 200, body: { data: findTask(state, params.taskId) } }),
+		handle: ({ state, params }) => ({
+			status: 200,
+			body: { data: findTask(state, params.taskId) },
+		}),
 	},
 	{
 		method: 'PUT',
@@ -95,7 +113,8 @@ export const taskRoutes: Route[] = [
 	}),
 	action('unassign', 'unassignTask_v1', (task, input, state) => {
 		const user = findUser(state, optionalString(input.userId));
-		if (task.assignedTo !== user.id) throw new RouteError(400, 'The user is not assigned to this task');
+		if (task.assignedTo !== user.id)
+			throw new RouteError(400, 'The user is not assigned to this task');
 		task.assignedTo = null;
 		task.assignedBy = null;
 	}),
@@ -120,7 +139,13 @@ type TaskChange = (task: Task, input: Record<string, unknown>, state: StandInSta
 
 /** `POST /v1/tasks/{taskId}/<name>`: changes the task and answers `{taskId, revision}`. */
 function action(name: string, operationId: string, apply: TaskChange): Route {
-	return { method: 'POST', path: `/v1/tasks/{taskId}/${name}`, operationId, errors, handle: (context) => change(context, apply) };
+	return {
+		method: 'POST',
+		path: `/v1/tasks/{taskId}/${name}`,
+		operationId,
+		errors,
+		handle: (context) => change(context, apply),
+	};
 }
 
 /** Every change bumps the task's revision. */
@@ -159,14 +184,23 @@ function linkOf(
 ): { phoneNumberId: string; conversationId: string | null; activityId: string | null } {
 	if (typeof input.conversationId === 'string') {
 		const conversation = findConversation(state, input.conversationId);
-		return { phoneNumberId: conversation.phoneNumberId, conversationId: conversation.id, activityId: null };
+		return {
+			phoneNumberId: conversation.phoneNumberId,
+			conversationId: conversation.id,
+			activityId: null,
+		};
 	}
 	if (typeof input.activityId === 'string') {
 		const activity = found(
-			state.calls.find((call) => call.id === input.activityId) ?? state.messages.find((message) => message.id === input.activityId),
+			state.calls.find((call) => call.id === input.activityId) ??
+				state.messages.find((message) => message.id === input.activityId),
 			'Activity',
 		);
-		return { phoneNumberId: found(activity.phoneNumberId ?? undefined, 'Phone number of the activity'), conversationId: null, activityId: activity.id };
+		return {
+			phoneNumberId: found(activity.phoneNumberId ?? undefined, 'Phone number of the activity'),
+			conversationId: null,
+			activityId: activity.id,
+		};
 	}
 	const line = found(
 		state.phoneNumbers.find((candidate) => candidate.id === input.phoneNumberId),

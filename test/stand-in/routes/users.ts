@@ -13,7 +13,11 @@ export const userRoutes: Route[] = [
 		errors,
 		handle: ({ state, query }) => ({
 			status: 200,
-			body: paginateV1(state.users, queryInteger(query, 'maxResults', 10), queryValue(query, 'pageToken')),
+			body: paginateV1(
+				state.users,
+				queryInteger(query, 'maxResults', 10),
+				queryValue(query, 'pageToken'),
+			),
 		}),
 	},
 	{

@@ -16,7 +16,11 @@ export const webhookDeliveryRoutes: Route[] = [
 			const matching = state.deliveries
 				.filter((delivery) => delivery.webhookId === webhook.id && matchesFilters(delivery, query))
 				.reverse();
-			const page = paginateCursor(matching, queryInteger(query, 'limit', 10), queryValue(query, 'after'));
+			const page = paginateCursor(
+				matching,
+				queryInteger(query, 'limit', 10),
+				queryValue(query, 'after'),
+			);
 			return {
 				status: 200,
 				body: {
@@ -38,7 +42,11 @@ export const webhookDeliveryRoutes: Route[] = [
 		operationId: 'getHeaderVersionedWebhookDelivery',
 		errors: invalidIdErrors,
 		handle: ({ state, params }) => {
-			const { id, eventType, createdAt, requestBody, attempts } = findDelivery(state, params.webhookId, params.eventId);
+			const { id, eventType, createdAt, requestBody, attempts } = findDelivery(
+				state,
+				params.webhookId,
+				params.eventId,
+			);
 			return { status: 200, body: { data: { id, eventType, createdAt, requestBody, attempts } } };
 		},
 	},
@@ -50,7 +58,12 @@ export const webhookDeliveryRoutes: Route[] = [
 		handle: ({ state, params, deliverer }) => {
 			const delivery = findDelivery(state, params.webhookId, params.eventId);
 			deliverer.deliverInBackground(
-				{ webhookId: delivery.webhookId, rawBody: delivery.rawBody, deliveryId: delivery.id, retry: false },
+				{
+					webhookId: delivery.webhookId,
+					rawBody: delivery.rawBody,
+					deliveryId: delivery.id,
+					retry: false,
+				},
 				'manual',
 			);
 			return { status: 202, body: {} };

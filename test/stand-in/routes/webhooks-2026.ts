@@ -6,7 +6,10 @@ import { workspaceOwner, type StandInState, type Webhook2026 } from '../state';
 import { issueStandardSecret } from '../webhooks/signing-keys';
 
 const errors: ErrorCatalog = { family: errorFamilies.webhooks };
-export const invalidIdErrors: ErrorCatalog = { ...errors, invalidInput: { code: '0303400', title: 'Invalid Id' } };
+export const invalidIdErrors: ErrorCatalog = {
+	...errors,
+	invalidInput: { code: '0303400', title: 'Invalid Id' },
+};
 const invalidFormatErrors: ErrorCatalog = {
 	...errors,
 	invalidInput: { code: '0304400', title: 'Invalid Input Format' },
@@ -108,7 +111,10 @@ export const webhook2026Routes: Route[] = [
 		handle: ({ state, params, body, deliverer }) => {
 			const webhook = findWebhook2026(state, params.webhookId);
 			const eventType = optionalString(bodyObject(body).eventType) ?? '';
-			const envelope = { ...sampleInWorkspace(renderSample(eventType), state, webhook), createdAt: new Date().toISOString() };
+			const envelope = {
+				...sampleInWorkspace(renderSample(eventType), state, webhook),
+				createdAt: new Date().toISOString(),
+			};
 			deliverer.deliverInBackground({ webhookId: webhook.id, envelope }, 'manual');
 			return { status: 200, body: envelope };
 		},
@@ -133,17 +139,28 @@ function effectiveResourceIds(events: string[], requested: unknown): string[] {
 	return contactOnly || ids.length === 0 ? ['*'] : ids;
 }
 
-type SampleContext = Record<string, unknown> & { contacts?: { ids: string[]; lookupStatus: string } };
+type SampleContext = Record<string, unknown> & {
+	contacts?: { ids: string[]; lookupStatus: string };
+};
 
 /**
  * The sample, with the workspace's own ids in its context: the webhook's first number (else the workspace's), the
  * owner, that number's conversation and the first contact. A workflow tried on the sample (a reply from
  * `context.phoneNumberId`) then runs against this workspace; Quo's own samples carry placeholder ids.
  */
-function sampleInWorkspace(envelope: Record<string, unknown>, state: StandInState, webhook: Webhook2026): Record<string, unknown> {
-	const data = envelope.data as { resource?: Record<string, unknown>; context?: SampleContext | null };
+function sampleInWorkspace(
+	envelope: Record<string, unknown>,
+	state: StandInState,
+	webhook: Webhook2026,
+): Record<string, unknown> {
+	const data = envelope.data as {
+		resource?: Record<string, unknown>;
+		context?: SampleContext | null;
+	};
 	const context = data.context;
-	const line = state.phoneNumbers.find((phoneNumber) => webhook.resourceIds.includes(phoneNumber.id)) ?? state.phoneNumbers[0];
+	const line =
+		state.phoneNumbers.find((phoneNumber) => webhook.resourceIds.includes(phoneNumber.id)) ??
+		state.phoneNumbers[0];
 	if (!context || !line) return envelope;
 	const conversation = state.conversations.find((candidate) => candidate.phoneNumberId === line.id);
 	const contact = state.contacts[0];
@@ -163,10 +180,15 @@ function sampleInWorkspace(envelope: Record<string, unknown>, state: StandInStat
 	if (!contact) sampleContext.contacts &&= { ids: [], lookupStatus: 'none' };
 	if (Array.isArray(sampleContext.recipientIdentifiers)) {
 		const incoming = data.resource?.direction !== 'outgoing';
-		sampleContext.senderIdentifier = incoming ? (external ?? sampleContext.senderIdentifier) : line.number;
-		sampleContext.recipientIdentifiers = incoming ? [line.number] : [external ?? sampleContext.recipientIdentifiers[0]];
+		sampleContext.senderIdentifier = incoming
+			? (external ?? sampleContext.senderIdentifier)
+			: line.number;
+		sampleContext.recipientIdentifiers = incoming
+			? [line.number]
+			: [external ?? sampleContext.recipientIdentifiers[0]];
 	}
-	const participants = sampleContext.participants as { workspace?: string[]; external?: string[] } | undefined;
+	const participants = sampleContext.participants as
+		{ workspace?: string[]; external?: string[] } | undefined;
 	if (participants) {
 		participants.workspace = [line.number];
 		if (external) participants.external = [external];

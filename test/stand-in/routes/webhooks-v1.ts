@@ -15,9 +15,13 @@ const creationEndpoints = [
 ];
 
 export const webhookV1Routes: Route[] = [
-	...creationEndpoints.map(
-		({ path, operationId }): Route => ({ method: 'POST', path, operationId, errors, handle: createWebhook }),
-	),
+	...creationEndpoints.map(({ path, operationId }): Route => ({
+		method: 'POST',
+		path,
+		operationId,
+		errors,
+		handle: createWebhook,
+	})),
 	{
 		method: 'GET',
 		path: '/v1/webhooks',
@@ -25,7 +29,10 @@ export const webhookV1Routes: Route[] = [
 		errors,
 		handle: ({ state, query }) => {
 			const userId = queryValue(query, 'userId') ?? workspaceOwner(state).id;
-			return { status: 200, body: { data: state.webhooksV1.filter((webhook) => webhook.userId === userId) } };
+			return {
+				status: 200,
+				body: { data: state.webhooksV1.filter((webhook) => webhook.userId === userId) },
+			};
 		},
 	},
 	{

@@ -23,6 +23,7 @@ export class ManualClock implements StandInClock {
 	advance(ms: number): void {
 		this.time += ms;
 		this.sleepers.sort((a, b) => a.until - b.until);
-		while (this.sleepers.length > 0 && this.sleepers[0].until <= this.time) this.sleepers.shift()!.wake();
+		while (this.sleepers.length > 0 && this.sleepers[0].until <= this.time)
+			this.sleepers.shift()!.wake();
 	}
 }

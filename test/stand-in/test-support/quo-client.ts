@@ -29,11 +29,21 @@ export async function callQuo(
 	const headers: Record<string, string> = {};
 	const apiKey = options.apiKey === undefined ? standIn.apiKey : options.apiKey;
 	if (apiKey !== null) headers.Authorization = apiKey;
-	const version = options.version === undefined ? (path.startsWith('/v1') ? null : '2026-03-30') : options.version;
+	const version =
+		options.version === undefined
+			? path.startsWith('/v1')
+				? null
+				: '2026-03-30'
+			: options.version;
 	if (version !== null) headers['Quo-Api-Version'] = version;
-	const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+	const body =
+		options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
 	if (body !== undefined) headers['Content-Type'] = 'application/json';
-	const response = await fetch(standIn.url + path, { method, headers: { ...headers, ...options.headers }, body });
+	const response = await fetch(standIn.url + path, {
+		method,
+		headers: { ...headers, ...options.headers },
+		body,
+	});
 	const text = await response.text();
 	return { status: response.status, headers: response.headers, text, json: parseOrUndefined(text) };
 }

@@ -23,7 +23,11 @@ export async function startReceiver(statuses: number[] = [200]): Promise<Receive
 		const chunks: Buffer[] = [];
 		request.on('data', (chunk: Buffer) => chunks.push(chunk));
 		request.on('end', () => {
-			received.push({ at: Date.now(), headers: request.headers, rawBody: Buffer.concat(chunks).toString('utf8') });
+			received.push({
+				at: Date.now(),
+				headers: request.headers,
+				rawBody: Buffer.concat(chunks).toString('utf8'),
+			});
 			const status = statuses[Math.min(received.length - 1, statuses.length - 1)] ?? 200;
 			response.writeHead(status, { 'content-type': 'text/plain' });
 			response.end(`answer ${received.length}`);
@@ -35,7 +39,8 @@ export async function startReceiver(statuses: number[] = [200]): Promise<Receive
 	const waitFor = async (count: number, timeoutMs = 5000): Promise<ReceivedDelivery[]> => {
 		const deadline = Date.now() + timeoutMs;
 		while (received.length < count) {
-			if (Date.now() > deadline) throw new Error(`Expected ${count} deliveries, got ${received.length}`);
+			if (Date.now() > deadline)
+				throw new Error(`Expected ${count} deliveries, got ${received.length}`);
 			await sleep(20);
 		}
 		return received;

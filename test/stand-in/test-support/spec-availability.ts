@@ -9,6 +9,8 @@ export function describeWithSpecs(name: string, body: () => void): void {
 		describe(name, body);
 		return;
 	}
-	console.warn(`Skipping "${name}": no Quo OpenAPI folder (set QUO_OPENAPI_DIR or add ../shared/quo-api)`);
+	console.warn(
+		`Skipping "${name}": no Quo OpenAPI folder (set QUO_OPENAPI_DIR or add ../shared/quo-api)`,
+	);
 	describe.skip(name, body);
 }

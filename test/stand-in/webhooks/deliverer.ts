@@ -29,27 +29,45 @@ export class Deliverer {
 		setMaxListeners(0, this.shutdown.signal);
 	}
 
-	async deliver(request: DeliveryRequest, triggerType: TriggerType = 'scheduled'): Promise<DeliveryResult> {
+	async deliver(
+		request: DeliveryRequest,
+		triggerType: TriggerType = 'scheduled',
+	): Promise<DeliveryResult> {
 		const subscription = this.findSubscription(request.webhookId);
-		const rawBody = request.rawBody ?? (request.envelope ? JSON.stringify(request.envelope) : undefined);
+		const rawBody =
+			request.rawBody ?? (request.envelope ? JSON.stringify(request.envelope) : undefined);
 		if (rawBody === undefined) throw new Error('A delivery needs an envelope or a rawBody');
 		const url = request.url ?? subscription.url;
-		const deliveryId = subscription.generation === '2026-03-30' ? (request.deliveryId ?? newDeliveryId()) : null;
+		const deliveryId =
+			subscription.generation === '2026-03-30' ? (request.deliveryId ?? newDeliveryId()) : null;
 		const signing = request.signing ?? 'valid';
 		// A delivery signed with another key, or not signed, plays a forger's: Quo's log never has it.
 		const forged = signing === 'wrong-key' || signing === 'none';
-		const logged = deliveryId === null || forged ? null : openDelivery(this.state, request.webhookId, deliveryId, rawBody);
+		const logged =
+			deliveryId === null || forged
+				? null
+				: openDelivery(this.state, request.webhookId, deliveryId, rawBody);
 		const retryDelays = request.retry === false ? [] : this.retryDelaysMs;
 
 		const attempts: DeliveryAttemptResult[] = [];
 		const sign = () =>
-			signedRequest(subscription.generation, subscription.currentKey(), deliveryId ?? '', rawBody, signing, Date.now());
+			signedRequest(
+				subscription.generation,
+				subscription.currentKey(),
+				deliveryId ?? '',
+				rawBody,
+				signing,
+				Date.now(),
+			);
 		let sent = sign();
 		for (let attemptIndex = 0; ; attemptIndex++) {
 			if (logged) logged.status = 'sending';
 			const result = await postRaw(url, sent.headers, sent.body, this.shutdown.signal);
 			attempts.push(result);
-			const delay = isSuccess(result.status) || this.shutdown.signal.aborted ? undefined : retryDelays[attemptIndex];
+			const delay =
+				isSuccess(result.status) || this.shutdown.signal.aborted
+					? undefined
+					: retryDelays[attemptIndex];
 			if (logged) {
 				recordAttempt(logged, result, {
 					url,
@@ -92,7 +110,8 @@ export class Deliverer {
 		const v1 = this.state.webhooksV1.find((webhook) => webhook.id === webhookId);
 		if (v1) return { generation: 'v1', url: v1.url, currentKey: () => v1.key };
 		const current = this.state.webhooks2026.find((webhook) => webhook.id === webhookId);
-		if (current) return { generation: '2026-03-30', url: current.url, currentKey: () => current.key };
+		if (current)
+			return { generation: '2026-03-30', url: current.url, currentKey: () => current.key };
 		throw new Error(`The stand-in has no webhook ${webhookId}`);
 	}
 }

@@ -9,7 +9,9 @@ export function openDelivery(
 	deliveryId: string,
 	rawBody: string,
 ): WebhookDelivery {
-	const existing = state.deliveries.find((delivery) => delivery.webhookId === webhookId && delivery.id === deliveryId);
+	const existing = state.deliveries.find(
+		(delivery) => delivery.webhookId === webhookId && delivery.id === deliveryId,
+	);
 	if (existing) return existing;
 	const requestBody = parseOrKeep(rawBody);
 	const delivery: WebhookDelivery = {
@@ -60,6 +62,7 @@ function parseOrKeep(rawBody: string): unknown {
 }
 
 function eventTypeOf(body: unknown): string {
-	const type = typeof body === 'object' && body !== null ? (body as { type?: unknown }).type : undefined;
+	const type =
+		typeof body === 'object' && body !== null ? (body as { type?: unknown }).type : undefined;
 	return typeof type === 'string' ? type : 'unknown';
 }

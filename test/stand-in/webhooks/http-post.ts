@@ -37,7 +37,11 @@ export function postRaw(
 				const chunks: Buffer[] = [];
 				response.on('data', (chunk: Buffer) => chunks.push(chunk));
 				response.on('end', () =>
-					resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString(), durationMs: elapsed() }),
+					resolve({
+						status: response.statusCode ?? 0,
+						body: Buffer.concat(chunks).toString(),
+						durationMs: elapsed(),
+					}),
 				);
 				response.on('error', noResponse);
 			},

@@ -32,11 +32,13 @@ export function signedRequest(
 		headers['webhook-id'] = deliveryId;
 		headers['webhook-timestamp'] = String(timestamp);
 		const signature = standardWebhookSignature(signingKey, deliveryId, timestamp, rawBody);
-		if (mode !== 'none') headers['webhook-signature'] = [...(custom.extraSignatures ?? []), signature].join(' ');
+		if (mode !== 'none')
+			headers['webhook-signature'] = [...(custom.extraSignatures ?? []), signature].join(' ');
 	} else {
 		const timestamp = nowMs + offsetSeconds * 1000;
 		const signature = legacySignature(signingKey, timestamp, rawBody);
-		if (mode !== 'none') headers['openphone-signature'] = [...(custom.extraSignatures ?? []), signature].join(',');
+		if (mode !== 'none')
+			headers['openphone-signature'] = [...(custom.extraSignatures ?? []), signature].join(',');
 	}
 	return {
 		headers: { ...headers, ...lowerCaseNames(custom.headers ?? {}) },
@@ -45,7 +47,9 @@ export function signedRequest(
 }
 
 function lowerCaseNames(headers: Record<string, string>): Record<string, string> {
-	return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+	return Object.fromEntries(
+		Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]),
+	);
 }
 
 function otherKeyLike(generation: WebhookGeneration): string {

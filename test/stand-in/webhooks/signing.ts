@@ -16,7 +16,10 @@ export function standardWebhookSignature(
 	body: string,
 ): string {
 	const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-	return 'v1,' + createHmac('sha256', key).update(`${deliveryId}.${timestampSeconds}.${body}`).digest('base64');
+	return (
+		'v1,' +
+		createHmac('sha256', key).update(`${deliveryId}.${timestampSeconds}.${body}`).digest('base64')
+	);
 }
 
 /**
@@ -24,6 +27,8 @@ export function standardWebhookSignature(
  * with the base64-decoded key.
  */
 export function legacySignature(key: string, timestampMs: number, body: string): string {
-	const digest = createHmac('sha256', Buffer.from(key, 'base64')).update(`${timestampMs}.${body}`).digest('base64');
+	const digest = createHmac('sha256', Buffer.from(key, 'base64'))
+		.update(`${timestampMs}.${body}`)
+		.digest('base64');
 	return `hmac;1;${timestampMs};${digest}`;
 }

@@ -16,6 +16,11 @@ export const readOnly = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const callId = requireCallId.call(this, itemIndex);
-	const response = await quoApiRequest.call(this, { method: 'GET', path: `/v1/calls/${encodeURIComponent(callId)}`, itemIndex, notFound: `the call ${callId}` });
+	const response = await quoApiRequest.call(this, {
+		method: 'GET',
+		path: `/v1/calls/${encodeURIComponent(callId)}`,
+		itemIndex,
+		notFound: `the call ${callId}`,
+	});
 	return unwrapData(response);
 }

@@ -8,7 +8,13 @@ import { listOf } from '../lists';
 import { E164_EXAMPLE, requireE164 } from '../phoneNumbers';
 import { resultLimit } from '../resultLimit';
 import { quoApiRequestAllItemsV1 } from '../../transport/pagination';
-import { filtersWithCreatedRange, limitOption, phoneNumberRLC, returnAllOption, userRLC } from '../common.descriptions';
+import {
+	filtersWithCreatedRange,
+	limitOption,
+	phoneNumberRLC,
+	returnAllOption,
+	userRLC,
+} from '../common.descriptions';
 
 /** The largest page `GET /v1/calls` allows. */
 const PAGE_SIZE = 100;
@@ -27,11 +33,14 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: `e.g. ${E164_EXAMPLE}`,
-		description: 'The other side of the calls: exactly one phone number, written in E.164 or any common form (Quo requires it)',
+		description:
+			'The other side of the calls: exactly one phone number, written in E.164 or any common form (Quo requires it)',
 	},
 	returnAllOption,
 	limitOption,
-	filtersWithCreatedRange('calls', [{ ...userRLC, description: 'Only calls answered or made by this Quo user' }]),
+	filtersWithCreatedRange('calls', [
+		{ ...userRLC, description: 'Only calls answered or made by this Quo user' },
+	]),
 ];
 
 const displayOptions = { show: { resource: ['call'], operation: ['getMany'] } };
@@ -44,17 +53,35 @@ export const readOnly = true;
 function participantOf(node: INode, value: unknown, itemIndex: number): string {
 	const numbers = listOf(value);
 	if (numbers.length > 1) {
-		throw fieldError(node, 'Participant', `${numbers.length} numbers; Quo lists the calls with exactly one other number at a time`, itemIndex);
+		throw fieldError(
+			node,
+			'Participant',
+			`${numbers.length} numbers; Quo lists the calls with exactly one other number at a time`,
+			itemIndex,
+		);
 	}
 	return requireE164(node, numbers[0], 'Participant', itemIndex);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, execution: Execution): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	execution: Execution,
+): Promise<IDataObject[]> {
 	const node = this.getNode();
-	const participant = participantOf(node, this.getNodeParameter('participant', itemIndex), itemIndex);
+	const participant = participantOf(
+		node,
+		this.getNodeParameter('participant', itemIndex),
+		itemIndex,
+	);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const userId = String(this.getNodeParameter('filters.userId', itemIndex, '', { extractValue: true })).trim();
-	const qs: IDataObject = { participants: [participant], ...createdRangeQuery(node, filters, itemIndex) };
+	const userId = String(
+		this.getNodeParameter('filters.userId', itemIndex, '', { extractValue: true }),
+	).trim();
+	const qs: IDataObject = {
+		participants: [participant],
+		...createdRangeQuery(node, filters, itemIndex),
+	};
 	if (userId) qs.userId = requireQuoId(node, userId, USER_ID, 'User', itemIndex);
 	qs.phoneNumberId = await execution.lookups.phoneNumberId(
 		this.getNodeParameter('phoneNumberId', itemIndex, '', { extractValue: true }),

@@ -17,12 +17,23 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export const readOnly = true;
 
 /** One item per recording segment, each with its call ID; a segment without a link (not finished) gets no file. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[] | BinaryItems> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<IDataObject[] | BinaryItems> {
 	const callId = requireCallId.call(this, itemIndex);
 	const download = this.getNodeParameter('download', itemIndex, false) as boolean;
 	const target = download ? downloadTargetOf.call(this, itemIndex) : undefined;
-	const response = await quoApiRequest.call(this, { method: 'GET', path: `/v1/call-recordings/${encodeURIComponent(callId)}`, itemIndex, notFound: `the call ${callId}` });
-	const recordings = unwrapList(response).map((recording): IDataObject => ({ callId, ...recording }));
+	const response = await quoApiRequest.call(this, {
+		method: 'GET',
+		path: `/v1/call-recordings/${encodeURIComponent(callId)}`,
+		itemIndex,
+		notFound: `the call ${callId}`,
+	});
+	const recordings = unwrapList(response).map((recording): IDataObject => ({
+		callId,
+		...recording,
+	}));
 	if (!target) return recordings;
 
 	const entries = recordings.map((recording) => ({

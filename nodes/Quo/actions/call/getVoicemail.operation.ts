@@ -15,14 +15,29 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export const readOnly = true;
 
 /** A voicemail still being processed has no link yet: its item comes without a file. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | BinaryItems> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<IDataObject | BinaryItems> {
 	const callId = requireCallId.call(this, itemIndex);
 	const download = this.getNodeParameter('download', itemIndex, false) as boolean;
 	const target = download ? downloadTargetOf.call(this, itemIndex) : undefined;
-	const voicemail = await fetchCallArtifact.call(this, `/v1/call-voicemails/${encodeURIComponent(callId)}`, callId, itemIndex);
+	const voicemail = await fetchCallArtifact.call(
+		this,
+		`/v1/call-voicemails/${encodeURIComponent(callId)}`,
+		callId,
+		itemIndex,
+	);
 	if (!target) return voicemail;
 
-	const url = voicemail.ready === true && typeof voicemail.recordingUrl === 'string' ? voicemail.recordingUrl : undefined;
-	const media = url ? { url, baseName: `${callId}-${String(voicemail.id)}`, what: `voicemail of call ${callId}` } : undefined;
-	return new BinaryItems(await withDownloads.call(this, [{ json: voicemail, media }], target, itemIndex));
+	const url =
+		voicemail.ready === true && typeof voicemail.recordingUrl === 'string'
+			? voicemail.recordingUrl
+			: undefined;
+	const media = url
+		? { url, baseName: `${callId}-${String(voicemail.id)}`, what: `voicemail of call ${callId}` }
+		: undefined;
+	return new BinaryItems(
+		await withDownloads.call(this, [{ json: voicemail, media }], target, itemIndex),
+	);
 }

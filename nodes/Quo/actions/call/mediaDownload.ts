@@ -1,8 +1,18 @@
-import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type {
+	IBinaryData,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { abortableSleep } from '../../transport/abortableSleep';
-import { type BodyStream, headerValue, type StreamedResponse } from '../../transport/streamedResponse';
+import {
+	type BodyStream,
+	headerValue,
+	type StreamedResponse,
+} from '../../transport/streamedResponse';
 import { fieldError } from '../fieldErrors';
 
 /** How long the storage host may stay silent: before its headers, and between two parts of the file. */
@@ -79,10 +89,16 @@ async function* partsUntilSilence(body: BodyStream): AsyncGenerator<Uint8Array |
 export function downloadTargetOf(this: IExecuteFunctions, itemIndex: number): DownloadTarget {
 	const node = this.getNode();
 	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
-	if (property === '') throw fieldError(node, 'Put Output File in Field', 'required when Download is on', itemIndex);
+	if (property === '')
+		throw fieldError(node, 'Put Output File in Field', 'required when Download is on', itemIndex);
 	const maxMb = this.getNodeParameter('options.maxFileSizeMb', itemIndex, DEFAULT_MAX_FILE_SIZE_MB);
 	if (typeof maxMb !== 'number' || !(maxMb > 0) || !Number.isFinite(maxMb)) {
-		throw fieldError(node, 'Max File Size (MB)', `'${String(maxMb)}' is not a number of megabytes above 0`, itemIndex);
+		throw fieldError(
+			node,
+			'Max File Size (MB)',
+			`'${String(maxMb)}' is not a number of megabytes above 0`,
+			itemIndex,
+		);
 	}
 	return { property, maxFileSizeMb: maxMb };
 }
@@ -103,9 +119,12 @@ function ipv4IsLocal(address: string): boolean {
 /** The eight 16-bit groups of an IPv6 address as the URL parser writes it (hex groups, at most one `::`). */
 function ipv6Groups(address: string): number[] {
 	const [head = '', tail] = address.split('::');
-	const groupsOf = (text: string) => (text === '' ? [] : text.split(':').map((group) => parseInt(group, 16)));
+	const groupsOf = (text: string) =>
+		text === '' ? [] : text.split(':').map((group) => parseInt(group, 16));
 	const [first, last] = [groupsOf(head), groupsOf(tail ?? '')];
-	return tail === undefined ? first : [...first, ...new Array<number>(8 - first.length - last.length).fill(0), ...last];
+	return tail === undefined
+		? first
+		: [...first, ...new Array<number>(8 - first.length - last.length).fill(0), ...last];
 }
 
 function ipv6IsLocal(address: string): boolean {
@@ -113,7 +132,8 @@ function ipv6IsLocal(address: string): boolean {
 	const [g0 = 0, , , , , g5 = 0, g6 = 0, g7 = 0] = groups;
 	const zeroUpTo = (end: number) => groups.slice(0, end).every((group) => group === 0);
 	if (zeroUpTo(7) && g7 <= 1) return true; // :: and ::1
-	if (zeroUpTo(5) && g5 === 0xffff) return ipv4IsLocal(`${g6 >> 8}.${g6 & 0xff}.${g7 >> 8}.${g7 & 0xff}`); // ::ffff:a.b.c.d
+	if (zeroUpTo(5) && g5 === 0xffff)
+		return ipv4IsLocal(`${g6 >> 8}.${g6 & 0xff}.${g7 >> 8}.${g7 & 0xff}`); // ::ffff:a.b.c.d
 	return (g0 & 0xfe00) === 0xfc00 || (g0 & 0xffc0) === 0xfe80; // unique local fc00::/7, link-local fe80::/10
 }
 
@@ -171,7 +191,8 @@ async function downloadMedia(
 	itemIndex: number,
 ): Promise<IBinaryData> {
 	const node = this.getNode();
-	const refuse = (reason: string) => new NodeOperationError(node, `Could not download the ${media.what}: ${reason}`, { itemIndex });
+	const refuse = (reason: string) =>
+		new NodeOperationError(node, `Could not download the ${media.what}: ${reason}`, { itemIndex });
 	const linkOf = (text: string, base?: URL) => {
 		try {
 			return new URL(text, base);
@@ -186,7 +207,11 @@ async function downloadMedia(
 		const problem = linkProblem(url, policy);
 		if (problem !== undefined) {
 			const where = `'${url.protocol}//${url.host}'`;
-			throw refuse(redirects === 0 ? `Quo links to ${where}, ${problem}` : `the storage host redirects to ${where}, ${problem}`);
+			throw refuse(
+				redirects === 0
+					? `Quo links to ${where}, ${problem}`
+					: `the storage host redirects to ${where}, ${problem}`,
+			);
 		}
 		try {
 			response = (await this.helpers.httpRequest({
@@ -218,14 +243,17 @@ async function downloadMedia(
 		response.body.destroy();
 		throw new NodeApiError(node, { status: response.statusCode } as JsonObject, {
 			message: `Could not download the ${media.what}: HTTP ${response.statusCode}`,
-			description: "Quo's download links expire after a while; run the operation again for a fresh link.",
+			description:
+				"Quo's download links expire after a while; run the operation again for a fresh link.",
 			httpCode: String(response.statusCode),
 			itemIndex,
 		});
 	}
 	const maxBytes = maxFileSizeMb * BYTES_PER_MB;
 	const tooLarge = () =>
-		refuse(`it is larger than ${maxFileSizeMb} MB; raise "Max File Size (MB)" in the options of the operation to download it`);
+		refuse(
+			`it is larger than ${maxFileSizeMb} MB; raise "Max File Size (MB)" in the options of the operation to download it`,
+		);
 	if (Number(headerValue(response.headers, 'content-length')) > maxBytes) {
 		response.body.destroy();
 		throw tooLarge();
@@ -251,12 +279,20 @@ async function downloadMedia(
 		// Closes the connection when the loop was left early: nothing more is read.
 		response.body.destroy();
 	}
-	if (stalled) throw refuse(`the storage host sent nothing for ${DOWNLOAD_TIMEOUT_MS / 1000} seconds; try again later`);
+	if (stalled)
+		throw refuse(
+			`the storage host sent nothing for ${DOWNLOAD_TIMEOUT_MS / 1000} seconds; try again later`,
+		);
 	if (received > maxBytes) throw tooLarge();
 
-	const mimeHeader = headerValue(response.headers, 'content-type')?.split(';')[0]?.trim().toLowerCase();
+	const mimeHeader = headerValue(response.headers, 'content-type')
+		?.split(';')[0]
+		?.trim()
+		.toLowerCase();
 	const mimeType =
-		mimeHeader && mimeHeader !== 'application/octet-stream' ? mimeHeader : (media.mimeType ?? mimeHeader ?? 'application/octet-stream');
+		mimeHeader && mimeHeader !== 'application/octet-stream'
+			? mimeHeader
+			: (media.mimeType ?? mimeHeader ?? 'application/octet-stream');
 	const fileName = `${media.baseName}.${extensionOf(media.url, mimeType)}`;
 	return await this.helpers.prepareBinaryData(Buffer.concat(chunks), fileName, mimeType);
 }
@@ -273,7 +309,18 @@ export async function withDownloads(
 	return await Promise.all(
 		entries.map(async ({ json, media }) =>
 			media
-				? { json, binary: { [target.property]: await downloadMedia.call(this, media, policy, target.maxFileSizeMb, itemIndex) } }
+				? {
+						json,
+						binary: {
+							[target.property]: await downloadMedia.call(
+								this,
+								media,
+								policy,
+								target.maxFileSizeMb,
+								itemIndex,
+							),
+						},
+					}
 				: { json },
 		),
 	);

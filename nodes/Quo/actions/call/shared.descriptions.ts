@@ -10,7 +10,8 @@ export const callIdField: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'e.g. AC123abc',
-	description: 'The ID of the Quo call, starting with AC, as Get Many and the Quo Trigger return it',
+	description:
+		'The ID of the Quo call, starting with AC, as Get Many and the Quo Trigger return it',
 };
 
 /** "Download", where the file goes and how large it may be, for recordings and voicemails. */

@@ -7,7 +7,13 @@ import { CALL_ID, requireQuoId } from '../fieldErrors';
 import { callIdField } from './shared.descriptions';
 
 export function requireCallId(this: IExecuteFunctions, itemIndex: number): string {
-	return requireQuoId(this.getNode(), this.getNodeParameter('callId', itemIndex), CALL_ID, 'Call ID', itemIndex);
+	return requireQuoId(
+		this.getNode(),
+		this.getNodeParameter('callId', itemIndex),
+		CALL_ID,
+		'Call ID',
+		itemIndex,
+	);
 }
 
 /**
@@ -22,12 +28,25 @@ export async function fetchCallArtifact(
 	itemIndex: number,
 ): Promise<IDataObject> {
 	try {
-		const artifact = unwrapData(await quoApiRequest.call(this, { method: 'GET', path, itemIndex, notFound: `the call ${callId}` }));
+		const artifact = unwrapData(
+			await quoApiRequest.call(this, {
+				method: 'GET',
+				path,
+				itemIndex,
+				notFound: `the call ${callId}`,
+			}),
+		);
 		return { ...artifact, ready: artifact.status === 'completed' };
 	} catch (error) {
 		// The transport's errors are NodeApiErrors already, which NodeApiError passes on unchanged.
-		if (!(error instanceof NodeApiError) || error.httpCode !== '404') throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
-		await quoApiRequest.call(this, { method: 'GET', path: `/v1/calls/${encodeURIComponent(callId)}`, itemIndex, notFound: `the call ${callId}` });
+		if (!(error instanceof NodeApiError) || error.httpCode !== '404')
+			throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
+		await quoApiRequest.call(this, {
+			method: 'GET',
+			path: `/v1/calls/${encodeURIComponent(callId)}`,
+			itemIndex,
+			notFound: `the call ${callId}`,
+		});
 		return { callId, ready: false, status: 'absent' };
 	}
 }
@@ -36,12 +55,22 @@ export async function fetchCallArtifact(
  * Get Summary and Get Transcript differ only in Quo's path (`/v1/call-summaries/{callId}`,
  * `/v1/call-transcripts/{id}`); each operation file builds its description and execute here.
  */
-export function artifactOperation(operation: 'getSummary' | 'getTranscript', collection: 'call-summaries' | 'call-transcripts') {
+export function artifactOperation(
+	operation: 'getSummary' | 'getTranscript',
+	collection: 'call-summaries' | 'call-transcripts',
+) {
 	return {
-		description: updateDisplayOptions({ show: { resource: ['call'], operation: [operation] } }, [callIdField]),
+		description: updateDisplayOptions({ show: { resource: ['call'], operation: [operation] } }, [
+			callIdField,
+		]),
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 			const callId = requireCallId.call(this, itemIndex);
-			return await fetchCallArtifact.call(this, `/v1/${collection}/${encodeURIComponent(callId)}`, callId, itemIndex);
+			return await fetchCallArtifact.call(
+				this,
+				`/v1/${collection}/${encodeURIComponent(callId)}`,
+				callId,
+				itemIndex,
+			);
 		},
 	};
 }

@@ -37,7 +37,8 @@ export const description: INodeProperties[] = [
 				name: 'Delete',
 				value: 'delete',
 				action: 'Delete a contact',
-				description: 'Delete a contact for good. Needs the contact (from the list, or its ID). Returns the ID with "deleted": true.',
+				description:
+					'Delete a contact for good. Needs the contact (from the list, or its ID). Returns the ID with "deleted": true.',
 			},
 			{
 				name: 'Find by Phone',

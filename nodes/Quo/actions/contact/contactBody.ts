@@ -21,7 +21,14 @@ export interface ContactInput {
 
 const TEXT_FIELDS = ['firstName', 'lastName', 'company', 'role'] as const;
 
-const RESERVED_SOURCES = new Set(['openphone', 'device', 'csv', 'zapier', 'google-people', 'other']);
+const RESERVED_SOURCES = new Set([
+	'openphone',
+	'device',
+	'csv',
+	'zapier',
+	'google-people',
+	'other',
+]);
 const RESERVED_SOURCE_PREFIXES = ['openphone', 'csv'];
 const MAX_EXTERNAL_ID_LENGTH = 75;
 const MAX_SOURCE_LENGTH = 72;
@@ -40,28 +47,51 @@ function labeledValues(value: unknown, defaultLabel: string): LabeledValue[] {
 	return entries
 		.map((entry) =>
 			typeof entry === 'object' && entry !== null
-				? { name: String((entry as IDataObject).name ?? defaultLabel), value: String((entry as IDataObject).value ?? '').trim() }
+				? {
+						name: String((entry as IDataObject).name ?? defaultLabel),
+						value: String((entry as IDataObject).value ?? '').trim(),
+					}
 				: { name: defaultLabel, value: String(entry).trim() },
 		)
 		.filter((entry) => entry.value !== '');
 }
 
-function boundedText(node: INode, value: unknown, field: string, max: number, itemIndex: number): string {
+function boundedText(
+	node: INode,
+	value: unknown,
+	field: string,
+	max: number,
+	itemIndex: number,
+): string {
 	return requireMaxLength(node, String(value ?? '').trim(), field, max, itemIndex);
 }
 
 function sourceOf(node: INode, value: unknown, itemIndex: number): string {
 	const source = boundedText(node, value, 'Source', MAX_SOURCE_LENGTH, itemIndex);
 	const lower = source.toLowerCase();
-	if (RESERVED_SOURCES.has(lower) || RESERVED_SOURCE_PREFIXES.some((prefix) => lower.startsWith(prefix))) {
-		throw fieldError(node, 'Source', `'${source}' is reserved by Quo (openphone…, csv…, device, zapier, google-people, other)`, itemIndex);
+	if (
+		RESERVED_SOURCES.has(lower) ||
+		RESERVED_SOURCE_PREFIXES.some((prefix) => lower.startsWith(prefix))
+	) {
+		throw fieldError(
+			node,
+			'Source',
+			`'${source}' is reserved by Quo (openphone…, csv…, device, zapier, google-people, other)`,
+			itemIndex,
+		);
 	}
 	return source;
 }
 
 function sourceUrlOf(node: INode, value: unknown, itemIndex: number): string {
 	const url = boundedText(node, value, 'Source URL', MAX_SOURCE_URL_LENGTH, itemIndex);
-	if (url !== '' && !/^https?:\/\/\S+$/i.test(url)) throw fieldError(node, 'Source URL', `'${url}' is not a URL like https://example.com`, itemIndex);
+	if (url !== '' && !/^https?:\/\/\S+$/i.test(url))
+		throw fieldError(
+			node,
+			'Source URL',
+			`'${url}' is not a URL like https://example.com`,
+			itemIndex,
+		);
 	return url;
 }
 
@@ -70,10 +100,16 @@ function sourceUrlOf(node: INode, value: unknown, itemIndex: number): string {
  * request, from the fields the user set. Everything is checked before any request; custom fields are looked up
  * by key or name among the workspace's (once per execution) and their values checked against the field's type.
  */
-export async function contactBody(this: IExecuteFunctions, input: ContactInput): Promise<IDataObject> {
+export async function contactBody(
+	this: IExecuteFunctions,
+	input: ContactInput,
+): Promise<IDataObject> {
 	const node = this.getNode();
 	const { itemIndex, empty } = input;
-	const fields = { ...(this.getNodeParameter(input.collection, itemIndex, {}) as IDataObject), ...input.topLevel };
+	const fields = {
+		...(this.getNodeParameter(input.collection, itemIndex, {}) as IDataObject),
+		...input.topLevel,
+	};
 	const body: IDataObject = {};
 	const defaultFields: IDataObject = {};
 	/** A value that is set goes in; an empty one is left out, or sent as null to clear it. */
@@ -89,7 +125,8 @@ export async function contactBody(this: IExecuteFunctions, input: ContactInput):
 	if (fields.emails !== undefined) {
 		const emails = labeledValues(fields.emails, 'work');
 		const invalid = emails.find((email) => !EMAIL.test(email.value));
-		if (invalid) throw fieldError(node, 'Emails', `'${invalid.value}' is not an email address`, itemIndex);
+		if (invalid)
+			throw fieldError(node, 'Emails', `'${invalid.value}' is not an email address`, itemIndex);
 		put(defaultFields, 'emails', emails);
 	}
 	if (fields.phoneNumbers !== undefined) {
@@ -101,12 +138,23 @@ export async function contactBody(this: IExecuteFunctions, input: ContactInput):
 	}
 	if (Object.keys(defaultFields).length > 0) body.defaultFields = defaultFields;
 
-	if (fields.externalId !== undefined) put(body, 'externalId', boundedText(node, fields.externalId, 'External ID', MAX_EXTERNAL_ID_LENGTH, itemIndex));
+	if (fields.externalId !== undefined)
+		put(
+			body,
+			'externalId',
+			boundedText(node, fields.externalId, 'External ID', MAX_EXTERNAL_ID_LENGTH, itemIndex),
+		);
 	if (fields.source !== undefined) put(body, 'source', sourceOf(node, fields.source, itemIndex));
-	if (fields.sourceUrl !== undefined) put(body, 'sourceUrl', sourceUrlOf(node, fields.sourceUrl, itemIndex));
+	if (fields.sourceUrl !== undefined)
+		put(body, 'sourceUrl', sourceUrlOf(node, fields.sourceUrl, itemIndex));
 	if (fields.createdByUserId !== undefined) {
-		const createdBy = String(this.getNodeParameter(`${input.collection}.createdByUserId`, itemIndex, '', { extractValue: true })).trim();
-		if (createdBy) body.createdByUserId = requireQuoId(node, createdBy, USER_ID, 'Created By', itemIndex);
+		const createdBy = String(
+			this.getNodeParameter(`${input.collection}.createdByUserId`, itemIndex, '', {
+				extractValue: true,
+			}),
+		).trim();
+		if (createdBy)
+			body.createdByUserId = requireQuoId(node, createdBy, USER_ID, 'Created By', itemIndex);
 	}
 
 	const entries = customFieldEntries(fields.customFields);

@@ -15,12 +15,30 @@ const displayOptions = { show: { resource: ['contact'], operation: ['create'] } 
 export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Quo requires `defaultFields.firstName`, which may be null. */
-export async function createContact(this: IExecuteFunctions, body: IDataObject, itemIndex: number): Promise<IDataObject> {
-	const withName = { ...body, defaultFields: { firstName: null, ...(body.defaultFields as IDataObject | undefined) } };
-	return unwrapData(await quoApiRequest.call(this, { method: 'POST', path: '/v1/contacts', body: withName, itemIndex }));
+export async function createContact(
+	this: IExecuteFunctions,
+	body: IDataObject,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const withName = {
+		...body,
+		defaultFields: { firstName: null, ...(body.defaultFields as IDataObject | undefined) },
+	};
+	return unwrapData(
+		await quoApiRequest.call(this, {
+			method: 'POST',
+			path: '/v1/contacts',
+			body: withName,
+			itemIndex,
+		}),
+	);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, execution: Execution): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	execution: Execution,
+): Promise<IDataObject> {
 	const body = await contactBody.call(this, {
 		collection: 'additionalFields',
 		topLevel: { firstName: this.getNodeParameter('firstName', itemIndex, '') },

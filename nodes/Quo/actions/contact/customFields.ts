@@ -7,7 +7,8 @@ import { listOf } from '../lists';
 const FIELD = 'Custom Fields';
 
 /** An ISO 8601 date, with or without a time and offset: "2026-05-01", "2026-05-01T09:00:00Z", "2026-05-01 09:00+02:00". */
-const ISO_8601_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+const ISO_8601_DATE =
+	/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 const TRUE_WORDS = new Set(['true', 'yes', '1']);
 const FALSE_WORDS = new Set(['false', 'no', '0']);
@@ -28,34 +29,57 @@ export function customFieldEntries(value: unknown): CustomFieldEntry[] {
 }
 
 /** The workspace's field for a key or (from an expression) a name; anything else fails before any request. */
-export function findCustomField(node: INode, fields: QuoCustomField[], wanted: string, itemIndex: number): QuoCustomField {
+export function findCustomField(
+	node: INode,
+	fields: QuoCustomField[],
+	wanted: string,
+	itemIndex: number,
+): QuoCustomField {
 	if (wanted === '') throw fieldError(node, FIELD, 'choose a field for every entry', itemIndex);
 	const byKey = fields.find((field) => field.key === wanted);
 	const byName = fields.find((field) => field.name.trim().toLowerCase() === wanted.toLowerCase());
 	const field = byKey ?? byName;
 	if (field) return field;
 	const known = fields.map((candidate) => candidate.name).join(', ') || 'none';
-	throw fieldError(node, FIELD, `'${wanted}' is not a custom contact field of this workspace (it has: ${known})`, itemIndex);
+	throw fieldError(
+		node,
+		FIELD,
+		`'${wanted}' is not a custom contact field of this workspace (it has: ${known})`,
+		itemIndex,
+	);
 }
 
 function isEmpty(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
 }
 
 /**
  * The value as the field's type wants it, checked before any request: text for string, URL and address fields, a
  * number, a boolean, an ISO 8601 date (sent as date and time), or a list of strings for multi-select. Empty clears it.
  */
-export function customFieldValue(node: INode, field: QuoCustomField, value: unknown, itemIndex: number): unknown {
+export function customFieldValue(
+	node: INode,
+	field: QuoCustomField,
+	value: unknown,
+	itemIndex: number,
+): unknown {
 	if (isEmpty(value)) return null;
 	const label = `${FIELD} (${field.name})`;
 	const wrong = (expected: string) =>
-		fieldError(node, label, `${JSON.stringify(value)} is not ${expected}, which this ${field.type} field needs`, itemIndex);
+		fieldError(
+			node,
+			label,
+			`${JSON.stringify(value)} is not ${expected}, which this ${field.type} field needs`,
+			itemIndex,
+		);
 	const text = typeof value === 'string' ? value.trim() : undefined;
 
 	switch (field.type) {
 		case 'number': {
-			const number = typeof value === 'number' ? value : text !== undefined ? Number(text) : Number.NaN;
+			const number =
+				typeof value === 'number' ? value : text !== undefined ? Number(text) : Number.NaN;
 			if (!Number.isFinite(number)) throw wrong('a number');
 			return number;
 		}
@@ -67,18 +91,27 @@ export function customFieldValue(node: INode, field: QuoCustomField, value: unkn
 			throw wrong('true or false');
 		}
 		case 'date': {
-			const date = value instanceof Date ? value : text !== undefined && ISO_8601_DATE.test(text) ? new Date(text) : undefined;
+			const date =
+				value instanceof Date
+					? value
+					: text !== undefined && ISO_8601_DATE.test(text)
+						? new Date(text)
+						: undefined;
 			if (!date || Number.isNaN(date.getTime())) throw wrong('an ISO 8601 date like 2026-05-01');
 			return date.toISOString();
 		}
 		case 'multi-select': {
-			if (Array.isArray(value) && value.some((option) => typeof option === 'object' && option !== null)) {
+			if (
+				Array.isArray(value) &&
+				value.some((option) => typeof option === 'object' && option !== null)
+			) {
 				throw wrong('a list of options');
 			}
 			return listOf(value);
 		}
 		case 'url': {
-			if (text === undefined || !/^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(text)) throw wrong('a URL like https://example.com');
+			if (text === undefined || !/^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(text))
+				throw wrong('a URL like https://example.com');
 			return text;
 		}
 		default: {

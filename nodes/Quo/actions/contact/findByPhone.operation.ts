@@ -18,8 +18,14 @@ const properties: INodeProperties[] = [
 		description:
 			'The number to look for, in E.164 or any common form ((555) 555-0123 is taken as +15555550123; other countries need their code)',
 	},
-	{ ...returnAllOption, description: 'Whether to return every contact with the number or only up to a given limit' },
-	{ ...limitOption, description: 'Max number of contacts to return; the search stops once it has found this many' },
+	{
+		...returnAllOption,
+		description: 'Whether to return every contact with the number or only up to a given limit',
+	},
+	{
+		...limitOption,
+		description: 'Max number of contacts to return; the search stops once it has found this many',
+	},
 ];
 
 const displayOptions = { show: { resource: ['contact'], operation: ['findByPhone'] } };
@@ -29,15 +35,26 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export const readOnly = true;
 
 function hasNumber(contact: QuoContact, wanted: string): boolean {
-	return (contact.defaultFields?.phoneNumbers ?? []).some((entry) => typeof entry.value === 'string' && toE164(entry.value) === wanted);
+	return (contact.defaultFields?.phoneNumbers ?? []).some(
+		(entry) => typeof entry.value === 'string' && toE164(entry.value) === wanted,
+	);
 }
 
 /**
  * Quo's v1 API cannot filter contacts by phone number, so this pages through every contact and compares the
  * numbers in E.164. Items of one execution share the pages, and the walk stops once Limit contacts are found.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number, execution: Execution): Promise<IDataObject[]> {
-	const wanted = requireE164(this.getNode(), this.getNodeParameter('phoneNumber', itemIndex), 'Phone Number', itemIndex);
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	execution: Execution,
+): Promise<IDataObject[]> {
+	const wanted = requireE164(
+		this.getNode(),
+		this.getNodeParameter('phoneNumber', itemIndex),
+		'Phone Number',
+		itemIndex,
+	);
 	const limit = resultLimit.call(this, itemIndex) ?? Infinity;
 	const found: QuoContact[] = [];
 	for (let index = 0; found.length < limit; index++) {

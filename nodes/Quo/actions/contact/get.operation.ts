@@ -6,7 +6,9 @@ import { unwrapData } from '../../transport/responseData';
 import { quoApiRequest } from '../../transport';
 import { contactRLC } from '../common.descriptions';
 
-const properties: INodeProperties[] = [{ ...contactRLC, required: true, description: 'The contact to fetch' }];
+const properties: INodeProperties[] = [
+	{ ...contactRLC, required: true, description: 'The contact to fetch' },
+];
 
 const displayOptions = { show: { resource: ['contact'], operation: ['get'] } };
 
@@ -15,6 +17,18 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export const readOnly = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const contactId = requireText(this.getNode(), this.getNodeParameter('contactId', itemIndex, '', { extractValue: true }), 'Contact', itemIndex);
-	return unwrapData(await quoApiRequest.call(this, { method: 'GET', path: `/v1/contacts/${encodeURIComponent(contactId)}`, itemIndex, notFound: `the contact ${contactId}` }));
+	const contactId = requireText(
+		this.getNode(),
+		this.getNodeParameter('contactId', itemIndex, '', { extractValue: true }),
+		'Contact',
+		itemIndex,
+	);
+	return unwrapData(
+		await quoApiRequest.call(this, {
+			method: 'GET',
+			path: `/v1/contacts/${encodeURIComponent(contactId)}`,
+			itemIndex,
+			notFound: `the contact ${contactId}`,
+		}),
+	);
 }

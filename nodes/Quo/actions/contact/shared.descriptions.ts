@@ -3,12 +3,29 @@ import type { INodeProperties } from 'n8n-workflow';
 import { E164_EXAMPLE } from '../phoneNumbers';
 import { userRLC } from '../common.descriptions';
 
-function textField(displayName: string, name: string, description: string, example: string): INodeProperties {
-	return { displayName, name, type: 'string', default: '', placeholder: `e.g. ${example}`, description };
+function textField(
+	displayName: string,
+	name: string,
+	description: string,
+	example: string,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		default: '',
+		placeholder: `e.g. ${example}`,
+		description,
+	};
 }
 
 /** A list of labeled values (emails, phone numbers) as Quo keeps them: `[{name, value}]`. */
-function labeledValuesField(displayName: string, name: string, labelExample: string, value: INodeProperties): INodeProperties {
+function labeledValuesField(
+	displayName: string,
+	name: string,
+	labelExample: string,
+	value: INodeProperties,
+): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -21,7 +38,13 @@ function labeledValuesField(displayName: string, name: string, labelExample: str
 				displayName: value.displayName,
 				name: 'values',
 				values: [
-					{ displayName: 'Label', name: 'name', type: 'string', default: labelExample, description: `What it is, e.g. ${labelExample}` },
+					{
+						displayName: 'Label',
+						name: 'name',
+						type: 'string',
+						default: labelExample,
+						description: `What it is, e.g. ${labelExample}`,
+					},
 					value,
 				],
 			},
@@ -29,7 +52,12 @@ function labeledValuesField(displayName: string, name: string, labelExample: str
 	};
 }
 
-export const firstNameField = textField('First Name', 'firstName', "The contact's first name", 'Jane');
+export const firstNameField = textField(
+	'First Name',
+	'firstName',
+	"The contact's first name",
+	'Jane',
+);
 
 export const externalIdField = textField(
 	'External ID',
@@ -47,7 +75,12 @@ const sourceField = textField(
 	'Where the contact comes from, 1 to 72 characters (Quo sets public-api when left out). Quo reserves openphone, device, csv, zapier, google-people and other, and the prefixes openphone and csv.',
 	'hubspot',
 );
-const sourceUrlField = textField('Source URL', 'sourceUrl', 'A link to the contact in the source system', 'https://crm.example.com/contacts/42');
+const sourceUrlField = textField(
+	'Source URL',
+	'sourceUrl',
+	'A link to the contact in the source system',
+	'https://crm.example.com/contacts/42',
+);
 
 const emailsField = labeledValuesField('Emails', 'emails', 'work', {
 	displayName: 'Email',

@@ -19,14 +19,43 @@ const displayOptions = { show: { resource: ['contact'], operation: ['update'] } 
 export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Quo patches the contact with what is sent; a field added but left empty is cleared. */
-export async function updateContact(this: IExecuteFunctions, contactId: string, body: IDataObject, itemIndex: number): Promise<IDataObject> {
-	return unwrapData(await quoApiRequest.call(this, { method: 'PATCH', path: `/v1/contacts/${encodeURIComponent(contactId)}`, body, itemIndex, notFound: `the contact ${contactId}` }));
+export async function updateContact(
+	this: IExecuteFunctions,
+	contactId: string,
+	body: IDataObject,
+	itemIndex: number,
+): Promise<IDataObject> {
+	return unwrapData(
+		await quoApiRequest.call(this, {
+			method: 'PATCH',
+			path: `/v1/contacts/${encodeURIComponent(contactId)}`,
+			body,
+			itemIndex,
+			notFound: `the contact ${contactId}`,
+		}),
+	);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, execution: Execution): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	execution: Execution,
+): Promise<IDataObject> {
 	const node = this.getNode();
-	const contactId = requireText(node, this.getNodeParameter('contactId', itemIndex, '', { extractValue: true }), 'Contact', itemIndex);
-	const body = await contactBody.call(this, { collection: 'updateFields', topLevel: {}, empty: 'clear', itemIndex, lookups: execution.lookups });
-	if (Object.keys(body).length === 0) throw fieldError(node, 'Update Fields', 'add at least one field to change', itemIndex);
+	const contactId = requireText(
+		node,
+		this.getNodeParameter('contactId', itemIndex, '', { extractValue: true }),
+		'Contact',
+		itemIndex,
+	);
+	const body = await contactBody.call(this, {
+		collection: 'updateFields',
+		topLevel: {},
+		empty: 'clear',
+		itemIndex,
+		lookups: execution.lookups,
+	});
+	if (Object.keys(body).length === 0)
+		throw fieldError(node, 'Update Fields', 'add at least one field to change', itemIndex);
 	return await updateContact.call(this, contactId, body, itemIndex);
 }

@@ -15,7 +15,8 @@ const properties: INodeProperties[] = [
 	{
 		...externalIdField,
 		required: true,
-		description: "The contact's ID in another system (up to 75 characters): the contact with it is updated, or created with it",
+		description:
+			"The contact's ID in another system (up to 75 characters): the contact with it is updated, or created with it",
 	},
 	firstNameField,
 	additionalFieldsCollection(upsertFields),
@@ -29,10 +30,15 @@ export const description = updateDisplayOptions(displayOptions, properties);
  * Finds the contact by External ID: updates it with the fields that are set (empty ones stay as they are), or
  * creates it. Items with the same External ID run in item order, so the second updates what the first created.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number, execution: Execution): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	execution: Execution,
+): Promise<IDataObject> {
 	const node = this.getNode();
 	const externalId = String(this.getNodeParameter('externalId', itemIndex, '')).trim();
-	if (externalId === '') throw fieldError(node, 'External ID', 'required: the contact is matched on it', itemIndex);
+	if (externalId === '')
+		throw fieldError(node, 'External ID', 'required: the contact is matched on it', itemIndex);
 	const body = await contactBody.call(this, {
 		collection: 'additionalFields',
 		topLevel: { externalId, firstName: this.getNodeParameter('firstName', itemIndex, '') },

@@ -27,7 +27,7 @@ export const description: INodeProperties[] = [
 				value: 'markAsDone',
 				action: 'Mark a conversation as done',
 				description:
-					"Move a conversation to Done in the Quo inbox without sending anything. Needs the conversation (from the list, or its ID starting with CN). Returns the updated conversation.",
+					'Move a conversation to Done in the Quo inbox without sending anything. Needs the conversation (from the list, or its ID starting with CN). Returns the updated conversation.',
 			},
 			{
 				name: 'Mark as Open',

@@ -8,7 +8,12 @@ import { listOf } from '../lists';
 import { E164_EXAMPLE, isE164 } from '../phoneNumbers';
 import { resultLimit } from '../resultLimit';
 import { quoApiRequestAllItemsV1 } from '../../transport/pagination';
-import { filtersWithCreatedRange, limitOption, returnAllOption, userRLC } from '../common.descriptions';
+import {
+	filtersWithCreatedRange,
+	limitOption,
+	returnAllOption,
+	userRLC,
+} from '../common.descriptions';
 
 /** `GET /v1/conversations` takes at most 100 numbers. */
 const MAX_PHONE_NUMBERS = 100;
@@ -61,11 +66,21 @@ export const readOnly = true;
 function phoneNumbersOf(node: INode, value: unknown, itemIndex: number): string[] {
 	const phoneNumbers = listOf(value);
 	if (phoneNumbers.length > MAX_PHONE_NUMBERS) {
-		throw fieldError(node, 'Phone Numbers', `${phoneNumbers.length} numbers; Quo allows at most ${MAX_PHONE_NUMBERS}`, itemIndex);
+		throw fieldError(
+			node,
+			'Phone Numbers',
+			`${phoneNumbers.length} numbers; Quo allows at most ${MAX_PHONE_NUMBERS}`,
+			itemIndex,
+		);
 	}
 	const invalid = phoneNumbers.find((entry) => !isE164(entry) && !entry.startsWith('PN'));
 	if (invalid !== undefined) {
-		throw fieldError(node, 'Phone Numbers', `'${invalid}' is neither a Quo phone number ID (PN…) nor an E.164 number like ${E164_EXAMPLE}`, itemIndex);
+		throw fieldError(
+			node,
+			'Phone Numbers',
+			`'${invalid}' is neither a Quo phone number ID (PN…) nor an E.164 number like ${E164_EXAMPLE}`,
+			itemIndex,
+		);
 	}
 	return phoneNumbers;
 }
@@ -73,9 +88,14 @@ function phoneNumbersOf(node: INode, value: unknown, itemIndex: number): string[
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const userId = String(this.getNodeParameter('filters.userId', itemIndex, '', { extractValue: true })).trim();
+	const userId = String(
+		this.getNodeParameter('filters.userId', itemIndex, '', { extractValue: true }),
+	).trim();
 
-	const qs: IDataObject = { ...createdRangeQuery(node, filters, itemIndex), ...updatedRangeQuery(node, filters, itemIndex) };
+	const qs: IDataObject = {
+		...createdRangeQuery(node, filters, itemIndex),
+		...updatedRangeQuery(node, filters, itemIndex),
+	};
 	const phoneNumbers = phoneNumbersOf(node, filters.phoneNumbers, itemIndex);
 	if (phoneNumbers.length > 0) qs.phoneNumbers = phoneNumbers;
 	if (userId) qs.userId = requireQuoId(node, userId, USER_ID, 'User', itemIndex);

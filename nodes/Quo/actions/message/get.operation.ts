@@ -15,7 +15,18 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export const readOnly = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const messageId = requireQuoId(this.getNode(), this.getNodeParameter('messageId', itemIndex), MESSAGE_ID, 'Message ID', itemIndex);
-	const response = await quoApiRequest.call(this, { method: 'GET', path: `/v1/messages/${encodeURIComponent(messageId)}`, itemIndex, notFound: `the message ${messageId}` });
+	const messageId = requireQuoId(
+		this.getNode(),
+		this.getNodeParameter('messageId', itemIndex),
+		MESSAGE_ID,
+		'Message ID',
+		itemIndex,
+	);
+	const response = await quoApiRequest.call(this, {
+		method: 'GET',
+		path: `/v1/messages/${encodeURIComponent(messageId)}`,
+		itemIndex,
+		notFound: `the message ${messageId}`,
+	});
 	return unwrapData(response);
 }

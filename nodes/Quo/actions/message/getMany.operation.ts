@@ -7,7 +7,13 @@ import { requireQuoId, USER_ID } from '../fieldErrors';
 import { E164_EXAMPLE, parsePhoneNumberList } from '../phoneNumbers';
 import { resultLimit } from '../resultLimit';
 import { quoApiRequestAllItemsV1 } from '../../transport/pagination';
-import { filtersWithCreatedRange, limitOption, phoneNumberRLC, returnAllOption, userRLC } from '../common.descriptions';
+import {
+	filtersWithCreatedRange,
+	limitOption,
+	phoneNumberRLC,
+	returnAllOption,
+	userRLC,
+} from '../common.descriptions';
 
 const MAX_PARTICIPANTS = 10;
 /** The largest page `GET /v1/messages` allows. */
@@ -46,7 +52,11 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export const readOnly = true;
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, execution: Execution): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	execution: Execution,
+): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const phoneNumberId = await execution.lookups.phoneNumberId(
 		this.getNodeParameter('phoneNumberId', itemIndex, '', { extractValue: true }),
@@ -61,9 +71,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, execut
 		itemIndex,
 	);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const userId = this.getNodeParameter('filters.userId', itemIndex, '', { extractValue: true }) as string;
+	const userId = this.getNodeParameter('filters.userId', itemIndex, '', {
+		extractValue: true,
+	}) as string;
 
-	const qs: IDataObject = { phoneNumberId, participants, ...createdRangeQuery(node, filters, itemIndex) };
+	const qs: IDataObject = {
+		phoneNumberId,
+		participants,
+		...createdRangeQuery(node, filters, itemIndex),
+	};
 	if (userId) qs.userId = requireQuoId(node, userId, USER_ID, 'User', itemIndex);
 
 	return (await quoApiRequestAllItemsV1.call(this, {

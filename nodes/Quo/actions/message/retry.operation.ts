@@ -13,7 +13,18 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Quo answers 202 with an empty body and sends again in the background. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const messageId = requireQuoId(this.getNode(), this.getNodeParameter('messageId', itemIndex), MESSAGE_ID, 'Message ID', itemIndex);
-	await quoApiRequest.call(this, { method: 'POST', path: `/messages/${encodeURIComponent(messageId)}/retry`, itemIndex, notFound: `the message ${messageId}` });
+	const messageId = requireQuoId(
+		this.getNode(),
+		this.getNodeParameter('messageId', itemIndex),
+		MESSAGE_ID,
+		'Message ID',
+		itemIndex,
+	);
+	await quoApiRequest.call(this, {
+		method: 'POST',
+		path: `/messages/${encodeURIComponent(messageId)}/retry`,
+		itemIndex,
+		notFound: `the message ${messageId}`,
+	});
 	return { messageId, retryAccepted: true };
 }

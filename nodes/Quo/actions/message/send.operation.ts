@@ -2,7 +2,13 @@ import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { Execution } from '../types';
-import { fieldError, PHONE_NUMBER_ID, requireMaxLength, requireQuoId, USER_ID } from '../fieldErrors';
+import {
+	fieldError,
+	PHONE_NUMBER_ID,
+	requireMaxLength,
+	requireQuoId,
+	USER_ID,
+} from '../fieldErrors';
 import { E164_EXAMPLE, isE164, parsePhoneNumberList } from '../phoneNumbers';
 import { unwrapData } from '../../transport/responseData';
 import { quoApiRequest } from '../../transport';
@@ -46,7 +52,8 @@ const properties: INodeProperties[] = [
 	},
 	{
 		...userRLC,
-		description: 'The Quo user the message is sent as; leave empty for the owner of the From number',
+		description:
+			'The Quo user the message is sent as; leave empty for the owner of the From number',
 	},
 	{
 		displayName: 'Inbox Status',
@@ -77,7 +84,13 @@ export const description = updateDisplayOptions(displayOptions, properties);
 function senderOf(node: INode, value: unknown, itemIndex: number): string {
 	const from = String(value ?? '').trim();
 	if (isE164(from)) return from;
-	if (from.startsWith('+')) throw fieldError(node, 'From', `'${from}' is not an E.164 number like ${E164_EXAMPLE}`, itemIndex);
+	if (from.startsWith('+'))
+		throw fieldError(
+			node,
+			'From',
+			`'${from}' is not an E.164 number like ${E164_EXAMPLE}`,
+			itemIndex,
+		);
 	return requireQuoId(node, from, PHONE_NUMBER_ID, 'From', itemIndex);
 }
 
@@ -86,18 +99,42 @@ function senderOf(node: INode, value: unknown, itemIndex: number): string {
  * empty; an object or array would reach Quo as "[object Object]" or "a,b", so it is refused, like null.
  */
 function contentOf(node: INode, value: unknown, itemIndex: number): string {
-	const content = typeof value === 'number' || typeof value === 'boolean' ? String(value) : (value === undefined ? '' : value);
+	const content =
+		typeof value === 'number' || typeof value === 'boolean'
+			? String(value)
+			: value === undefined
+				? ''
+				: value;
 	if (typeof content !== 'string') {
 		const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : 'an object';
-		throw fieldError(node, 'Content', `${kind} is not text; pick the text out of it in the expression, or use JSON.stringify()`, itemIndex);
+		throw fieldError(
+			node,
+			'Content',
+			`${kind} is not text; pick the text out of it in the expression, or use JSON.stringify()`,
+			itemIndex,
+		);
 	}
-	if (content.trim() === '') throw fieldError(node, 'Content', 'empty or only spaces; Quo needs the text to send', itemIndex);
+	if (content.trim() === '')
+		throw fieldError(
+			node,
+			'Content',
+			'empty or only spaces; Quo needs the text to send',
+			itemIndex,
+		);
 	return requireMaxLength(node, content, 'Content', MAX_CONTENT_LENGTH, itemIndex);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, execution: Execution): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	execution: Execution,
+): Promise<IDataObject> {
 	const node = this.getNode();
-	const from = senderOf(node, this.getNodeParameter('from', itemIndex, '', { extractValue: true }), itemIndex);
+	const from = senderOf(
+		node,
+		this.getNodeParameter('from', itemIndex, '', { extractValue: true }),
+		itemIndex,
+	);
 	const to = parsePhoneNumberList(
 		node,
 		this.getNodeParameter('to', itemIndex),
@@ -109,7 +146,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, execut
 	const userId = this.getNodeParameter('userId', itemIndex, '', { extractValue: true }) as string;
 	const inboxStatus = String(this.getNodeParameter('setInboxStatus', itemIndex, 'open') || 'open');
 	if (inboxStatus !== 'open' && inboxStatus !== 'done') {
-		throw fieldError(node, 'Inbox Status', `'${inboxStatus}' is neither 'done' nor 'open'`, itemIndex);
+		throw fieldError(
+			node,
+			'Inbox Status',
+			`'${inboxStatus}' is neither 'done' nor 'open'`,
+			itemIndex,
+		);
 	}
 
 	const body: IDataObject = { content, from, to };
@@ -119,8 +161,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, execut
 	// The transport resends only after a 429 (Quo refused it, nothing was sent); after a 5xx or a lost connection
 	// the send is reported, never repeated: Quo has no idempotency key. Sends of one conversation go in item order.
 	const conversation = `${from}>${[...to].sort().join(',')}`;
-	const response = await execution.conversationLanes.run(conversation, async () =>
-		await quoApiRequest.call(this, { method: 'POST', path: '/v1/messages', body, itemIndex, notFound: `the sender number (From) ${from}`, effect: MESSAGE_SENT }),
+	const response = await execution.conversationLanes.run(
+		conversation,
+		async () =>
+			await quoApiRequest.call(this, {
+				method: 'POST',
+				path: '/v1/messages',
+				body,
+				itemIndex,
+				notFound: `the sender number (From) ${from}`,
+				effect: MESSAGE_SENT,
+			}),
 	);
 	return unwrapData(response);
 }

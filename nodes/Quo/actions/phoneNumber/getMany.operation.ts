@@ -21,8 +21,17 @@ export const readOnly = true;
 
 /** Quo lists every number on one page; the limit is applied here. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const userId = String(this.getNodeParameter('filters.userId', itemIndex, '', { extractValue: true })).trim();
-	const qs = userId ? { userId: requireQuoId(this.getNode(), userId, USER_ID, 'User', itemIndex) } : undefined;
-	const response = await quoApiRequest.call(this, { method: 'GET', path: '/v1/phone-numbers', qs, itemIndex });
+	const userId = String(
+		this.getNodeParameter('filters.userId', itemIndex, '', { extractValue: true }),
+	).trim();
+	const qs = userId
+		? { userId: requireQuoId(this.getNode(), userId, USER_ID, 'User', itemIndex) }
+		: undefined;
+	const response = await quoApiRequest.call(this, {
+		method: 'GET',
+		path: '/v1/phone-numbers',
+		qs,
+		itemIndex,
+	});
 	return unwrapList(response).slice(0, resultLimit.call(this, itemIndex));
 }

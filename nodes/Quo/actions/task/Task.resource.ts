@@ -70,7 +70,8 @@ export const description: INodeProperties[] = [
 				name: 'Delete',
 				value: 'delete',
 				action: 'Delete a task',
-				description: 'Delete a task for good. Needs the task ID (TK…). Returns the ID with "deleted": true.',
+				description:
+					'Delete a task for good. Needs the task ID (TK…). Returns the ID with "deleted": true.',
 			},
 			{
 				name: 'Get',

@@ -13,6 +13,11 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const taskId = requireTaskId.call(this, itemIndex);
-	await quoApiRequest.call(this, { method: 'DELETE', path: `/v1/tasks/${encodeURIComponent(taskId)}`, itemIndex, notFound: `the task ${taskId}` });
+	await quoApiRequest.call(this, {
+		method: 'DELETE',
+		path: `/v1/tasks/${encodeURIComponent(taskId)}`,
+		itemIndex,
+		notFound: `the task ${taskId}`,
+	});
 	return { taskId, deleted: true };
 }

@@ -16,5 +16,12 @@ export const readOnly = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const taskId = requireTaskId.call(this, itemIndex);
-	return unwrapData(await quoApiRequest.call(this, { method: 'GET', path: `/v1/tasks/${encodeURIComponent(taskId)}`, itemIndex, notFound: `the task ${taskId}` }));
+	return unwrapData(
+		await quoApiRequest.call(this, {
+			method: 'GET',
+			path: `/v1/tasks/${encodeURIComponent(taskId)}`,
+			itemIndex,
+			notFound: `the task ${taskId}`,
+		}),
+	);
 }

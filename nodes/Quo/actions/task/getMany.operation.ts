@@ -18,5 +18,10 @@ export const readOnly = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const limit = resultLimit.call(this, itemIndex);
-	return (await quoApiRequestAllItemsV1.call(this, { path: '/v1/tasks', limit, pageSize: PAGE_SIZE, itemIndex })) as IDataObject[];
+	return (await quoApiRequestAllItemsV1.call(this, {
+		path: '/v1/tasks',
+		limit,
+		pageSize: PAGE_SIZE,
+		itemIndex,
+	})) as IDataObject[];
 }

@@ -23,25 +23,41 @@ export interface TaskActionInput {
 }
 
 /** An action's one resource locator (User, Conversation), sent as `{ [its name]: id }`. */
-export function locatorInput(locator: INodeProperties, id: QuoIdKind, description: string): TaskActionInput {
+export function locatorInput(
+	locator: INodeProperties,
+	id: QuoIdKind,
+	description: string,
+): TaskActionInput {
 	return {
 		properties: [{ ...locator, required: true, description }],
 		body(itemIndex) {
 			const value = this.getNodeParameter(locator.name, itemIndex, '', { extractValue: true });
-			return { [locator.name]: requireQuoId(this.getNode(), value, id, locator.displayName, itemIndex) };
+			return {
+				[locator.name]: requireQuoId(this.getNode(), value, id, locator.displayName, itemIndex),
+			};
 		},
 	};
 }
 
 export function requireTaskId(this: IExecuteFunctions, itemIndex: number): string {
-	return requireQuoId(this.getNode(), this.getNodeParameter('taskId', itemIndex), TASK_ID, 'Task ID', itemIndex);
+	return requireQuoId(
+		this.getNode(),
+		this.getNodeParameter('taskId', itemIndex),
+		TASK_ID,
+		'Task ID',
+		itemIndex,
+	);
 }
 
 /**
  * The task actions are all `POST /v1/tasks/{taskId}/<action>` and answer `{taskId, revision}`; each operation file
  * builds its description and execute here.
  */
-export function taskActionOperation(operation: string, action: TaskAction, input?: TaskActionInput) {
+export function taskActionOperation(
+	operation: string,
+	action: TaskAction,
+	input?: TaskActionInput,
+) {
 	return {
 		description: updateDisplayOptions({ show: { resource: ['task'], operation: [operation] } }, [
 			taskIdField,
@@ -51,7 +67,15 @@ export function taskActionOperation(operation: string, action: TaskAction, input
 			const taskId = requireTaskId.call(this, itemIndex);
 			const body = input?.body.call(this, itemIndex);
 			const path = `/v1/tasks/${encodeURIComponent(taskId)}/${action}`;
-			return unwrapData(await quoApiRequest.call(this, { method: 'POST', path, body, itemIndex, notFound: `the task ${taskId}` }));
+			return unwrapData(
+				await quoApiRequest.call(this, {
+					method: 'POST',
+					path,
+					body,
+					itemIndex,
+					notFound: `the task ${taskId}`,
+				}),
+			);
 		},
 	};
 }

@@ -19,7 +19,14 @@ const properties: INodeProperties[] = [
 			typeOptions: { rows: 3 },
 			description: 'The new description; empty clears it',
 		},
-		{ displayName: 'Title', name: 'title', type: 'string', default: '', placeholder: 'e.g. Call back about the quote', description: 'The new title' },
+		{
+			displayName: 'Title',
+			name: 'title',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Call back about the quote',
+			description: 'The new title',
+		},
 	]),
 ];
 
@@ -48,5 +55,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		title: String(fields.title ?? current.title ?? '').trim(),
 		description: String(fields.description ?? current.description ?? ''),
 	};
-	return unwrapData(await quoApiRequest.call(this, { method: 'PUT', path, body, itemIndex, notFound }));
+	return unwrapData(
+		await quoApiRequest.call(this, { method: 'PUT', path, body, itemIndex, notFound }),
+	);
 }

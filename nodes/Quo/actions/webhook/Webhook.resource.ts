@@ -14,7 +14,11 @@ import * as updateOperation from './update.operation';
 
 interface WebhookOperation {
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number, execution: Execution): Promise<IDataObject | IDataObject[]>;
+	execute(
+		this: IExecuteFunctions,
+		itemIndex: number,
+		execution: Execution,
+	): Promise<IDataObject | IDataObject[]>;
 	readOnly?: boolean;
 }
 

@@ -12,7 +12,11 @@ const displayOptions = { show: { resource: ['webhook'], operation: ['delete'] } 
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const webhook = webhookRefOf(this.getNode(), this.getNodeParameter('webhookId', itemIndex), itemIndex);
+	const webhook = webhookRefOf(
+		this.getNode(),
+		this.getNodeParameter('webhookId', itemIndex),
+		itemIndex,
+	);
 	const remove = webhook.apiVersion === 'v1' ? deleteV1Subscription : deleteSubscription;
 	await remove.call(this, webhook.id, itemIndex);
 	return { id: webhook.id, apiVersion: webhook.apiVersion, deleted: true };

@@ -15,7 +15,16 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export const readOnly = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const webhook = webhookRefOf(this.getNode(), this.getNodeParameter('webhookId', itemIndex), itemIndex);
-	const response = await quoApiRequest.call(this, { method: 'GET', path: webhookPath(webhook), itemIndex, notFound: `the webhook ${webhook.id}` });
+	const webhook = webhookRefOf(
+		this.getNode(),
+		this.getNodeParameter('webhookId', itemIndex),
+		itemIndex,
+	);
+	const response = await quoApiRequest.call(this, {
+		method: 'GET',
+		path: webhookPath(webhook),
+		itemIndex,
+		notFound: `the webhook ${webhook.id}`,
+	});
 	return { ...unwrapData(response), apiVersion: webhook.apiVersion };
 }

@@ -31,7 +31,11 @@ const properties: INodeProperties[] = [
 			name: 'status',
 			type: 'options',
 			options: [
-				{ name: 'Failed', value: 'failed', description: 'Every attempt failed and Quo stopped retrying' },
+				{
+					name: 'Failed',
+					value: 'failed',
+					description: 'Every attempt failed and Quo stopped retrying',
+				},
 				{ name: 'Pending', value: 'pending', description: 'Not attempted yet' },
 				{ name: 'Sending', value: 'sending', description: 'Failed so far, Quo is still retrying' },
 				{ name: 'Success', value: 'success', description: 'An attempt was answered with 2xx' },
@@ -50,7 +54,12 @@ export const readOnly = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
-	const webhookId = require2026Webhook(node, this.getNodeParameter('webhookId', itemIndex), 'list deliveries', itemIndex);
+	const webhookId = require2026Webhook(
+		node,
+		this.getNodeParameter('webhookId', itemIndex),
+		'list deliveries',
+		itemIndex,
+	);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 
 	const qs = createdRangeQuery(node, filters, itemIndex);

@@ -16,8 +16,17 @@ export const readOnly = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
-	const webhookId = require2026Webhook(node, this.getNodeParameter('webhookId', itemIndex), 'read a delivery', itemIndex);
-	const deliveryId = requireDeliveryId(node, this.getNodeParameter('deliveryId', itemIndex), itemIndex);
+	const webhookId = require2026Webhook(
+		node,
+		this.getNodeParameter('webhookId', itemIndex),
+		'read a delivery',
+		itemIndex,
+	);
+	const deliveryId = requireDeliveryId(
+		node,
+		this.getNodeParameter('deliveryId', itemIndex),
+		itemIndex,
+	);
 	const response = await quoApiRequest.call(this, {
 		method: 'GET',
 		path: `/webhooks/${webhookId}/events/${encodeURIComponent(deliveryId)}`,

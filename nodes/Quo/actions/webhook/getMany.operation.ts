@@ -42,9 +42,18 @@ async function list2026(this: IExecuteFunctions, itemIndex: number): Promise<IDa
 }
 
 async function listV1(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const userId = String(this.getNodeParameter('userId', itemIndex, '', { extractValue: true })).trim();
-	const qs = userId ? { userId: requireQuoId(this.getNode(), userId, USER_ID, 'V1 Owner', itemIndex) } : undefined;
-	const response = await quoApiRequest.call(this, { method: 'GET', path: '/v1/webhooks', qs, itemIndex });
+	const userId = String(
+		this.getNodeParameter('userId', itemIndex, '', { extractValue: true }),
+	).trim();
+	const qs = userId
+		? { userId: requireQuoId(this.getNode(), userId, USER_ID, 'V1 Owner', itemIndex) }
+		: undefined;
+	const response = await quoApiRequest.call(this, {
+		method: 'GET',
+		path: '/v1/webhooks',
+		qs,
+		itemIndex,
+	});
 	return unwrapList(response).map((webhook) => ({ ...webhook, apiVersion: 'v1' }));
 }
 

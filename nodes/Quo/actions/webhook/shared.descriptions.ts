@@ -1,6 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-
 export const webhookIdField: INodeProperties = {
 	displayName: 'Webhook ID',
 	name: 'webhookId',
@@ -19,7 +18,8 @@ export const deliveryIdField: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'e.g. msg_2abcDEFghiJKLmnoPQRstu',
-	description: 'The ID of one delivery of the webhook, as Get Deliveries returns it (also the webhook-ID header of the delivery)',
+	description:
+		'The ID of one delivery of the webhook, as Get Deliveries returns it (also the webhook-ID header of the delivery)',
 };
 
 export const urlField: INodeProperties = {

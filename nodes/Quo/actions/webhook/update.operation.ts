@@ -30,9 +30,18 @@ const displayOptions = { show: { resource: ['webhook'], operation: ['update'] } 
 export const description = updateDisplayOptions(displayOptions, properties);
 
 /** A PATCH carries only the fields the user added, so the rest of the webhook stays as it is. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, execution: Execution): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	execution: Execution,
+): Promise<IDataObject> {
 	const node = this.getNode();
-	const webhookId = require2026Webhook(node, this.getNodeParameter('webhookId', itemIndex), 'update a webhook', itemIndex);
+	const webhookId = require2026Webhook(
+		node,
+		this.getNodeParameter('webhookId', itemIndex),
+		'update a webhook',
+		itemIndex,
+	);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 
 	const changes: IDataObject = {};
@@ -41,9 +50,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, execut
 		if (url === '') throw fieldError(node, 'URL', 'cannot be empty', itemIndex);
 		changes.url = url;
 	}
-	if (fields.events !== undefined) changes.events = eventsFor(node, fields.events, '2026-03-30', 'Events', itemIndex);
+	if (fields.events !== undefined)
+		changes.events = eventsFor(node, fields.events, '2026-03-30', 'Events', itemIndex);
 	if (fields.phoneNumberIds !== undefined) {
-		const ids = await execution.lookups.phoneNumberIds(fields.phoneNumberIds, 'Phone Numbers', itemIndex);
+		const ids = await execution.lookups.phoneNumberIds(
+			fields.phoneNumberIds,
+			'Phone Numbers',
+			itemIndex,
+		);
 		changes.resourceIds = ids.length > 0 ? ids : ['*'];
 	}
 	if (fields.status !== undefined) changes.status = fields.status;

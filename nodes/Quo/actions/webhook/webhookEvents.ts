@@ -18,7 +18,12 @@ export function eventsFor(
 	const missing = events.filter((event) => !offered.has(event));
 	if (missing.length > 0) {
 		const hint = apiVersion === 'v1' ? '; choose Webhook Version 2026-03-30 for them' : '';
-		throw fieldError(node, field, `${missing.join(', ')} not offered by ${apiVersion} webhooks${hint}`, itemIndex);
+		throw fieldError(
+			node,
+			field,
+			`${missing.join(', ')} not offered by ${apiVersion} webhooks${hint}`,
+			itemIndex,
+		);
 	}
 	return events;
 }

@@ -22,7 +22,12 @@ export function webhookRefOf(node: INode, value: unknown, itemIndex: number): We
 }
 
 /** For operations Quo offers only on 2026-03-30 webhooks: a v1 id fails here, before any request. */
-export function require2026Webhook(node: INode, value: unknown, operation: string, itemIndex: number): string {
+export function require2026Webhook(
+	node: INode,
+	value: unknown,
+	operation: string,
+	itemIndex: number,
+): string {
 	const webhook = webhookRefOf(node, value, itemIndex);
 	if (webhook.apiVersion === '2026-03-30') return webhook.id;
 	throw fieldError(

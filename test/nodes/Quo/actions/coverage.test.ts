@@ -9,31 +9,45 @@ import { quoNode } from './support';
 function operationsOf(spec: SpecName): string[] {
 	const document = readSpec(openApiDir ?? '', spec);
 	return Object.entries(document.paths).flatMap(([path, item]) =>
-		httpMethods.filter((method) => item[method] !== undefined).map((method) => `${method.toUpperCase()} ${path}`),
+		httpMethods
+			.filter((method) => item[method] !== undefined)
+			.map((method) => `${method.toUpperCase()} ${path}`),
 	);
 }
 
 /** Each resource's operation values, as the node's description offers them. */
 function nodeOperations(): Record<string, string[]> {
-	const resources = quoNode.description.properties.find((property) => property.name === 'resource')!;
+	const resources = quoNode.description.properties.find(
+		(property) => property.name === 'resource',
+	)!;
 	return Object.fromEntries(
 		(resources.options as INodePropertyOptions[]).map(({ value }) => {
 			const selector = quoNode.description.properties.find(
-				(property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes(value),
+				(property) =>
+					property.name === 'operation' && property.displayOptions?.show?.resource?.includes(value),
 			)!;
-			return [String(value), (selector.options as INodePropertyOptions[]).map((option) => String(option.value)).sort()];
+			return [
+				String(value),
+				(selector.options as INodePropertyOptions[]).map((option) => String(option.value)).sort(),
+			];
 		}),
 	);
 }
 
 const declared = Object.entries(apiOperations).flatMap(([resource, operations]) =>
-	Object.entries(operations as Record<string, readonly string[]>).map(([operation, calls]) => ({ node: `${resource}.${operation}`, calls })),
+	Object.entries(operations as Record<string, readonly string[]>).map(([operation, calls]) => ({
+		node: `${resource}.${operation}`,
+		calls,
+	})),
 );
 
 describeWithSpecs("the Quo node covers Quo's v1 API (../shared/quo-api/openapi.json)", () => {
-	test('the map of Quo operations lists exactly the node\'s resources and operations', () => {
+	test("the map of Quo operations lists exactly the node's resources and operations", () => {
 		const mapped = Object.fromEntries(
-			Object.entries(apiOperations).map(([resource, operations]) => [resource, Object.keys(operations).sort()]),
+			Object.entries(apiOperations).map(([resource, operations]) => [
+				resource,
+				Object.keys(operations).sort(),
+			]),
 		);
 		expect(mapped).toEqual(nodeOperations());
 		expect(declared.every(({ calls }) => calls.length > 0)).toBe(true);
@@ -48,9 +62,11 @@ describeWithSpecs("the Quo node covers Quo's v1 API (../shared/quo-api/openapi.j
 		expect(v1.filter((operation) => !called.has(operation))).toEqual([]);
 	});
 
-	test('every Quo operation the map names exists in Quo\'s documents (v1 or 2026-03-30)', () => {
+	test("every Quo operation the map names exists in Quo's documents (v1 or 2026-03-30)", () => {
 		const known = new Set([...operationsOf('v1'), ...operationsOf('2026-03-30')]);
-		const unknown = declared.flatMap(({ node, calls }) => calls.filter((call) => !known.has(call)).map((call) => `${node}: ${call}`));
+		const unknown = declared.flatMap(({ node, calls }) =>
+			calls.filter((call) => !known.has(call)).map((call) => `${node}: ${call}`),
+		);
 
 		expect(unknown).toEqual([]);
 	});

@@ -26,23 +26,44 @@ describe('a 404 names what Quo did not find', () => {
 			to: '+15555550100',
 			content: 'Hello',
 		});
-		expect(hint).toBe('Quo did not find the sender number (From) PNnobody. Check it, and that it belongs to this workspace.');
+		expect(hint).toBe(
+			'Quo did not find the sender number (From) PNnobody. Check it, and that it belongs to this workspace.',
+		);
 	});
 
 	test('contact get: the contact', async () => {
-		const hint = await notFoundHint({ resource: 'contact', operation: 'get', contactId: locator('id', 'nobody') });
-		expect(hint).toBe('Quo did not find the contact nobody. Check it, and that it belongs to this workspace.');
+		const hint = await notFoundHint({
+			resource: 'contact',
+			operation: 'get',
+			contactId: locator('id', 'nobody'),
+		});
+		expect(hint).toBe(
+			'Quo did not find the contact nobody. Check it, and that it belongs to this workspace.',
+		);
 	});
 
 	test('webhook delete: the webhook', async () => {
-		const hint = await notFoundHint({ resource: 'webhook', operation: 'delete', webhookId: '999999' });
-		expect(hint).toBe('Quo did not find the webhook 999999. Check it, and that it belongs to this workspace.');
+		const hint = await notFoundHint({
+			resource: 'webhook',
+			operation: 'delete',
+			webhookId: '999999',
+		});
+		expect(hint).toBe(
+			'Quo did not find the webhook 999999. Check it, and that it belongs to this workspace.',
+		);
 	});
 
 	test('webhook get delivery: the delivery and its webhook', async () => {
 		session.standIn.addFault({ method: 'GET', status: 404 });
-		const hint = await notFoundHint({ resource: 'webhook', operation: 'getDelivery', webhookId: '12', deliveryId: 'msg_gone' });
-		expect(hint).toBe('Quo did not find the delivery msg_gone of webhook 12. Check it, and that it belongs to this workspace.');
+		const hint = await notFoundHint({
+			resource: 'webhook',
+			operation: 'getDelivery',
+			webhookId: '12',
+			deliveryId: 'msg_gone',
+		});
+		expect(hint).toBe(
+			'Quo did not find the delivery msg_gone of webhook 12. Check it, and that it belongs to this workspace.',
+		);
 	});
 });
 
@@ -58,15 +79,19 @@ const NOTHING_TO_FIND: { [R in keyof NodeMap]?: Array<NodeMap[R]> } = {
 };
 
 const cases = Object.entries(minimalRuns).flatMap(([resource, operations]) =>
-	Object.entries(operations as Record<string, Array<(typeof minimalRuns.call.get)[number]>>).map(([operation, [run]]) => ({
-		name: `${resource}.${operation}`,
-		resource,
-		operation,
-		run: run!,
-		hint: (NOTHING_TO_FIND[resource as keyof NodeMap] as string[] | undefined)?.includes(operation)
-			? /^Quo has nothing at \/\S+\.$/
-			: /^Quo did not find the \w[^.]* \S+\. Check it, and that it belongs to this workspace\.$/,
-	})),
+	Object.entries(operations as Record<string, Array<(typeof minimalRuns.call.get)[number]>>).map(
+		([operation, [run]]) => ({
+			name: `${resource}.${operation}`,
+			resource,
+			operation,
+			run: run!,
+			hint: (NOTHING_TO_FIND[resource as keyof NodeMap] as string[] | undefined)?.includes(
+				operation,
+			)
+				? /^Quo has nothing at \/\S+\.$/
+				: /^Quo did not find the \w[^.]* \S+\. Check it, and that it belongs to this workspace\.$/,
+		}),
+	),
 );
 
 describe('every operation that works on something by its ID declares what it is', () => {

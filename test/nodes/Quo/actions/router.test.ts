@@ -15,7 +15,10 @@ const sendTo = {
 
 function fiveItems(badIndex: number) {
 	const from = session.standIn.state.phoneNumbers[0]!.id;
-	return Array.from({ length: 5 }, (_, index) => ({ from, to: index === badIndex ? '+1 555' : `+1555555020${index}` }));
+	return Array.from({ length: 5 }, (_, index) => ({
+		from,
+		to: index === badIndex ? '+1 555' : `+1555555020${index}`,
+	}));
 }
 
 describe('items', () => {
@@ -23,13 +26,12 @@ describe('items', () => {
 		const output = await session.run(sendTo, { items: fiveItems(2), continueOnFail: true });
 
 		expect(pairings(output)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
-		expect(output[2]!.json).toEqual({ error: "To: '+1 555' is not an E.164 number like +15555550123" });
-		expect(output.filter((item) => item.json.status === 'queued').map((item) => item.json.to)).toEqual([
-			['+15555550200'],
-			['+15555550201'],
-			['+15555550203'],
-			['+15555550204'],
-		]);
+		expect(output[2]!.json).toEqual({
+			error: "To: '+1 555' is not an E.164 number like +15555550123",
+		});
+		expect(
+			output.filter((item) => item.json.status === 'queued').map((item) => item.json.to),
+		).toEqual([['+15555550200'], ['+15555550201'], ['+15555550203'], ['+15555550204']]);
 		expect(session.standIn.requests).toHaveLength(4);
 	});
 
@@ -48,13 +50,19 @@ describe('items', () => {
 
 		expect(output).toEqual([
 			{ json: { error: 'Message not found' }, pairedItem: { item: 0 } },
-			{ json: { error: "Message ID: 'nope' is not a Quo message ID (those start with AC)" }, pairedItem: { item: 1 } },
+			{
+				json: { error: "Message ID: 'nope' is not a Quo message ID (those start with AC)" },
+				pairedItem: { item: 1 },
+			},
 		]);
 	});
 
 	test('without Continue On Fail, sends go one after another, and a failure at Quo stops the run before the next send', async () => {
 		const from = session.standIn.state.phoneNumbers[0]!.id;
-		const items = [0, 1, 2, 3].map((index) => ({ from: index === 1 ? 'PNnotInThisWorkspace' : from, to: `+1555555030${index}` }));
+		const items = [0, 1, 2, 3].map((index) => ({
+			from: index === 1 ? 'PNnotInThisWorkspace' : from,
+			to: `+1555555030${index}`,
+		}));
 
 		const error = await session.failure(sendTo, { items });
 
@@ -71,7 +79,10 @@ describe('items', () => {
 
 			const sent = await session.run(sendTo, { items });
 			const sends = session.standIn.requests.splice(0);
-			const read = await session.run({ resource: 'message', operation: 'get', messageId: '={{ $json.id }}' }, { items: sent.map((item) => item.json) });
+			const read = await session.run(
+				{ resource: 'message', operation: 'get', messageId: '={{ $json.id }}' },
+				{ items: sent.map((item) => item.json) },
+			);
 			const reads = session.standIn.requests.splice(0);
 
 			expect(mostAtOnce(sends)).toBe(1);

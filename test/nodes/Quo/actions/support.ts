@@ -22,10 +22,16 @@ export interface RunOptions {
  * The Quo API operations among `requests` that `apiOperations` does not list for the node operation: each request is
  * matched to its OpenAPI operation (method and path template); requests that match none (media files) are left out.
  */
-export function undeclaredOperations(resource: string, operation: string, requests: RecordedRequest[]): string[] {
+export function undeclaredOperations(
+	resource: string,
+	operation: string,
+	requests: RecordedRequest[],
+): string[] {
 	if (!openApiDir) return [];
 	const validator = specValidatorFor(openApiDir);
-	const declared: readonly string[] = (apiOperations as Record<string, Record<string, readonly string[]>>)[resource]?.[operation] ?? [];
+	const declared: readonly string[] =
+		(apiOperations as Record<string, Record<string, readonly string[]>>)[resource]?.[operation] ??
+		[];
 	return requests
 		.map((request) => validator.operationFor(request.method, request.path))
 		.filter((ref) => ref !== null)
@@ -37,7 +43,10 @@ export interface QuoNodeSession extends StandInSession {
 	/** Runs the Quo node once over the items and returns its single output. */
 	run(parameters: NodeParameters, options?: RunOptions): Promise<INodeExecutionData[]>;
 	/** What the run threw; fails the test when it did not throw. */
-	failure(parameters: NodeParameters, options?: RunOptions): Promise<Error & { context?: IDataObject }>;
+	failure(
+		parameters: NodeParameters,
+		options?: RunOptions,
+	): Promise<Error & { context?: IDataObject }>;
 	/** Requests Quo saw, as "METHOD /path". */
 	requestLines(): string[];
 }
@@ -61,7 +70,9 @@ export function useQuoNode(options: StandInOptions = {}): QuoNodeSession {
 			const { resource, operation } = parameters as { resource?: unknown; operation?: unknown };
 			const made = session.standIn.requests.slice(before);
 			const called = undeclaredOperations(String(resource), String(operation), made);
-			undeclared.push(...called.map((line) => `${String(resource)}.${String(operation)} called ${line}`));
+			undeclared.push(
+				...called.map((line) => `${String(resource)}.${String(operation)} called ${line}`),
+			);
 		}
 	};
 	session.failure = async (parameters, runOptions) => {
@@ -72,10 +83,15 @@ export function useQuoNode(options: StandInOptions = {}): QuoNodeSession {
 		if (!thrown) throw new Error('Expected the Quo node to fail, but it succeeded');
 		return thrown;
 	};
-	session.requestLines = () => session.standIn.requests.map((request) => `${request.method} ${request.path}`);
+	session.requestLines = () =>
+		session.standIn.requests.map((request) => `${request.method} ${request.path}`);
 	afterEach(() => {
-		const invalid = session.standIn.requests.filter((request) => request.validationErrors.length > 0);
-		expect(invalid.map(({ method, path, validationErrors }) => ({ method, path, validationErrors }))).toEqual([]);
+		const invalid = session.standIn.requests.filter(
+			(request) => request.validationErrors.length > 0,
+		);
+		expect(
+			invalid.map(({ method, path, validationErrors }) => ({ method, path, validationErrors })),
+		).toEqual([]);
 		// Every Quo operation a node operation calls is one apiOperations lists for it.
 		expect(undeclared.splice(0)).toEqual([]);
 	});
@@ -93,5 +109,10 @@ export function pairings(output: INodeExecutionData[]): unknown[] {
 
 /** The most requests Quo was working on at one moment (from when each arrived until it was answered). */
 export function mostAtOnce(requests: Array<{ at: number; answeredAt: number }>): number {
-	return Math.max(0, ...requests.map(({ at }) => requests.filter((other) => other.at <= at && at < other.answeredAt).length));
+	return Math.max(
+		0,
+		...requests.map(
+			({ at }) => requests.filter((other) => other.at <= at && at < other.answeredAt).length,
+		),
+	);
 }

@@ -12,16 +12,32 @@ import {
 } from '../../../../nodes/Quo/events/catalog';
 import { openApiDir } from '../../../stand-in/test-support/spec-availability';
 
-const specPath = path.join(openApiDir ?? path.resolve(__dirname, '../../../../../shared/quo-api'), 'openapi-2026-03-30.json');
+const specPath = path.join(
+	openApiDir ?? path.resolve(__dirname, '../../../../../shared/quo-api'),
+	'openapi-2026-03-30.json',
+);
 const specAvailable = existsSync(specPath);
 
 interface OpenApiSpec {
-	paths: Record<string, { post: { requestBody: { content: Record<string, { schema: { properties: { events: { items: { enum: string[] } } } } }> } } }>;
+	paths: Record<
+		string,
+		{
+			post: {
+				requestBody: {
+					content: Record<
+						string,
+						{ schema: { properties: { events: { items: { enum: string[] } } } } }
+					>;
+				};
+			};
+		}
+	>;
 }
 
 function specWebhookEvents(): string[] {
 	const spec = JSON.parse(readFileSync(specPath, 'utf8')) as OpenApiSpec;
-	return spec.paths['/webhooks'].post.requestBody.content['application/json'].schema.properties.events.items.enum;
+	return spec.paths['/webhooks'].post.requestBody.content['application/json'].schema.properties
+		.events.items.enum;
 }
 
 describe('event catalog', () => {
@@ -47,7 +63,9 @@ describe('event catalog', () => {
 			'call.summary.completed',
 			'call.transcript.completed',
 		]);
-		expect(Object.fromEntries(eventsForApiVersion('v1').map((event) => [event, v1FamilyOf(event)]))).toEqual({
+		expect(
+			Object.fromEntries(eventsForApiVersion('v1').map((event) => [event, v1FamilyOf(event)])),
+		).toEqual({
 			'message.received': 'messages',
 			'message.delivered': 'messages',
 			'call.ringing': 'calls',
@@ -81,7 +99,9 @@ describe('event catalog', () => {
 			expect(definition.apiVersions).toContain('2026-03-30');
 			expect(definition.apiVersions.includes('v1')).toBe(definition.v1Family !== null);
 		}
-		expect(new Set(QUO_EVENT_CATALOG.map((definition) => definition.label)).size).toBe(QUO_EVENT_CATALOG.length);
+		expect(new Set(QUO_EVENT_CATALOG.map((definition) => definition.label)).size).toBe(
+			QUO_EVENT_CATALOG.length,
+		);
 	});
 
 	it('builds the event picker for one generation, sorted by label', () => {

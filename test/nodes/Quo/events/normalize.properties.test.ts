@@ -14,7 +14,16 @@ type Json = ReturnType<typeof JSON.parse>;
 type JsonRecord = Record<string, Json>;
 
 const headers = { deliveryId: 'msg_property' };
-const ITEM_KEYS = ['apiVersion', 'context', 'createdAt', 'deliveryId', 'event', 'eventId', 'links', 'resource'];
+const ITEM_KEYS = [
+	'apiVersion',
+	'context',
+	'createdAt',
+	'deliveryId',
+	'event',
+	'eventId',
+	'links',
+	'resource',
+];
 const ENVELOPE_STRINGS = [
 	['type', 'event'],
 	['id', 'eventId'],
@@ -38,10 +47,12 @@ function isRecord(value: unknown): value is JsonRecord {
  * schema when the event has one.
  */
 function matchesKnownShape(body: Json): boolean {
-	if (!isRecord(body) || !ENVELOPE_STRINGS.every(([key]) => typeof body[key] === 'string')) return false;
+	if (!isRecord(body) || !ENVELOPE_STRINGS.every(([key]) => typeof body[key] === 'string'))
+		return false;
 	const data = body.data;
 	if (!isRecord(data)) return false;
-	const legacy = data.resource === undefined && (data.object !== undefined || body.object === 'event');
+	const legacy =
+		data.resource === undefined && (data.object !== undefined || body.object === 'event');
 	if (!isRecord(legacy ? data.object : data.resource)) return false;
 	const schema = schemaFor(canonicalEventName(body.type as string), legacy ? 'legacy' : 'current');
 	return schema === undefined || schema.safeParse(legacy ? data.object : data).success;
@@ -49,13 +60,22 @@ function matchesKnownShape(body: Json): boolean {
 
 /** Every place in a JSON value (as key paths), the value itself included. */
 function pathsOf(value: Json, path: Array<string | number> = []): Array<Array<string | number>> {
-	const children = Array.isArray(value) ? value.map((_, index) => index) : isRecord(value) ? Object.keys(value) : [];
+	const children = Array.isArray(value)
+		? value.map((_, index) => index)
+		: isRecord(value)
+			? Object.keys(value)
+			: [];
 	return [path, ...children.flatMap((key) => pathsOf((value as JsonRecord)[key], [...path, key]))];
 }
 
 /** An own property, as JSON.parse makes it, even for a key like `__proto__`. */
 function define(target: JsonRecord | Json[], key: string | number, value: Json): void {
-	Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+	Object.defineProperty(target, key, {
+		value,
+		enumerable: true,
+		writable: true,
+		configurable: true,
+	});
 }
 
 interface Mutation {
@@ -89,7 +109,10 @@ function mutate(example: JsonRecord, mutations: Mutation[]): Json {
 const mutationArbitrary: fc.Arbitrary<Mutation> = fc.record({
 	at: fc.nat(),
 	kind: fc.constantFrom('replace', 'delete', 'add'),
-	key: fc.oneof(fc.constantFrom('resource', 'object', 'context', 'data', 'type', 'text', 'from', '__proto__'), fc.string()),
+	key: fc.oneof(
+		fc.constantFrom('resource', 'object', 'context', 'data', 'type', 'text', 'from', '__proto__'),
+		fc.string(),
+	),
 	value: fc.jsonValue({ maxDepth: 3 }),
 });
 
@@ -98,7 +121,9 @@ const exampleArbitrary = fc.constantFrom(...EXAMPLES);
 /** What an item must say about the body it came from, whatever the body. */
 function expectFaithfulItem(body: Json, item: QuoEvent): void {
 	const flagged = !matchesKnownShape(body);
-	expect(Object.keys(item).sort()).toEqual(flagged ? [...ITEM_KEYS, 'schemaIssues'].sort() : ITEM_KEYS);
+	expect(Object.keys(item).sort()).toEqual(
+		flagged ? [...ITEM_KEYS, 'schemaIssues'].sort() : ITEM_KEYS,
+	);
 	if (flagged) {
 		expect(item.schemaIssues!.length).toBeGreaterThan(0);
 		for (const issue of item.schemaIssues!) expect(typeof issue).toBe('string');
@@ -107,7 +132,8 @@ function expectFaithfulItem(body: Json, item: QuoEvent): void {
 	if (!isRecord(body)) return;
 	for (const [key, field] of ENVELOPE_STRINGS) {
 		const value = body[key];
-		const expected = typeof value !== 'string' ? '' : key === 'type' ? canonicalEventName(value) : value;
+		const expected =
+			typeof value !== 'string' ? '' : key === 'type' ? canonicalEventName(value) : value;
 		expect(item[field]).toBe(expected);
 	}
 	const data = body.data;
@@ -115,14 +141,21 @@ function expectFaithfulItem(body: Json, item: QuoEvent): void {
 		// A 2026-03-30 payload is passed on as sent, however broken.
 		expect(item.resource).toStrictEqual(isRecord(data.resource) ? data.resource : {});
 		expect(item.context).toStrictEqual(isRecord(data.context) ? data.context : null);
-		expect(item.links.quo).toBe(isRecord(data.links) && typeof data.links.quo === 'string' ? data.links.quo : null);
+		expect(item.links.quo).toBe(
+			isRecord(data.links) && typeof data.links.quo === 'string' ? data.links.quo : null,
+		);
 	}
 }
 
 describe('normalizeEvent keeps every delivery, flagged exactly when it does not match', () => {
 	it('for the examples mutated anywhere: values replaced, keys removed or added, the whole body replaced', () => {
 		const bodyArbitrary = fc.oneof(
-			{ arbitrary: fc.tuple(exampleArbitrary, fc.array(mutationArbitrary, { minLength: 1, maxLength: 4 })).map(([example, mutations]) => mutate(example, mutations)), weight: 4 },
+			{
+				arbitrary: fc
+					.tuple(exampleArbitrary, fc.array(mutationArbitrary, { minLength: 1, maxLength: 4 }))
+					.map(([example, mutations]) => mutate(example, mutations)),
+				weight: 4,
+			},
 			{ arbitrary: fc.jsonValue(), weight: 1 },
 		);
 		fc.assert(
@@ -134,7 +167,12 @@ describe('normalizeEvent keeps every delivery, flagged exactly when it does not 
 	it('never flags fields Quo adds later, at any level of any example', () => {
 		// New keys only (names no payload uses), added inside any object: the shapes are open for additions.
 		const additionArbitrary = fc.array(
-			fc.record({ at: fc.nat(), kind: fc.constant('add' as const), key: fc.string().map((name) => `x_${name}`), value: fc.jsonValue({ maxDepth: 2 }) }),
+			fc.record({
+				at: fc.nat(),
+				kind: fc.constant('add' as const),
+				key: fc.string().map((name) => `x_${name}`),
+				value: fc.jsonValue({ maxDepth: 2 }),
+			}),
 			{ minLength: 1, maxLength: 4 },
 		);
 		fc.assert(

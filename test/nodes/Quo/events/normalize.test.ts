@@ -2,25 +2,34 @@ import fc from 'fast-check';
 
 import { QUO_EVENT_NAMES } from '../../../../nodes/Quo/events/catalog';
 import { normalizeEvent, type QuoEvent } from '../../../../nodes/Quo/events/normalize';
-import { clone, legacySamples, sampleEnvelope2026, sampleLegacyEnvelope, seedEnvelopes } from '../../../fixtures/events';
+import {
+	clone,
+	legacySamples,
+	sampleEnvelope2026,
+	sampleLegacyEnvelope,
+	seedEnvelopes,
+} from '../../../fixtures/events';
 
 const v1 = { deliveryId: null };
 const current = { deliveryId: 'msg_2abcDEFghiJKLmnoPQRstu' };
 
 describe('normalizeEvent, 2026-03-30 deliveries', () => {
-	it.each(Object.keys(seedEnvelopes))('passes the seed example of %s through unchanged', (event) => {
-		const envelope = seedEnvelopes[event as keyof typeof seedEnvelopes];
-		expect(normalizeEvent(envelope, current)).toStrictEqual({
-			event,
-			eventId: envelope.id,
-			deliveryId: 'msg_2abcDEFghiJKLmnoPQRstu',
-			apiVersion: '2026-03-30',
-			createdAt: '2026-04-13T12:00:00.000Z',
-			resource: envelope.data.resource,
-			context: envelope.data.context,
-			links: envelope.data.links,
-		});
-	});
+	it.each(Object.keys(seedEnvelopes))(
+		'passes the seed example of %s through unchanged',
+		(event) => {
+			const envelope = seedEnvelopes[event as keyof typeof seedEnvelopes];
+			expect(normalizeEvent(envelope, current)).toStrictEqual({
+				event,
+				eventId: envelope.id,
+				deliveryId: 'msg_2abcDEFghiJKLmnoPQRstu',
+				apiVersion: '2026-03-30',
+				createdAt: '2026-04-13T12:00:00.000Z',
+				resource: envelope.data.resource,
+				context: envelope.data.context,
+				links: envelope.data.links,
+			});
+		},
+	);
 
 	it.each([...QUO_EVENT_NAMES])('emits the sample of %s without schema issues', (event) => {
 		const envelope = sampleEnvelope2026(event);
@@ -53,7 +62,11 @@ describe('normalizeEvent, 2026-03-30 deliveries', () => {
 			apiVersion: '2026-03-30',
 			createdAt: '2026-09-01T00:00:00.000Z',
 			type: 'integration.created',
-			data: { resource: { id: 'IN1', provider: 'hubspot' }, context: { userId: 'US1' }, links: { quo: null } },
+			data: {
+				resource: { id: 'IN1', provider: 'hubspot' },
+				context: { userId: 'US1' },
+				links: { quo: null },
+			},
 		};
 		expect(normalizeEvent(envelope, current)).toStrictEqual({
 			event: 'integration.created',
@@ -202,7 +215,10 @@ describe('normalizeEvent, legacy deliveries', () => {
 				phoneNumberId: 'PN_TEST_001',
 				conversationId: null,
 				userId: 'US_TEST_001',
-				contacts: { ids: ['CONT_TEST_002', 'CONT_TEST_003', 'CONT_TEST_004'], lookupStatus: 'matched' },
+				contacts: {
+					ids: ['CONT_TEST_002', 'CONT_TEST_003', 'CONT_TEST_004'],
+					lookupStatus: 'matched',
+				},
 				senderIdentifier: '+15551234567',
 				recipientIdentifiers: ['+15559876543'],
 			},
@@ -353,7 +369,10 @@ describe('normalizeEvent, legacy deliveries', () => {
 						result: {
 							data: [
 								{ name: 'First and last name', value: 'Jane Doe' },
-								{ name: 'Summarize the message', value: 'Jane Doe asked for a callback about the enterprise plan.' },
+								{
+									name: 'Summarize the message',
+									value: 'Jane Doe asked for a callback about the enterprise plan.',
+								},
 							],
 						},
 					},
@@ -377,7 +396,13 @@ describe('normalizeEvent, legacy deliveries', () => {
 				object: 'callTranscript',
 				createdAt: '2022-06-24T19:34:50.279Z',
 				dialogue: [
-					{ content: 'Hello, world!', start: 5.123456, end: 10.123456, identifier: '+19876543210', userId: 'USlHhXmRMz' },
+					{
+						content: 'Hello, world!',
+						start: 5.123456,
+						end: 10.123456,
+						identifier: '+19876543210',
+						userId: 'USlHhXmRMz',
+					},
 				],
 				duration: 5,
 				processingStatus: 'completed',
@@ -411,7 +436,9 @@ describe('normalizeEvent, legacy deliveries', () => {
 
 	it.each(Object.keys(expectedByName))('maps %s as the contract says', (name) => {
 		const sample = legacySamples[name as keyof typeof legacySamples];
-		expect(normalizeEvent(sample, v1)).toStrictEqual(expectedByName[name as keyof typeof legacySamples]);
+		expect(normalizeEvent(sample, v1)).toStrictEqual(
+			expectedByName[name as keyof typeof legacySamples],
+		);
 	});
 
 	it.each([
@@ -431,7 +458,9 @@ describe('normalizeEvent, legacy deliveries', () => {
 	it('reads an empty contactIds list as a lookup that found nobody', () => {
 		const sample = clone(legacySamples.messageReceivedV4Real);
 		sample.data.object.contactIds = [];
-		expect(normalizeEvent(sample, v1).context).toMatchObject({ contacts: { ids: [], lookupStatus: 'none' } });
+		expect(normalizeEvent(sample, v1).context).toMatchObject({
+			contacts: { ids: [], lookupStatus: 'none' },
+		});
 	});
 
 	it('trims comma-joined recipients and drops empty entries', () => {
@@ -476,18 +505,27 @@ describe('normalizeEvent, legacy deliveries', () => {
 			phoneNumberType: null,
 			userId: 'USv2app001',
 			contacts: { ids: [], lookupStatus: 'unavailable' },
-			participants: { workspace: ['+15035550199'], external: ['+15035550101'], resolution: 'available' },
+			participants: {
+				workspace: ['+15035550199'],
+				external: ['+15035550101'],
+				resolution: 'available',
+			},
 		});
 		expect(item).not.toHaveProperty('schemaIssues');
 	});
 
 	it('still emits a message without `from`, saying why', () => {
-		const sample = clone(legacySamples.messageReceivedV4Docs) as { data: { object: Record<string, unknown> } };
+		const sample = clone(legacySamples.messageReceivedV4Docs) as {
+			data: { object: Record<string, unknown> };
+		};
 		delete sample.data.object.from;
 		sample.data.object.text = 7;
 		const item = normalizeEvent(sample, v1);
 		expect(item.resource).toMatchObject({ id: 'AC24a8b8321c4f4cf2be110f4250793d51', text: 7 });
-		expect(item.context).toMatchObject({ senderIdentifier: null, recipientIdentifiers: ['+15555555555'] });
+		expect(item.context).toMatchObject({
+			senderIdentifier: null,
+			recipientIdentifiers: ['+15555555555'],
+		});
 		expect(item.schemaIssues).toEqual([
 			'data.object.from: Required',
 			'data.object.text: Expected string, received number',
@@ -537,7 +575,9 @@ describe('normalizeEvent, broken envelopes', () => {
 	});
 
 	it('reports missing and mistyped envelope fields', () => {
-		expect(normalizeEvent({ type: 5, apiVersion: '2026-03-30', createdAt: null }, current)).toStrictEqual({
+		expect(
+			normalizeEvent({ type: 5, apiVersion: '2026-03-30', createdAt: null }, current),
+		).toStrictEqual({
 			event: '',
 			eventId: '',
 			deliveryId: 'msg_2abcDEFghiJKLmnoPQRstu',
@@ -556,11 +596,17 @@ describe('normalizeEvent, broken envelopes', () => {
 	});
 
 	it('reports a resource or legacy object that is not an object', () => {
-		const currentItem = normalizeEvent({ ...sampleEnvelope2026('call.completed'), data: { resource: 'AC1' } }, current);
+		const currentItem = normalizeEvent(
+			{ ...sampleEnvelope2026('call.completed'), data: { resource: 'AC1' } },
+			current,
+		);
 		expect(currentItem.resource).toStrictEqual({});
 		expect(currentItem.schemaIssues).toEqual(['resource: Expected object, received string']);
 
-		const legacyItem = normalizeEvent({ ...legacySamples.callCompletedV4Real, data: { object: [1] } }, v1);
+		const legacyItem = normalizeEvent(
+			{ ...legacySamples.callCompletedV4Real, data: { object: [1] } },
+			v1,
+		);
 		expect(legacyItem.resource).toStrictEqual({});
 		expect(legacyItem.context).toBeNull();
 		expect(legacyItem.links).toStrictEqual({ quo: null });
@@ -579,7 +625,9 @@ describe('normalizeEvent, any input', () => {
 	}
 
 	it('never throws on a JSON value', () => {
-		fc.assert(fc.property(fc.jsonValue(), (body) => expectWellFormed(normalizeEvent(body, current))));
+		fc.assert(
+			fc.property(fc.jsonValue(), (body) => expectWellFormed(normalizeEvent(body, current))),
+		);
 	});
 
 	it('never throws on anything', () => {
@@ -587,17 +635,48 @@ describe('normalizeEvent, any input', () => {
 	});
 
 	it('never throws on envelopes of known types with arbitrary data', () => {
-		const eventType = fc.constantFrom(...QUO_EVENT_NAMES, 'callSummary', 'callTranscript', 'constructor', '__proto__');
+		const eventType = fc.constantFrom(
+			...QUO_EVENT_NAMES,
+			'callSummary',
+			'callTranscript',
+			'constructor',
+			'__proto__',
+		);
 		const legacyObject = fc.dictionary(
-			fc.constantFrom('id', 'from', 'to', 'text', 'body', 'status', 'contactIds', 'participants', 'direction', 'sharedWith', 'userId'),
+			fc.constantFrom(
+				'id',
+				'from',
+				'to',
+				'text',
+				'body',
+				'status',
+				'contactIds',
+				'participants',
+				'direction',
+				'sharedWith',
+				'userId',
+			),
 			fc.jsonValue(),
 		);
 		const data = fc.oneof(
-			fc.record({ resource: fc.jsonValue(), context: fc.jsonValue(), links: fc.jsonValue() }, { requiredKeys: [] }),
-			fc.record({ object: fc.oneof(legacyObject, fc.jsonValue()), deepLink: fc.jsonValue() }, { requiredKeys: [] }),
+			fc.record(
+				{ resource: fc.jsonValue(), context: fc.jsonValue(), links: fc.jsonValue() },
+				{ requiredKeys: [] },
+			),
+			fc.record(
+				{ object: fc.oneof(legacyObject, fc.jsonValue()), deepLink: fc.jsonValue() },
+				{ requiredKeys: [] },
+			),
 		);
 		const envelope = fc.record(
-			{ id: fc.jsonValue(), object: fc.constant('event'), apiVersion: fc.jsonValue(), createdAt: fc.jsonValue(), type: eventType, data },
+			{
+				id: fc.jsonValue(),
+				object: fc.constant('event'),
+				apiVersion: fc.jsonValue(),
+				createdAt: fc.jsonValue(),
+				type: eventType,
+				data,
+			},
 			{ requiredKeys: ['type', 'data'] },
 		);
 		fc.assert(fc.property(envelope, (body) => expectWellFormed(normalizeEvent(body, v1))));

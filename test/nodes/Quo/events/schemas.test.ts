@@ -1,5 +1,9 @@
 import { QUO_EVENT_NAMES, canonicalEventName } from '../../../../nodes/Quo/events/catalog';
-import { ContactResourceSchema, schemaIssuesFor, type CustomField } from '../../../../nodes/Quo/events/schemas';
+import {
+	ContactResourceSchema,
+	schemaIssuesFor,
+	type CustomField,
+} from '../../../../nodes/Quo/events/schemas';
 import { clone, legacySamples, sampleEnvelope2026, seedEnvelopes } from '../../../fixtures/events';
 
 type Data = { resource: Record<string, unknown>; context: Record<string, unknown> | null };
@@ -10,7 +14,9 @@ function seedData(event: keyof typeof seedEnvelopes): Data {
 
 describe('schemaIssuesFor, 2026-03-30 payloads', () => {
 	it.each(Object.keys(seedEnvelopes))('accepts the seed example of %s', (event) => {
-		expect(schemaIssuesFor(event, 'current', seedEnvelopes[event as keyof typeof seedEnvelopes].data)).toEqual([]);
+		expect(
+			schemaIssuesFor(event, 'current', seedEnvelopes[event as keyof typeof seedEnvelopes].data),
+		).toEqual([]);
 	});
 
 	it.each([...QUO_EVENT_NAMES])('accepts the sample of %s', (event) => {
@@ -66,8 +72,12 @@ describe('schemaIssuesFor, 2026-03-30 payloads', () => {
 	});
 
 	it('accepts any object for task events and a partial message for failures', () => {
-		expect(schemaIssuesFor('task.created', 'current', { resource: { anything: 1 }, context: null })).toEqual([]);
-		expect(schemaIssuesFor('message.failed', 'current', { resource: { id: 'AC1', errorCode: '30007' } })).toEqual([]);
+		expect(
+			schemaIssuesFor('task.created', 'current', { resource: { anything: 1 }, context: null }),
+		).toEqual([]);
+		expect(
+			schemaIssuesFor('message.failed', 'current', { resource: { id: 'AC1', errorCode: '30007' } }),
+		).toEqual([]);
 		expect(schemaIssuesFor('message.undelivered', 'current', { resource: { text: 5 } })).toEqual([
 			'resource.text: Expected string, received number',
 		]);
@@ -89,7 +99,9 @@ describe('schemaIssuesFor, 2026-03-30 payloads', () => {
 describe('schemaIssuesFor, legacy payloads', () => {
 	it.each(Object.keys(legacySamples))('accepts the legacy sample %s', (name) => {
 		const sample = legacySamples[name as keyof typeof legacySamples];
-		expect(schemaIssuesFor(canonicalEventName(sample.type), 'legacy', sample.data.object)).toEqual([]);
+		expect(schemaIssuesFor(canonicalEventName(sample.type), 'legacy', sample.data.object)).toEqual(
+			[],
+		);
 	});
 
 	it('flags a message without `from` and with a malformed `to`', () => {
@@ -109,9 +121,12 @@ describe('schemaIssuesFor, legacy payloads', () => {
 
 	it('checks a legacy summary against the legacy shape (`status`), not the 2026-03-30 one', () => {
 		const { status: _status, ...summary } = legacySamples.callSummaryDocs.data.object;
-		expect(schemaIssuesFor('call.summary.completed', 'legacy', { ...summary, processingStatus: 'completed' })).toEqual([
-			'data.object.status: Required',
-		]);
+		expect(
+			schemaIssuesFor('call.summary.completed', 'legacy', {
+				...summary,
+				processingStatus: 'completed',
+			}),
+		).toEqual(['data.object.status: Required']);
 	});
 
 	it('flags a transcript whose dialogue is malformed', () => {

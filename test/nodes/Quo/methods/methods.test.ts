@@ -1,19 +1,30 @@
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { getContactCustomFields, getPhoneNumbers } from '../../../../nodes/Quo/methods/loadOptions';
-import { searchContacts, searchConversations, searchPhoneNumbers, searchUsers } from '../../../../nodes/Quo/methods/listSearch';
+import {
+	searchContacts,
+	searchConversations,
+	searchPhoneNumbers,
+	searchUsers,
+} from '../../../../nodes/Quo/methods/listSearch';
 import { seededCustomFields, seededSharedContactNumber } from '../../../stand-in/seed-contacts';
 import { quoNode, useQuoNode } from '../actions/support';
 
 const session = useQuoNode({ seed: { users: 60, contacts: 120, conversations: 150 } });
 
 function context(): ILoadOptionsFunctions {
-	return session.runtime.loadOptionsContext({ nodeType: quoNode, parameters: { resource: 'message', operation: 'send' } });
+	return session.runtime.loadOptionsContext({
+		nodeType: quoNode,
+		parameters: { resource: 'message', operation: 'send' },
+	});
 }
 
 describe('load options and list search', () => {
 	test('the node offers them under the names its parameters use', () => {
-		expect(Object.keys(quoNode.methods.loadOptions).sort()).toEqual(['getContactCustomFields', 'getPhoneNumbers']);
+		expect(Object.keys(quoNode.methods.loadOptions).sort()).toEqual([
+			'getContactCustomFields',
+			'getPhoneNumbers',
+		]);
 		expect(Object.keys(quoNode.methods.listSearch).sort()).toEqual([
 			'searchContacts',
 			'searchConversations',
@@ -41,7 +52,9 @@ describe('load options and list search', () => {
 		expect(all.results).toHaveLength(3);
 		expect(all.paginationToken).toBeUndefined();
 		expect(byName.results.map((result) => result.name)).toEqual(['Support ((555) 555-0102)']);
-		expect(byDigits.results.map((result) => result.value)).toEqual([session.standIn.state.phoneNumbers[2]!.id]);
+		expect(byDigits.results.map((result) => result.value)).toEqual([
+			session.standIn.state.phoneNumbers[2]!.id,
+		]);
 	});
 
 	test('searchUsers pages through Quo with its page token', async () => {
@@ -56,15 +69,26 @@ describe('load options and list search', () => {
 		expect([...first.results, ...second.results].map((result) => result.value)).toEqual(
 			session.standIn.state.users.map((user) => user.id),
 		);
-		expect(filtered.results).toEqual([{ name: 'Jordan Admin (jordan.admin@example.com)', value: session.standIn.state.users[1]!.id }]);
+		expect(filtered.results).toEqual([
+			{
+				name: 'Jordan Admin (jordan.admin@example.com)',
+				value: session.standIn.state.users[1]!.id,
+			},
+		]);
 	});
 
 	test('getContactCustomFields names each field with its type and sends its key', async () => {
 		const options = await getContactCustomFields.call(context());
 
 		expect(options).toHaveLength(seededCustomFields.length);
-		expect(options).toContainEqual({ name: 'Renewal Date (date)', value: 'renewal-date', description: 'Key renewal-date' });
-		expect(options.map((option) => option.name)).toEqual([...options.map((option) => option.name)].sort());
+		expect(options).toContainEqual({
+			name: 'Renewal Date (date)',
+			value: 'renewal-date',
+			description: 'Key renewal-date',
+		});
+		expect(options.map((option) => option.name)).toEqual(
+			[...options.map((option) => option.name)].sort(),
+		);
 	});
 
 	test('searchContacts pages through Quo with its page token and finds by name, company or number', async () => {
@@ -87,13 +111,26 @@ describe('load options and list search', () => {
 	test('searchConversations lists the most recent first, by name or participants, page by page', async () => {
 		const conversations = session.standIn.state.conversations;
 		const first = await searchConversations.call(context());
-		const second = await searchConversations.call(context(), undefined, first.paginationToken as string);
+		const second = await searchConversations.call(
+			context(),
+			undefined,
+			first.paginationToken as string,
+		);
 		const named = await searchConversations.call(context(), 'customer 4');
 
 		expect([first.results.length, second.results.length]).toEqual([100, 50]);
 		expect(second.paginationToken).toBeUndefined();
 		expect(first.results[0]).toEqual({ name: 'Customer 1', value: conversations[0]!.id });
-		expect(first.results[1]).toEqual({ name: conversations[1]!.participants.join(', '), value: conversations[1]!.id });
-		expect(named.results.map((result) => result.name)).toEqual(['Customer 4', 'Customer 40', 'Customer 43', 'Customer 46', 'Customer 49']);
+		expect(first.results[1]).toEqual({
+			name: conversations[1]!.participants.join(', '),
+			value: conversations[1]!.id,
+		});
+		expect(named.results.map((result) => result.name)).toEqual([
+			'Customer 4',
+			'Customer 40',
+			'Customer 43',
+			'Customer 46',
+			'Customer 49',
+		]);
 	});
 });

@@ -7,7 +7,11 @@ function loadedWith(host: object): AbortableSleep {
 	jest.isolateModules(() => {
 		jest.doMock('n8n-workflow', () => host);
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		loaded = (require('../../../../nodes/Quo/transport/abortableSleep') as { abortableSleep: AbortableSleep }).abortableSleep;
+		loaded = (
+			require('../../../../nodes/Quo/transport/abortableSleep') as {
+				abortableSleep: AbortableSleep;
+			}
+		).abortableSleep;
 	});
 	return loaded!;
 }
@@ -26,7 +30,13 @@ async function sleepOf241(ms: number, abortSignal?: AbortSignal): Promise<void> 
 afterEach(() => jest.dontMock('n8n-workflow'));
 
 test.each([
-	['n8n 1.x (sleepWithAbort)', { sleep: async () => await Promise.reject(new Error('no signal here')), sleepWithAbort: sleepOf241 }],
+	[
+		'n8n 1.x (sleepWithAbort)',
+		{
+			sleep: async () => await Promise.reject(new Error('no signal here')),
+			sleepWithAbort: sleepOf241,
+		},
+	],
 	['n8n 2.41 (sleep with a signal, no sleepWithAbort)', { sleep: sleepOf241 }],
 ])('with the n8n-workflow of %s, a wait is called off by its signal', async (_host, host) => {
 	const abortableSleep = loadedWith(host);

@@ -30,9 +30,16 @@ function contextFailingFirstWith(networkCode: string): QuoApiContext {
 		helpers: {
 			httpRequestWithAuthentication: async () => {
 				attempts++;
-				if (attempts === 1) throw Object.assign(new Error(`connect ${networkCode}`), { code: networkCode });
+				if (attempts === 1)
+					throw Object.assign(new Error(`connect ${networkCode}`), { code: networkCode });
 				// The transport asks for the body as a stream, to read it within its deadline and size cap.
-				return { statusCode: 404, headers: {}, body: Readable.from([Buffer.from(JSON.stringify({ message: 'Webhook not found', code: '0800404' }))]) };
+				return {
+					statusCode: 404,
+					headers: {},
+					body: Readable.from([
+						Buffer.from(JSON.stringify({ message: 'Webhook not found', code: '0800404' })),
+					]),
+				};
 			},
 		},
 	} as unknown as QuoApiContext;
@@ -40,13 +47,23 @@ function contextFailingFirstWith(networkCode: string): QuoApiContext {
 
 describe('a DELETE retried after no answer, then answered 404', () => {
 	test('is done when the first attempt may have removed it (the connection was lost mid-request)', async () => {
-		await expect(quoApiRequest.call(contextFailingFirstWith('ECONNRESET'), { method: 'DELETE', path: '/webhooks/WH1' })).resolves.toEqual({});
+		await expect(
+			quoApiRequest.call(contextFailingFirstWith('ECONNRESET'), {
+				method: 'DELETE',
+				path: '/webhooks/WH1',
+			}),
+		).resolves.toEqual({});
 	});
 
-	test.each(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'])('is a not-found error when the first attempt never connected (%s)', async (code) => {
-		const failure = await quoApiRequest.call(contextFailingFirstWith(code), { method: 'DELETE', path: '/webhooks/WH1' }).catch((error: unknown) => error);
+	test.each(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'])(
+		'is a not-found error when the first attempt never connected (%s)',
+		async (code) => {
+			const failure = await quoApiRequest
+				.call(contextFailingFirstWith(code), { method: 'DELETE', path: '/webhooks/WH1' })
+				.catch((error: unknown) => error);
 
-		expect(failure).toBeInstanceOf(NodeApiError);
-		expect((failure as NodeApiError).httpCode).toBe('404');
-	});
+			expect(failure).toBeInstanceOf(NodeApiError);
+			expect((failure as NodeApiError).httpCode).toBe('404');
+		},
+	);
 });

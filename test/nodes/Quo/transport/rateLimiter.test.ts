@@ -1,4 +1,8 @@
-import { ARRIVAL_ALLOWANCE_MS, latestArrival, SlidingWindowLimiter } from '../../../../nodes/Quo/transport/rateLimiter';
+import {
+	ARRIVAL_ALLOWANCE_MS,
+	latestArrival,
+	SlidingWindowLimiter,
+} from '../../../../nodes/Quo/transport/rateLimiter';
 
 /** Most arrivals in any 1000 ms window, counted the way Quo (and the stand-in) count them. */
 function busiestSecond(arrivals: number[]): number {
@@ -23,7 +27,11 @@ async function wait(ms: number): Promise<void> {
 }
 
 /** A request through the limiter to a server that works `serverMs`; it leaves `departureLagMs` after it may start. */
-async function simulatedRequest(limiter: SlidingWindowLimiter, departureLagMs: number, serverMs: number): Promise<Simulated> {
+async function simulatedRequest(
+	limiter: SlidingWindowLimiter,
+	departureLagMs: number,
+	serverMs: number,
+): Promise<Simulated> {
 	const release = await limiter.acquire();
 	const startedAt = Date.now();
 	await wait(departureLagMs);
@@ -64,13 +72,17 @@ describe('SlidingWindowLimiter', () => {
 	test('Quo sees at most 10 arrivals in any second even when requests leave up to 300 ms late', async () => {
 		const limiter = new SlidingWindowLimiter(10);
 		const lags = Array.from({ length: 35 }, (_, i) => (i * 97) % 300);
-		const requests = await onFakeClock(lags.map(async (lag) => await simulatedRequest(limiter, lag, 150)));
+		const requests = await onFakeClock(
+			lags.map(async (lag) => await simulatedRequest(limiter, lag, 150)),
+		);
 		expect(busiestSecond(requests.map((request) => request.arrivedAt))).toBeLessThanOrEqual(10);
 	});
 
 	test("Quo's response time does not hold a place: the 11th request starts before the 1st finished a second ago", async () => {
 		const limiter = new SlidingWindowLimiter(10);
-		const requests = await onFakeClock(Array.from({ length: 11 }, async () => await simulatedRequest(limiter, 0, 300)));
+		const requests = await onFakeClock(
+			Array.from({ length: 11 }, async () => await simulatedRequest(limiter, 0, 300)),
+		);
 		const [first] = requests;
 		const eleventh = requests[10];
 		expect(eleventh.startedAt - first.arrivedAt).toBeGreaterThanOrEqual(1000);

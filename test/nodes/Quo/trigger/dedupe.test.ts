@@ -16,10 +16,15 @@ const world = useTriggerWorld();
 const current = { apiVersion: '2026-03-30' as const, events: ['message.received'] };
 const envelope = seedEnvelopes['message.received'];
 
-async function activeTrigger(parameters: { apiVersion: '2026-03-30' | 'v1'; events: string[] } = current) {
+async function activeTrigger(
+	parameters: { apiVersion: '2026-03-30' | 'v1'; events: string[] } = current,
+) {
 	const { setup, workflow, node } = world.workflowWith(parameters);
 	await activate(world.runtime, setup, workflow, node);
-	const id = parameters.apiVersion === 'v1' ? world.standIn.state.webhooksV1[0].id : world.standIn.state.webhooks2026[0].id;
+	const id =
+		parameters.apiVersion === 'v1'
+			? world.standIn.state.webhooksV1[0].id
+			: world.standIn.state.webhooks2026[0].id;
 	return { id, setup, workflow, node, parameters };
 }
 
@@ -28,10 +33,20 @@ function restarted(trigger: { workflow: Workflow; parameters: IDataObject }): vo
 	let FreshTrigger: typeof QuoTrigger | undefined;
 	jest.isolateModules(() => {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		FreshTrigger = (require('../../../../nodes/Quo/QuoTrigger.node') as { QuoTrigger: typeof QuoTrigger }).QuoTrigger;
+		FreshTrigger = (
+			require('../../../../nodes/Quo/QuoTrigger.node') as { QuoTrigger: typeof QuoTrigger }
+		).QuoTrigger;
 	});
-	const setup = { nodeType: new FreshTrigger!(), parameters: trigger.parameters as never, webhookId: WEBHOOK_ID };
-	const { workflow, node } = world.runtime.workflow(setup, savedStaticData(trigger.workflow), trigger.workflow.id);
+	const setup = {
+		nodeType: new FreshTrigger!(),
+		parameters: trigger.parameters as never,
+		webhookId: WEBHOOK_ID,
+	};
+	const { workflow, node } = world.runtime.workflow(
+		setup,
+		savedStaticData(trigger.workflow),
+		trigger.workflow.id,
+	);
 	world.receiver.serve(world.runtime, setup, workflow, node as INode);
 }
 
@@ -40,7 +55,11 @@ describe('a repeated delivery', () => {
 		const { id } = await activeTrigger();
 		const first = await world.standIn.deliver({ webhookId: id, envelope });
 
-		const repeat = await world.standIn.deliver({ webhookId: id, envelope, deliveryId: first.deliveryId! });
+		const repeat = await world.standIn.deliver({
+			webhookId: id,
+			envelope,
+			deliveryId: first.deliveryId!,
+		});
 
 		expect(repeat.finalStatus).toBe(200);
 		expect(world.receiver.runs.map(([item]) => item.json.deliveryId)).toEqual([first.deliveryId]);
@@ -52,11 +71,21 @@ describe('a repeated delivery', () => {
 		const first = await world.standIn.deliver({ webhookId: trigger.id, envelope });
 		restarted(trigger);
 
-		const repeat = await world.standIn.deliver({ webhookId: trigger.id, envelope, deliveryId: first.deliveryId! });
-		const next = await world.standIn.deliver({ webhookId: trigger.id, envelope: { ...envelope, id: 'EVafterRestart' } });
+		const repeat = await world.standIn.deliver({
+			webhookId: trigger.id,
+			envelope,
+			deliveryId: first.deliveryId!,
+		});
+		const next = await world.standIn.deliver({
+			webhookId: trigger.id,
+			envelope: { ...envelope, id: 'EVafterRestart' },
+		});
 
 		expect([repeat.finalStatus, next.finalStatus]).toEqual([200, 200]);
-		expect(world.receiver.runs.map(([item]) => item.json.eventId)).toEqual([envelope.id, 'EVafterRestart']);
+		expect(world.receiver.runs.map(([item]) => item.json.eventId)).toEqual([
+			envelope.id,
+			'EVafterRestart',
+		]);
 		expect(world.receiver.executions).toBe(3);
 	});
 
@@ -64,37 +93,61 @@ describe('a repeated delivery', () => {
 		const { id } = await activeTrigger();
 		const deliveryId = 'msg_sentTwiceAtOnce';
 
-		const both = await Promise.all([1, 2].map(async () => await world.standIn.deliver({ webhookId: id, envelope, deliveryId, retry: false })));
+		const both = await Promise.all(
+			[1, 2].map(
+				async () =>
+					await world.standIn.deliver({ webhookId: id, envelope, deliveryId, retry: false }),
+			),
+		);
 
 		expect(both.map((delivery) => delivery.finalStatus)).toEqual([200, 200]);
 		expect(world.receiver.executions).toBe(2);
 		expect(world.receiver.runs.map(([item]) => item.json.deliveryId)).toEqual([deliveryId]);
 	});
 
-	test('whose first run n8n failed to start is run by Quo\'s retry, once', async () => {
+	test("whose first run n8n failed to start is run by Quo's retry, once", async () => {
 		const { id } = await activeTrigger();
 		world.receiver.failNextExecutionStart();
 
 		const delivery = await world.standIn.deliver({ webhookId: id, envelope });
-		const again = await world.standIn.deliver({ webhookId: id, envelope, deliveryId: delivery.deliveryId! });
+		const again = await world.standIn.deliver({
+			webhookId: id,
+			envelope,
+			deliveryId: delivery.deliveryId!,
+		});
 
 		expect(delivery.attempts.map((attempt) => attempt.status)).toEqual([500, 200]);
 		expect(again.finalStatus).toBe(200);
-		expect(world.receiver.runs.map(([item]) => item.json.deliveryId)).toEqual([delivery.deliveryId]);
+		expect(world.receiver.runs.map(([item]) => item.json.deliveryId)).toEqual([
+			delivery.deliveryId,
+		]);
 	});
 
 	test('"Listen for test event" deliveries are never remembered: the same delivery in production runs', async () => {
-		const { setup, workflow, node } = world.workflowWith({ ...current, options: { sendSampleEventOnTest: false } });
+		const { setup, workflow, node } = world.workflowWith({
+			...current,
+			options: { sendSampleEventOnTest: false },
+		});
 		await activate(world.runtime, setup, workflow, node, 'manual', 'manual');
 		world.receiver.serve(world.runtime, setup, workflow, node, 'manual');
 		const id = world.standIn.state.webhooks2026[0].id;
 		const tested = await world.standIn.deliver({ webhookId: id, envelope });
-		const testedAgain = await world.standIn.deliver({ webhookId: id, envelope, deliveryId: tested.deliveryId! });
+		const testedAgain = await world.standIn.deliver({
+			webhookId: id,
+			envelope,
+			deliveryId: tested.deliveryId!,
+		});
 		world.receiver.serve(world.runtime, setup, workflow, node, 'webhook');
 
-		const production = await world.standIn.deliver({ webhookId: id, envelope, deliveryId: tested.deliveryId! });
+		const production = await world.standIn.deliver({
+			webhookId: id,
+			envelope,
+			deliveryId: tested.deliveryId!,
+		});
 
-		expect([tested.finalStatus, testedAgain.finalStatus, production.finalStatus]).toEqual([200, 200, 200]);
+		expect([tested.finalStatus, testedAgain.finalStatus, production.finalStatus]).toEqual([
+			200, 200, 200,
+		]);
 		expect(world.receiver.runs).toHaveLength(3);
 	});
 
@@ -103,7 +156,11 @@ describe('a repeated delivery', () => {
 		const delivered = await world.standIn.deliver({ webhookId: id, envelope });
 		world.receiver.serve(world.runtime, setup, workflow, node, 'manual');
 
-		const tested = await world.standIn.deliver({ webhookId: id, envelope, deliveryId: delivered.deliveryId! });
+		const tested = await world.standIn.deliver({
+			webhookId: id,
+			envelope,
+			deliveryId: delivered.deliveryId!,
+		});
 
 		expect(tested.finalStatus).toBe(200);
 		expect(world.receiver.runs).toHaveLength(2);
@@ -121,7 +178,9 @@ describe('a repeated delivery', () => {
 
 	test('when n8n cannot read its memory of deliveries, the delivery runs (a possible repeat rather than a lost event)', async () => {
 		const { id } = await activeTrigger();
-		const failing = jest.spyOn(processedData, 'checkProcessedAndRecord').mockRejectedValueOnce(new Error('database is locked'));
+		const failing = jest
+			.spyOn(processedData, 'checkProcessedAndRecord')
+			.mockRejectedValueOnce(new Error('database is locked'));
 
 		const delivery = await world.standIn.deliver({ webhookId: id, envelope });
 
@@ -137,15 +196,27 @@ describe('v1 deliveries', () => {
 	test('a body that is not JSON is known by the hash of its bytes: the same bytes again run nothing, other bytes run', async () => {
 		const trigger = await activeTrigger(legacy);
 		const sent = (rawBody: string) =>
-			world.standIn.deliver({ webhookId: trigger.id, rawBody, retry: false, signing: { headers: { 'content-type': 'text/plain' } } });
+			world.standIn.deliver({
+				webhookId: trigger.id,
+				rawBody,
+				retry: false,
+				signing: { headers: { 'content-type': 'text/plain' } },
+			});
 
-		const statuses = [(await sent('not json')).finalStatus, (await sent('not json')).finalStatus, (await sent('not json either')).finalStatus];
+		const statuses = [
+			(await sent('not json')).finalStatus,
+			(await sent('not json')).finalStatus,
+			(await sent('not json either')).finalStatus,
+		];
 		restarted(trigger);
 		statuses.push((await sent('not json')).finalStatus);
 
 		expect(statuses).toEqual([200, 200, 200, 200]);
 		const hashOf = (text: string) => `sha256:${createHash('sha256').update(text).digest('hex')}`;
-		expect(world.receiver.runs.map(([item]) => item.json.eventId)).toEqual([hashOf('not json'), hashOf('not json either')]);
+		expect(world.receiver.runs.map(([item]) => item.json.eventId)).toEqual([
+			hashOf('not json'),
+			hashOf('not json either'),
+		]);
 	});
 
 	test('a repeated event id runs nothing a second time, after a restart too', async () => {

@@ -20,7 +20,15 @@ type Json = ReturnType<typeof JSON.parse>;
 
 const EVENTS: Record<SigningTarget['generation'], string[]> = {
 	'2026-03-30': [...QUO_EVENT_NAMES],
-	v1: ['message.received', 'message.delivered', 'call.ringing', 'call.completed', 'call.recording.completed', 'call.summary.completed', 'call.transcript.completed'],
+	v1: [
+		'message.received',
+		'message.delivered',
+		'call.ringing',
+		'call.completed',
+		'call.recording.completed',
+		'call.summary.completed',
+		'call.transcript.completed',
+	],
 };
 
 /** 2026-03-30: the sample of every event. v1: every legacy sample of an event a v1 subscription can carry. */
@@ -31,9 +39,13 @@ const EXAMPLES: Record<SigningTarget['generation'], Json[]> = {
 
 /** An active trigger selecting every event of its generation (for the test, whose world resets before each). */
 async function activeTrigger(generation: SigningTarget['generation']): Promise<SigningTarget> {
-	const { setup, workflow, node } = world.workflowWith({ apiVersion: generation, events: EVENTS[generation] });
+	const { setup, workflow, node } = world.workflowWith({
+		apiVersion: generation,
+		events: EVENTS[generation],
+	});
 	await activate(world.runtime, setup, workflow, node);
-	const [subscription] = generation === 'v1' ? world.standIn.state.webhooksV1 : world.standIn.state.webhooks2026;
+	const [subscription] =
+		generation === 'v1' ? world.standIn.state.webhooksV1 : world.standIn.state.webhooks2026;
 	return { generation, key: subscription.key };
 }
 
@@ -49,7 +61,10 @@ function jsonString(text: string, escapeEvery: number): string {
 	let out = '"';
 	for (let index = 0; index < text.length; index++) {
 		const unit = text.charCodeAt(index);
-		out += index % escapeEvery === 0 ? `\\u${unit.toString(16).padStart(4, '0')}` : JSON.stringify(text[index]).slice(1, -1);
+		out +=
+			index % escapeEvery === 0
+				? `\\u${unit.toString(16).padStart(4, '0')}`
+				: JSON.stringify(text[index]).slice(1, -1);
 	}
 	return `${out}"`;
 }
@@ -59,10 +74,14 @@ function reserialize(value: Json, g: fc.GeneratorValue): string {
 	const space = () => WHITESPACE[g(fc.nat, WHITESPACE.length - 1)];
 	const string = (text: string) => jsonString(text, g(fc.nat, 6));
 	const write = (node: Json): string => {
-		if (Array.isArray(node)) return `[${space()}${node.map(write).join(`${space()},${space()}`)}${space()}]`;
+		if (Array.isArray(node))
+			return `[${space()}${node.map(write).join(`${space()},${space()}`)}${space()}]`;
 		if (typeof node === 'object' && node !== null) {
 			const keys = Object.keys(node);
-			const order = g(fc.shuffledSubarray, keys, { minLength: keys.length, maxLength: keys.length });
+			const order = g(fc.shuffledSubarray, keys, {
+				minLength: keys.length,
+				maxLength: keys.length,
+			});
 			return `{${space()}${order.map((key) => `${string(key)}${space()}:${space()}${write(node[key])}`).join(`${space()},${space()}`)}${space()}}`;
 		}
 		return typeof node === 'string' ? string(node) : JSON.stringify(node);
@@ -99,8 +118,12 @@ describe.each(['2026-03-30', 'v1'] as const)('%s deliveries, any input', (genera
 		const seen = new Set<string>();
 		// JSON is sent as application/json; any other text as text/plain (n8n itself refuses non-JSON sent as JSON).
 		const bodyArbitrary = fc.oneof(
-			fc.jsonValue().map((value) => ({ body: JSON.stringify(value), contentType: 'application/json' })),
-			fc.string({ unit: 'grapheme', maxLength: 200 }).map((text) => ({ body: text, contentType: 'text/plain' })),
+			fc
+				.jsonValue()
+				.map((value) => ({ body: JSON.stringify(value), contentType: 'application/json' })),
+			fc
+				.string({ unit: 'grapheme', maxLength: 200 })
+				.map((text) => ({ body: text, contentType: 'text/plain' })),
 		);
 		await fc.assert(
 			fc.asyncProperty(bodyArbitrary, async ({ body, contentType }) => {
@@ -114,11 +137,13 @@ describe.each(['2026-03-30', 'v1'] as const)('%s deliveries, any input', (genera
 				}
 				const envelope = typeof parsed === 'object' && parsed !== null ? parsed : {};
 				// As the contract says: an event the node did not select, or a delivery it has emitted before, gets no run.
-				const type = typeof envelope.type === 'string' ? canonicalEventName(envelope.type) : undefined;
+				const type =
+					typeof envelope.type === 'string' ? canonicalEventName(envelope.type) : undefined;
 				const selected = type === undefined || EVENTS[generation].includes(type);
 				const expected = normalizeEvent(parsed, { deliveryId: delivery.deliveryId });
 				// A v1 body without an event id is known by the hash of its bytes.
-				if (expected.eventId === '' && delivery.deliveryId === null) expected.eventId = `sha256:${createHash('sha256').update(body).digest('hex')}`;
+				if (expected.eventId === '' && delivery.deliveryId === null)
+					expected.eventId = `sha256:${createHash('sha256').update(body).digest('hex')}`;
 				const dedupeKey = delivery.deliveryId ?? expected.eventId;
 				const repeated = seen.has(dedupeKey);
 
@@ -134,9 +159,21 @@ describe.each(['2026-03-30', 'v1'] as const)('%s deliveries, any input', (genera
 
 	test('no signature header content gets a delivery in or makes the node fail: 401, no run', async () => {
 		const target = await activeTrigger(generation);
-		const names = generation === 'v1' ? ['openphone-signature'] : ['webhook-id', 'webhook-timestamp', 'webhook-signature'];
+		const names =
+			generation === 'v1'
+				? ['openphone-signature']
+				: ['webhook-id', 'webhook-timestamp', 'webhook-signature'];
 		const fragment = fc.oneof(
-			fc.constantFrom('v1,', 'hmac;1;', ';', ',', ' ', '=', String(Math.floor(Date.now() / 1000)), String(Date.now())),
+			fc.constantFrom(
+				'v1,',
+				'hmac;1;',
+				';',
+				',',
+				' ',
+				'=',
+				String(Math.floor(Date.now() / 1000)),
+				String(Date.now()),
+			),
 			fc.stringMatching(/^[A-Za-z0-9+/]{0,44}={0,2}$/),
 			fc.stringMatching(/^[\t\x20-\x7e\x80-\xff]{0,12}$/),
 		);
@@ -144,12 +181,15 @@ describe.each(['2026-03-30', 'v1'] as const)('%s deliveries, any input', (genera
 		const body = JSON.stringify(EXAMPLES[generation][0]);
 		const genuine = signedDelivery(target, body);
 		await fc.assert(
-			fc.asyncProperty(fc.record(Object.fromEntries(names.map((name) => [name, headerValue]))), async (values) => {
-				world.receiver.clear();
-				const headers = { ...genuine.headers, ...values };
-				expect(await send(headers, body)).toBe(401);
-				expect(world.receiver.runs).toHaveLength(0);
-			}),
+			fc.asyncProperty(
+				fc.record(Object.fromEntries(names.map((name) => [name, headerValue]))),
+				async (values) => {
+					world.receiver.clear();
+					const headers = { ...genuine.headers, ...values };
+					expect(await send(headers, body)).toBe(401);
+					expect(world.receiver.runs).toHaveLength(0);
+				},
+			),
 			{ numRuns: 200 },
 		);
 	});

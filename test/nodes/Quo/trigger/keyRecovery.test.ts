@@ -1,7 +1,11 @@
 import type { IDataObject, Workflow } from 'n8n-workflow';
 
 import { Quo } from '../../../../nodes/Quo/Quo.node';
-import { LOOKUP_BURST, PREVIOUS_KEY_GRACE_MS, ROTATION_INTERVAL_MS } from '../../../../nodes/Quo/trigger/keyRecovery';
+import {
+	LOOKUP_BURST,
+	PREVIOUS_KEY_GRACE_MS,
+	ROTATION_INTERVAL_MS,
+} from '../../../../nodes/Quo/trigger/keyRecovery';
 import { seedEnvelopes } from '../../../fixtures/events';
 import { activate, savedStaticData } from '../../../harness/triggerLifecycle';
 import { later, requestsTo, useTriggerWorld } from './support';
@@ -33,14 +37,16 @@ async function activeTrigger(): Promise<ActiveTrigger> {
 
 /** The key the trigger verifies with, as n8n would save it now. */
 function heldKey(workflow: Workflow): string | undefined {
-	const staticData = savedStaticData(workflow)['node:Quo Trigger'] as { subscriptions?: Array<{ key: string }> } | undefined;
+	const staticData = savedStaticData(workflow)['node:Quo Trigger'] as
+		{ subscriptions?: Array<{ key: string }> } | undefined;
 	return staticData?.subscriptions?.[0]?.key;
 }
 
 async function rotateWithQuoNode(webhookId: string): Promise<string> {
-	const [[item]] = await world.runtime.execute(
-		{ nodeType: new Quo(), parameters: { resource: 'webhook', operation: 'rotateSecret', webhookId } },
-	);
+	const [[item]] = await world.runtime.execute({
+		nodeType: new Quo(),
+		parameters: { resource: 'webhook', operation: 'rotateSecret', webhookId },
+	});
 	return item.json.key as string;
 }
 
@@ -77,7 +83,10 @@ describe('a 2026-03-30 trigger whose key is stale', () => {
 
 			expect(delivery.attempts.map((attempt) => attempt.status)).toEqual([401, 200]);
 			expect(world.receiver.runs).toHaveLength(1);
-			expect(world.receiver.runs[0][0].json).toMatchObject({ eventId: envelope.id, deliveryId: delivery.deliveryId });
+			expect(world.receiver.runs[0][0].json).toMatchObject({
+				eventId: envelope.id,
+				deliveryId: delivery.deliveryId,
+			});
 			expect(world.standIn.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
 				`GET /webhooks/${trigger.id}/events/${delivery.deliveryId}`,
 				`POST /webhooks/${trigger.id}/rotate`,
@@ -102,19 +111,33 @@ describe('a 2026-03-30 trigger whose key is stale', () => {
 		world.standIn.requests.length = 0;
 
 		const envelopes = [1, 2, 3, 4, 5].map((index) => ({ ...envelope, id: `EVburst${index}` }));
-		const burst = await Promise.all(envelopes.map((sent) => world.standIn.deliver({ webhookId: id, envelope: sent })));
+		const burst = await Promise.all(
+			envelopes.map((sent) => world.standIn.deliver({ webhookId: id, envelope: sent })),
+		);
 		// Those refused until the rotation reached Quo (the stand-in's two quick retries may all come before) are
 		// delivered again by Quo's later retries, signed with the new key.
 		const finalStatuses = await Promise.all(
 			burst.map(async (delivery, index) =>
 				delivery.finalStatus === 200
 					? 200
-					: (await world.standIn.deliver({ webhookId: id, envelope: envelopes[index], deliveryId: delivery.deliveryId! })).finalStatus,
+					: (
+							await world.standIn.deliver({
+								webhookId: id,
+								envelope: envelopes[index],
+								deliveryId: delivery.deliveryId!,
+							})
+						).finalStatus,
 			),
 		);
 
 		expect(finalStatuses).toEqual([200, 200, 200, 200, 200]);
-		expect(world.receiver.runs.map(([item]) => item.json.eventId).sort()).toEqual(['EVburst1', 'EVburst2', 'EVburst3', 'EVburst4', 'EVburst5']);
+		expect(world.receiver.runs.map(([item]) => item.json.eventId).sort()).toEqual([
+			'EVburst1',
+			'EVburst2',
+			'EVburst3',
+			'EVburst4',
+			'EVburst5',
+		]);
 		expect(requestsTo(world.standIn, 'POST', ROTATE)).toBe(1);
 		expect(requestsTo(world.standIn, 'GET', LOOKUP)).toBe(LOOKUP_BURST);
 	});
@@ -123,18 +146,34 @@ describe('a 2026-03-30 trigger whose key is stale', () => {
 		const { id } = await activeTrigger();
 		await rotateWithQuoNode(id);
 		// Quo rotates at once but its answer takes 300 ms to reach n8n.
-		world.standIn.addFault({ method: 'POST', path: ROTATE, afterHandling: true, delayMs: 300, times: 1 });
+		world.standIn.addFault({
+			method: 'POST',
+			path: ROTATE,
+			afterHandling: true,
+			delayMs: 300,
+			times: 1,
+		});
 		world.standIn.requests.length = 0;
 
 		const signingKeyBefore = world.standIn.state.webhooks2026[0].key;
-		const first = world.standIn.deliver({ webhookId: id, envelope: { ...envelope, id: 'EVfirst' } });
-		while (world.standIn.state.webhooks2026[0].key === signingKeyBefore) await new Promise((resolve) => setTimeout(resolve, 5));
-		const signedWithNewKey = await world.standIn.deliver({ webhookId: id, envelope: { ...envelope, id: 'EVsignedWithNewKey' } });
+		const first = world.standIn.deliver({
+			webhookId: id,
+			envelope: { ...envelope, id: 'EVfirst' },
+		});
+		while (world.standIn.state.webhooks2026[0].key === signingKeyBefore)
+			await new Promise((resolve) => setTimeout(resolve, 5));
+		const signedWithNewKey = await world.standIn.deliver({
+			webhookId: id,
+			envelope: { ...envelope, id: 'EVsignedWithNewKey' },
+		});
 		const firstDone = await first;
 
 		expect(signedWithNewKey.attempts.map((attempt) => attempt.status)).toEqual([200]);
 		expect(firstDone.attempts.map((attempt) => attempt.status)).toEqual([401, 200]);
-		expect(world.receiver.runs.map(([item]) => item.json.eventId).sort()).toEqual(['EVfirst', 'EVsignedWithNewKey']);
+		expect(world.receiver.runs.map(([item]) => item.json.eventId).sort()).toEqual([
+			'EVfirst',
+			'EVsignedWithNewKey',
+		]);
 		expect(requestsTo(world.standIn, 'POST', ROTATE)).toBe(1);
 	});
 
@@ -146,7 +185,11 @@ describe('a 2026-03-30 trigger whose key is stale', () => {
 		expect(heldKey(workflow)).not.toBe(replaced);
 		const signedWith = (key: string, eventId: string) => {
 			world.standIn.state.webhooks2026[0].key = key;
-			return world.standIn.deliver({ webhookId: id, envelope: { ...envelope, id: eventId }, retry: false });
+			return world.standIn.deliver({
+				webhookId: id,
+				envelope: { ...envelope, id: eventId },
+				retry: false,
+			});
 		};
 		world.standIn.requests.length = 0;
 
@@ -159,7 +202,10 @@ describe('a 2026-03-30 trigger whose key is stale', () => {
 		// The signature no longer suffices: only Quo's log could still vouch for the delivery.
 		expect(afterGrace.finalStatus).toBe(401);
 		expect(requestsTo(world.standIn, 'GET', LOOKUP)).toBe(1);
-		expect(world.receiver.runs.map(([item]) => item.json.eventId)).toEqual(['EVrecovered', 'EVwithinGrace']);
+		expect(world.receiver.runs.map(([item]) => item.json.eventId)).toEqual([
+			'EVrecovered',
+			'EVwithinGrace',
+		]);
 	});
 
 	test('a rotation Quo refuses is tried again a minute later; Quo keeps retrying until then', async () => {
@@ -173,7 +219,11 @@ describe('a 2026-03-30 trigger whose key is stale', () => {
 		expect(world.receiver.runs).toHaveLength(0);
 
 		later(ROTATION_INTERVAL_MS + 1000);
-		const retried = await world.standIn.deliver({ webhookId: id, envelope, deliveryId: refused.deliveryId! });
+		const retried = await world.standIn.deliver({
+			webhookId: id,
+			envelope,
+			deliveryId: refused.deliveryId!,
+		});
 		expect(retried.attempts.map((attempt) => attempt.status)).toEqual([401, 200]);
 		expect(world.receiver.runs).toHaveLength(1);
 	});
@@ -198,12 +248,20 @@ describe('lost static data', () => {
 
 describe('a v1 trigger', () => {
 	test('refuses a delivery with another key and asks Quo for nothing: v1 has no rotation, a v1 key never changes', async () => {
-		const { setup, workflow, node } = world.workflowWith({ apiVersion: 'v1', events: ['message.received'] });
+		const { setup, workflow, node } = world.workflowWith({
+			apiVersion: 'v1',
+			events: ['message.received'],
+		});
 		await activate(world.runtime, setup, workflow, node);
 		const [subscription] = world.standIn.state.webhooksV1;
 		world.standIn.requests.length = 0;
 
-		const forged = await world.standIn.deliver({ webhookId: subscription.id, envelope: { ...envelope, id: 'EVv1' }, signing: 'wrong-key', retry: false });
+		const forged = await world.standIn.deliver({
+			webhookId: subscription.id,
+			envelope: { ...envelope, id: 'EVv1' },
+			signing: 'wrong-key',
+			retry: false,
+		});
 
 		expect(forged.finalStatus).toBe(401);
 		expect(world.standIn.requests).toEqual([]);

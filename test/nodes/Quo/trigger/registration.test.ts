@@ -6,7 +6,10 @@ import { requestsTo, useTriggerWorld } from './support';
 
 const world = useTriggerWorld();
 
-const current = { apiVersion: '2026-03-30' as const, events: ['message.received', 'call.summary.completed', 'contact.updated'] };
+const current = {
+	apiVersion: '2026-03-30' as const,
+	events: ['message.received', 'call.summary.completed', 'contact.updated'],
+};
 const legacy = {
 	apiVersion: 'v1' as const,
 	events: ['message.received', 'call.completed', 'call.ringing', 'call.summary.completed'],
@@ -14,19 +17,33 @@ const legacy = {
 
 function everyRequestValid(): void {
 	const invalid = world.standIn.requests.filter((request) => request.validationErrors.length > 0);
-	expect(invalid.map((request) => `${request.method} ${request.path}: ${request.validationErrors.join('; ')}`)).toEqual([]);
+	expect(
+		invalid.map(
+			(request) => `${request.method} ${request.path}: ${request.validationErrors.join('; ')}`,
+		),
+	).toEqual([]);
 }
 
 describe('2026-03-30 subscription', () => {
 	test('activation creates exactly one subscription for the node URL, with the chosen events and numbers', async () => {
 		const phoneNumberId = world.standIn.state.phoneNumbers[0].id;
-		const { setup, workflow, node } = world.workflowWith({ ...current, phoneNumberIds: [phoneNumberId] });
+		const { setup, workflow, node } = world.workflowWith({
+			...current,
+			phoneNumberIds: [phoneNumberId],
+		});
 		await activate(world.runtime, setup, workflow, node);
 
 		expect(world.standIn.state.webhooks2026).toHaveLength(1);
 		const [subscription] = world.standIn.state.webhooks2026;
-		expect(subscription).toMatchObject({ url: world.url, events: current.events, resourceIds: [phoneNumberId], status: 'enabled' });
-		const create = world.standIn.requests.find((request) => request.method === 'POST' && request.path === '/webhooks');
+		expect(subscription).toMatchObject({
+			url: world.url,
+			events: current.events,
+			resourceIds: [phoneNumberId],
+			status: 'enabled',
+		});
+		const create = world.standIn.requests.find(
+			(request) => request.method === 'POST' && request.path === '/webhooks',
+		);
 		expect(create?.headers['quo-api-version']).toBe('2026-03-30');
 		expect(create?.body).toMatchObject({ url: world.url, label: expect.stringContaining('n8n') });
 		// The id and signing key are kept in the workflow's static data, which n8n saves with the workflow.
@@ -58,11 +75,19 @@ describe('2026-03-30 subscription', () => {
 		const amnesiac = world.workflowWith(current, {});
 		await activate(world.runtime, amnesiac.setup, amnesiac.workflow, amnesiac.node, 'init');
 
-		expect(world.standIn.state.webhooks2026.map((webhook) => webhook.id)).toEqual([subscription.id]);
+		expect(world.standIn.state.webhooks2026.map((webhook) => webhook.id)).toEqual([
+			subscription.id,
+		]);
 		expect(requestsTo(world.standIn, 'POST', /rotate$/)).toBe(1);
 		const delivery = await world.standIn.deliver({
 			webhookId: subscription.id,
-			envelope: { id: 'EVafter', apiVersion: '2026-03-30', createdAt: '2026-04-13T12:00:00.000Z', type: 'contact.updated', data: { resource: {}, context: null, links: { quo: null } } },
+			envelope: {
+				id: 'EVafter',
+				apiVersion: '2026-03-30',
+				createdAt: '2026-04-13T12:00:00.000Z',
+				type: 'contact.updated',
+				data: { resource: {}, context: null, links: { quo: null } },
+			},
 			retry: false,
 		});
 		expect(delivery.finalStatus).toBe(200);
@@ -75,11 +100,18 @@ describe('2026-03-30 subscription', () => {
 		const [before] = world.standIn.state.webhooks2026;
 
 		const phoneNumberId = world.standIn.state.phoneNumbers[1].id;
-		const changed = world.workflowWith({ ...current, events: ['message.received'], phoneNumberIds: [phoneNumberId] }, savedStaticData(first.workflow));
+		const changed = world.workflowWith(
+			{ ...current, events: ['message.received'], phoneNumberIds: [phoneNumberId] },
+			savedStaticData(first.workflow),
+		);
 		await activate(world.runtime, changed.setup, changed.workflow, changed.node);
 
 		expect(world.standIn.state.webhooks2026).toHaveLength(1);
-		expect(world.standIn.state.webhooks2026[0]).toMatchObject({ id: before.id, events: ['message.received'], resourceIds: [phoneNumberId] });
+		expect(world.standIn.state.webhooks2026[0]).toMatchObject({
+			id: before.id,
+			events: ['message.received'],
+			resourceIds: [phoneNumberId],
+		});
 		expect(requestsTo(world.standIn, 'PATCH', /^\/webhooks\//)).toBe(1);
 	});
 
@@ -104,13 +136,27 @@ describe('2026-03-30 subscription', () => {
 		const second = world.workflowWith(current);
 		await activate(world.runtime, second.setup, second.workflow, second.node);
 		world.standIn.state.webhooks2026.length = 0;
-		await expect(deactivate(world.runtime, second.setup, second.workflow, second.node)).resolves.toBeUndefined();
+		await expect(
+			deactivate(world.runtime, second.setup, second.workflow, second.node),
+		).resolves.toBeUndefined();
 	});
 
 	test("a 500 from Quo on create fails activation with Quo's message", async () => {
-		world.standIn.addFault({ method: 'POST', path: '/webhooks', status: 500, body: { message: 'Webhook service unavailable', code: '0301500', status: 500, title: 'Internal Server Error' } });
+		world.standIn.addFault({
+			method: 'POST',
+			path: '/webhooks',
+			status: 500,
+			body: {
+				message: 'Webhook service unavailable',
+				code: '0301500',
+				status: 500,
+				title: 'Internal Server Error',
+			},
+		});
 		const { setup, workflow, node } = world.workflowWith(current);
-		const failure = await activate(world.runtime, setup, workflow, node).catch((error: unknown) => error);
+		const failure = await activate(world.runtime, setup, workflow, node).catch(
+			(error: unknown) => error,
+		);
 		expect(failure).toBeInstanceOf(NodeApiError);
 		expect((failure as NodeApiError).message).toBe('Webhook service unavailable');
 		expect(world.standIn.state.webhooks2026).toHaveLength(0);
@@ -120,7 +166,9 @@ describe('2026-03-30 subscription', () => {
 		const first = world.workflowWith(current);
 		await activate(world.runtime, first.setup, first.workflow, first.node);
 		world.standIn.addFault({ method: 'DELETE', path: /^\/webhooks\//, status: 403, times: 1 });
-		await expect(deactivate(world.runtime, first.setup, first.workflow, first.node)).rejects.toThrow(NodeApiError);
+		await expect(
+			deactivate(world.runtime, first.setup, first.workflow, first.node),
+		).rejects.toThrow(NodeApiError);
 		expect(world.standIn.state.webhooks2026).toHaveLength(1);
 		await deactivate(world.runtime, first.setup, first.workflow, first.node);
 		expect(world.standIn.state.webhooks2026).toHaveLength(0);
@@ -133,14 +181,21 @@ describe('v1 subscriptions (one per event family)', () => {
 		await activate(world.runtime, setup, workflow, node);
 
 		const byEvents = world.standIn.state.webhooksV1.map((webhook) => [...webhook.events].sort());
-		expect(byEvents.sort()).toEqual([['call.completed', 'call.ringing'], ['call.summary.completed'], ['message.received']]);
-		expect(world.standIn.state.webhooksV1.every((webhook) => webhook.url === world.url)).toBe(true);
-		expect(world.standIn.requests.filter((request) => request.method === 'POST').map((request) => request.path).sort()).toEqual([
-			'/v1/webhooks/call-summaries',
-			'/v1/webhooks/calls',
-			'/v1/webhooks/messages',
+		expect(byEvents.sort()).toEqual([
+			['call.completed', 'call.ringing'],
+			['call.summary.completed'],
+			['message.received'],
 		]);
-		expect(world.standIn.requests.some((request) => request.headers['quo-api-version'] !== undefined)).toBe(false);
+		expect(world.standIn.state.webhooksV1.every((webhook) => webhook.url === world.url)).toBe(true);
+		expect(
+			world.standIn.requests
+				.filter((request) => request.method === 'POST')
+				.map((request) => request.path)
+				.sort(),
+		).toEqual(['/v1/webhooks/call-summaries', '/v1/webhooks/calls', '/v1/webhooks/messages']);
+		expect(
+			world.standIn.requests.some((request) => request.headers['quo-api-version'] !== undefined),
+		).toBe(false);
 	});
 
 	test('a second activation, a restart with static data and a restart with lost static data keep exactly three', async () => {
@@ -156,8 +211,34 @@ describe('v1 subscriptions (one per event family)', () => {
 		expect(requestsTo(world.standIn, 'POST', /^\/v1\/webhooks\//)).toBe(3);
 
 		// The adopted keys (from Quo's list) verify deliveries.
-		const messages = world.standIn.state.webhooksV1.find((webhook) => webhook.events.includes('message.received'))!;
-		const delivery = await world.standIn.deliver({ webhookId: messages.id, envelope: { id: 'EVv1', object: 'event', apiVersion: 'v4', createdAt: '2026-01-01T00:00:00.000Z', type: 'message.received', data: { object: { id: 'AC1', object: 'message', from: '+15555550100', to: ['+15555550101'], direction: 'incoming', text: 'hi', status: 'received', createdAt: '2026-01-01T00:00:00.000Z', userId: 'US1', phoneNumberId: 'PN1' } } }, retry: false });
+		const messages = world.standIn.state.webhooksV1.find((webhook) =>
+			webhook.events.includes('message.received'),
+		)!;
+		const delivery = await world.standIn.deliver({
+			webhookId: messages.id,
+			envelope: {
+				id: 'EVv1',
+				object: 'event',
+				apiVersion: 'v4',
+				createdAt: '2026-01-01T00:00:00.000Z',
+				type: 'message.received',
+				data: {
+					object: {
+						id: 'AC1',
+						object: 'message',
+						from: '+15555550100',
+						to: ['+15555550101'],
+						direction: 'incoming',
+						text: 'hi',
+						status: 'received',
+						createdAt: '2026-01-01T00:00:00.000Z',
+						userId: 'US1',
+						phoneNumberId: 'PN1',
+					},
+				},
+			},
+			retry: false,
+		});
 		expect(delivery.finalStatus).toBe(200);
 		expect(world.receiver.runs).toHaveLength(1);
 	});
@@ -165,21 +246,40 @@ describe('v1 subscriptions (one per event family)', () => {
 	test('changed events create and delete per family', async () => {
 		const first = world.workflowWith(legacy);
 		await activate(world.runtime, first.setup, first.workflow, first.node);
-		const changed = world.workflowWith({ apiVersion: 'v1', events: ['message.received', 'call.transcript.completed'] }, savedStaticData(first.workflow));
+		const changed = world.workflowWith(
+			{ apiVersion: 'v1', events: ['message.received', 'call.transcript.completed'] },
+			savedStaticData(first.workflow),
+		);
 		await activate(world.runtime, changed.setup, changed.workflow, changed.node);
 
-		const families = world.standIn.state.webhooksV1.map((webhook) => webhook.events.join(',')).sort();
+		const families = world.standIn.state.webhooksV1
+			.map((webhook) => webhook.events.join(','))
+			.sort();
 		expect(families).toEqual(['call.transcript.completed', 'message.received']);
 	});
 
 	test('a family Quo refuses fails activation with the reason and removes the families created before it', async () => {
-		world.standIn.addFault({ method: 'POST', path: '/v1/webhooks/call-summaries', status: 500, body: { message: 'Could not create webhook', code: '0301500', status: 500, title: 'Internal Server Error' } });
+		world.standIn.addFault({
+			method: 'POST',
+			path: '/v1/webhooks/call-summaries',
+			status: 500,
+			body: {
+				message: 'Could not create webhook',
+				code: '0301500',
+				status: 500,
+				title: 'Internal Server Error',
+			},
+		});
 		const { setup, workflow, node } = world.workflowWith(legacy);
 		expect(await world.runtime.hook(setup, 'checkExists', workflow, node)).toBe(false);
-		const failure = await world.runtime.hook(setup, 'create', workflow, node).catch((error: unknown) => error);
+		const failure = await world.runtime
+			.hook(setup, 'create', workflow, node)
+			.catch((error: unknown) => error);
 		expect(failure).toBeInstanceOf(NodeApiError);
 		expect((failure as NodeApiError).message).toBe('Could not create webhook');
-		expect((failure as NodeApiError).description).toContain('Quo refused the "call-summaries" webhook. The 2 created before it were removed again.');
+		expect((failure as NodeApiError).description).toContain(
+			'Quo refused the "call-summaries" webhook. The 2 created before it were removed again.',
+		);
 		expect(world.standIn.state.webhooksV1).toHaveLength(0);
 	});
 

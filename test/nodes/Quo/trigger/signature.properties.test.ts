@@ -2,7 +2,11 @@ import { createHash, createHmac } from 'node:crypto';
 
 import fc from 'fast-check';
 
-import { MIN_SIGNING_KEY_BYTES, verifyLegacySignature, verifyStandardWebhook } from '../../../../nodes/Quo/trigger/signature';
+import {
+	MIN_SIGNING_KEY_BYTES,
+	verifyLegacySignature,
+	verifyStandardWebhook,
+} from '../../../../nodes/Quo/trigger/signature';
 
 // Forgeries: a signature made over anything but the exact delivery (another key, body, id or timestamp) must
 // never pass, alone or among other signatures; the genuine signature must pass wherever it stands among them.
@@ -29,7 +33,9 @@ function hmacBase64(key: Uint8Array, ...parts: Array<string | Uint8Array>): stri
 }
 
 const keyArbitrary = fc.uint8Array({ minLength: MIN_SIGNING_KEY_BYTES, maxLength: 80 });
-const bodyArbitrary = fc.uint8Array({ maxLength: 2000, size: 'large' }).map((bytes) => Buffer.from(bytes));
+const bodyArbitrary = fc
+	.uint8Array({ maxLength: 2000, size: 'large' })
+	.map((bytes) => Buffer.from(bytes));
 
 /** Another body: an unrelated one, or this one with a byte changed, bytes added or its end cut off. */
 function otherBody(body: Buffer): fc.Arbitrary<Buffer> {
@@ -57,7 +63,10 @@ const junkEntryArbitrary = fc.oneof(
 );
 
 /** A genuine delivery, one to four forgeries of it, some junk entries, and a seed to shuffle them by. */
-function forgeryScenario<D>(deliveryArbitrary: fc.Arbitrary<D>, forgeryOf: (genuine: D) => fc.Arbitrary<D>) {
+function forgeryScenario<D>(
+	deliveryArbitrary: fc.Arbitrary<D>,
+	forgeryOf: (genuine: D) => fc.Arbitrary<D>,
+) {
 	return deliveryArbitrary.chain((genuine) =>
 		fc.record({
 			genuine: fc.constant(genuine),
@@ -76,7 +85,10 @@ describe('verifyStandardWebhook never accepts a forgery', () => {
 		body: Buffer;
 	}
 
-	const freshSeconds = fc.integer({ min: NOW_MS / 1000 - WINDOW_SECONDS, max: NOW_MS / 1000 + WINDOW_SECONDS });
+	const freshSeconds = fc.integer({
+		min: NOW_MS / 1000 - WINDOW_SECONDS,
+		max: NOW_MS / 1000 + WINDOW_SECONDS,
+	});
 	/** Another spelling of a fresh time: leading zeros still parse to a fresh instant, but change the signed text. */
 	const timestampArbitrary = fc
 		.tuple(freshSeconds, fc.nat(2))
@@ -107,15 +119,26 @@ describe('verifyStandardWebhook never accepts a forgery', () => {
 			otherBody(delivery.body).map((body) => ({ ...delivery, body })),
 		);
 
-	const signedContent = ({ id, timestamp, body }: Delivery) => Buffer.concat([Buffer.from(`${id}.${timestamp}.`), body]);
+	const signedContent = ({ id, timestamp, body }: Delivery) =>
+		Buffer.concat([Buffer.from(`${id}.${timestamp}.`), body]);
 	const sign = (delivery: Delivery) => `v1,${hmacBase64(delivery.key, signedContent(delivery))}`;
 	/** A forgery is one only when it differs in key or in the bytes signed (`a.b` + `.1.` and `a` + `.b.1.` do not). */
 	const isForgeryOf = (forgery: Delivery, genuine: Delivery) =>
-		!hmacKeyBlock(forgery.key).equals(hmacKeyBlock(genuine.key)) || !signedContent(forgery).equals(signedContent(genuine));
+		!hmacKeyBlock(forgery.key).equals(hmacKeyBlock(genuine.key)) ||
+		!signedContent(forgery).equals(signedContent(genuine));
 
 	function verify(genuine: Delivery, signatures: string[]) {
-		const headers = { 'webhook-id': genuine.id, 'webhook-timestamp': genuine.timestamp, 'webhook-signature': signatures.join(' ') };
-		return verifyStandardWebhook(genuine.body, headers, `whsec_${Buffer.from(genuine.key).toString('base64')}`, NOW_MS);
+		const headers = {
+			'webhook-id': genuine.id,
+			'webhook-timestamp': genuine.timestamp,
+			'webhook-signature': signatures.join(' '),
+		};
+		return verifyStandardWebhook(
+			genuine.body,
+			headers,
+			`whsec_${Buffer.from(genuine.key).toString('base64')}`,
+			NOW_MS,
+		);
 	}
 
 	const scenario = forgeryScenario(deliveryArbitrary, forgeryOf);
@@ -138,9 +161,14 @@ describe('verifyStandardWebhook never accepts a forgery', () => {
 		fc.assert(
 			fc.property(scenario, ({ genuine, forgeries, junk, seed }) => {
 				// What the receiver holds is the genuine key; only a change to the signed bytes is a forgery here.
-				const changed = forgeries.filter((forgery) => !signedContent(forgery).equals(signedContent(genuine)));
+				const changed = forgeries.filter(
+					(forgery) => !signedContent(forgery).equals(signedContent(genuine)),
+				);
 				for (const forgery of changed) {
-					expect(verify({ ...forgery, key: genuine.key }, shuffled([sign(genuine), ...junk], seed)).valid).toBe(false);
+					expect(
+						verify({ ...forgery, key: genuine.key }, shuffled([sign(genuine), ...junk], seed))
+							.valid,
+					).toBe(false);
 				}
 			}),
 			{ numRuns: 500 },
@@ -155,35 +183,53 @@ describe('verifyLegacySignature never accepts a forgery', () => {
 		body: Buffer;
 	}
 
-	const freshMs = fc.integer({ min: NOW_MS - WINDOW_SECONDS * 1000, max: NOW_MS + WINDOW_SECONDS * 1000 });
+	const freshMs = fc.integer({
+		min: NOW_MS - WINDOW_SECONDS * 1000,
+		max: NOW_MS + WINDOW_SECONDS * 1000,
+	});
 	/** Milliseconds (13 digits, as Quo sends) or seconds (10 digits), both read as fresh. */
 	const timestampArbitrary = fc.oneof(
 		freshMs.map(String),
 		freshMs.map((ms) => String(Math.floor(ms / 1000))),
 	);
-	const deliveryArbitrary: fc.Arbitrary<Delivery> = fc.record({ key: keyArbitrary, timestamp: freshMs.map(String), body: bodyArbitrary });
+	const deliveryArbitrary: fc.Arbitrary<Delivery> = fc.record({
+		key: keyArbitrary,
+		timestamp: freshMs.map(String),
+		body: bodyArbitrary,
+	});
 	const forgeryOf = (delivery: Delivery): fc.Arbitrary<Delivery> =>
 		fc.oneof(
 			keyArbitrary.map((key) => ({ ...delivery, key })),
 			timestampArbitrary.map((timestamp) => ({ ...delivery, timestamp })),
 			// The same instant in seconds: read as fresh too, but another signed text.
-			fc.constant({ ...delivery, timestamp: String(Math.floor(Number(delivery.timestamp) / 1000)) }),
+			fc.constant({
+				...delivery,
+				timestamp: String(Math.floor(Number(delivery.timestamp) / 1000)),
+			}),
 			otherBody(delivery.body).map((body) => ({ ...delivery, body })),
 		);
 
-	const signedContent = ({ timestamp, body }: Delivery) => Buffer.concat([Buffer.from(`${timestamp}.`), body]);
+	const signedContent = ({ timestamp, body }: Delivery) =>
+		Buffer.concat([Buffer.from(`${timestamp}.`), body]);
 	const signature = (delivery: Delivery) => hmacBase64(delivery.key, signedContent(delivery));
 	const isForgeryOf = (forgery: Delivery, genuine: Delivery) =>
-		!hmacKeyBlock(forgery.key).equals(hmacKeyBlock(genuine.key)) || !signedContent(forgery).equals(signedContent(genuine));
+		!hmacKeyBlock(forgery.key).equals(hmacKeyBlock(genuine.key)) ||
+		!signedContent(forgery).equals(signedContent(genuine));
 
 	/** A header entry that claims one delivery's timestamp and carries another's signature. */
-	const entryClaiming = (claimed: Delivery, signed: Delivery) => `hmac;1;${claimed.timestamp};${signature(signed)}`;
+	const entryClaiming = (claimed: Delivery, signed: Delivery) =>
+		`hmac;1;${claimed.timestamp};${signature(signed)}`;
 	/** The header entry of a delivery as it was signed (its own timestamp). */
 	const entryOf = (delivery: Delivery) => `hmac;1;${delivery.timestamp};${signature(delivery)}`;
 
 	function verify(genuine: Delivery, entries: string[]) {
 		const headers = { 'openphone-signature': entries.join(',') };
-		return verifyLegacySignature(genuine.body, headers, Buffer.from(genuine.key).toString('base64'), NOW_MS);
+		return verifyLegacySignature(
+			genuine.body,
+			headers,
+			Buffer.from(genuine.key).toString('base64'),
+			NOW_MS,
+		);
 	}
 
 	const scenario = forgeryScenario(deliveryArbitrary, forgeryOf);
@@ -193,8 +239,17 @@ describe('verifyLegacySignature never accepts a forgery', () => {
 			fc.property(scenario, ({ genuine, forgeries, junk, seed }) => {
 				fc.pre(forgeries.every((forgery) => isForgeryOf(forgery, genuine)));
 				// An entry as a forgery was signed carries its own timestamp: it is a forgery only with another key or body.
-				const asSigned = forgeries.filter((forgery) => isForgeryOf({ ...forgery, timestamp: genuine.timestamp }, genuine));
-				const entries = shuffled([...forgeries.map((forgery) => entryClaiming(genuine, forgery)), ...asSigned.map(entryOf), ...junk], seed);
+				const asSigned = forgeries.filter((forgery) =>
+					isForgeryOf({ ...forgery, timestamp: genuine.timestamp }, genuine),
+				);
+				const entries = shuffled(
+					[
+						...forgeries.map((forgery) => entryClaiming(genuine, forgery)),
+						...asSigned.map(entryOf),
+						...junk,
+					],
+					seed,
+				);
 				expect(verify(genuine, entries).valid).toBe(false);
 			}),
 			{ numRuns: 500 },
@@ -204,11 +259,18 @@ describe('verifyLegacySignature never accepts a forgery', () => {
 	it('refuses the genuine signature on a delivery with another timestamp or body', () => {
 		fc.assert(
 			fc.property(scenario, ({ genuine, forgeries, junk, seed }) => {
-				const changed = forgeries.filter((forgery) => !signedContent(forgery).equals(signedContent(genuine)));
+				const changed = forgeries.filter(
+					(forgery) => !signedContent(forgery).equals(signedContent(genuine)),
+				);
 				for (const forgery of changed) {
 					// The genuine signature claiming the changed timestamp; and, when the body changed, as it was signed.
-					const entries = [entryClaiming(forgery, genuine), ...(forgery.body.equals(genuine.body) ? [] : [entryOf(genuine)])];
-					expect(verify({ ...forgery, key: genuine.key }, shuffled([...entries, ...junk], seed)).valid).toBe(false);
+					const entries = [
+						entryClaiming(forgery, genuine),
+						...(forgery.body.equals(genuine.body) ? [] : [entryOf(genuine)]),
+					];
+					expect(
+						verify({ ...forgery, key: genuine.key }, shuffled([...entries, ...junk], seed)).valid,
+					).toBe(false);
 				}
 			}),
 			{ numRuns: 500 },
@@ -228,7 +290,10 @@ describe('verifyLegacySignature never accepts a forgery', () => {
 		);
 		fc.assert(
 			fc.property(scenario, ({ genuine, otherKeys, otherBodies, junk, seed }) => {
-				const forgeries = [...otherKeys.map((key) => ({ ...genuine, key })), ...otherBodies.map((body) => ({ ...genuine, body }))];
+				const forgeries = [
+					...otherKeys.map((key) => ({ ...genuine, key })),
+					...otherBodies.map((body) => ({ ...genuine, body })),
+				];
 				fc.pre(forgeries.every((forgery) => isForgeryOf(forgery, genuine)));
 				const wrong = shuffled([...forgeries.map(entryOf), ...junk], seed);
 				expect(verify(genuine, wrong)).toEqual({ valid: false, reason: 'mismatch' });

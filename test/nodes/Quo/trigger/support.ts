@@ -23,7 +23,11 @@ export interface TriggerWorld {
 	 * A trigger node with these parameters, in a workflow with this static data (n8n's saved copy, or none), at the
 	 * typeVersion n8n gives a new node unless another is asked for.
 	 */
-	workflowWith(parameters: TriggerParameters, staticData?: IDataObject, typeVersion?: number): { setup: NodeSetup; workflow: Workflow; node: INode };
+	workflowWith(
+		parameters: TriggerParameters,
+		staticData?: IDataObject,
+		typeVersion?: number,
+	): { setup: NodeSetup; workflow: Workflow; node: INode };
 	/** The production URL n8n registers for the trigger. */
 	url: string;
 }
@@ -36,10 +40,19 @@ export function useTriggerWorld(): TriggerWorld {
 	beforeAll(async () => {
 		world.standIn = await startStandIn({ deliveryRetryDelaysMs: [20, 20] });
 		world.receiver = await WebhookReceiver.start();
-		world.runtime = new N8nRuntime({ baseUrl: world.standIn.url, apiKey: world.standIn.apiKey, webhookBaseUrl: world.receiver.baseUrl });
+		world.runtime = new N8nRuntime({
+			baseUrl: world.standIn.url,
+			apiKey: world.standIn.apiKey,
+			webhookBaseUrl: world.receiver.baseUrl,
+		});
 		world.url = `${world.receiver.baseUrl}webhook/${WEBHOOK_ID}/webhook`;
 		world.workflowWith = (parameters, staticData = {}, typeVersion) => {
-			const setup: NodeSetup = { nodeType: new QuoTrigger(), parameters: { ...parameters } as never, webhookId: WEBHOOK_ID, typeVersion };
+			const setup: NodeSetup = {
+				nodeType: new QuoTrigger(),
+				parameters: { ...parameters } as never,
+				webhookId: WEBHOOK_ID,
+				typeVersion,
+			};
 			const { workflow, node } = world.runtime.workflow(setup, staticData, workflowId);
 			world.receiver.serve(world.runtime, setup, workflow, node);
 			return { setup, workflow, node };
@@ -61,7 +74,8 @@ export function useTriggerWorld(): TriggerWorld {
 
 /** Requests the stand-in received for one method and path (regexp), for counting calls Quo saw. */
 export function requestsTo(standIn: StandIn, method: string, path: RegExp): number {
-	return standIn.requests.filter((request) => request.method === method && path.test(request.path)).length;
+	return standIn.requests.filter((request) => request.method === method && path.test(request.path))
+		.length;
 }
 
 /** Shifts every clock in this process (the trigger's, Quo's) by `ms`; `jest.restoreAllMocks()` undoes it. */

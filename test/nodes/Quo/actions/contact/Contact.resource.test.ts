@@ -9,8 +9,15 @@ const session = useQuoNode({ seed: { contacts: CONTACTS } });
 const state = () => session.standIn.state;
 const owner = () => state().users[0]!;
 
-const create = (overrides: Record<string, unknown> = {}) => ({ resource: 'contact', operation: 'create', firstName: 'Ada', ...overrides });
-const customFields = (...values: Array<{ key: string; value: unknown }>) => ({ customFields: { values } });
+const create = (overrides: Record<string, unknown> = {}) => ({
+	resource: 'contact',
+	operation: 'create',
+	firstName: 'Ada',
+	...overrides,
+});
+const customFields = (...values: Array<{ key: string; value: unknown }>) => ({
+	customFields: { values },
+});
 
 describe('contact: create', () => {
 	test('sends default fields, labeled emails and numbers (in E.164) and custom fields of every type, by key or name', async () => {
@@ -21,7 +28,12 @@ describe('contact: create', () => {
 					company: 'Analytical Engines',
 					role: 'Founder',
 					emails: { values: [{ name: 'work', value: 'ada@example.com' }] },
-					phoneNumbers: { values: [{ name: 'mobile', value: '(555) 555-0142' }, { name: 'office', value: '+44 20 7946 0958' }] },
+					phoneNumbers: {
+						values: [
+							{ name: 'mobile', value: '(555) 555-0142' },
+							{ name: 'office', value: '+44 20 7946 0958' },
+						],
+					},
 					externalId: 'crm-900',
 					source: 'hubspot',
 					sourceUrl: 'https://crm.example.com/contacts/900',
@@ -66,16 +78,28 @@ describe('contact: create', () => {
 				{ key: 'inbound-lead', value: '42' },
 			],
 		});
-		expect(output).toEqual([{ json: expect.objectContaining({ id: expect.any(String), externalId: 'crm-900' }), pairedItem: { item: 0 } }]);
+		expect(output).toEqual([
+			{
+				json: expect.objectContaining({ id: expect.any(String), externalId: 'crm-900' }),
+				pairedItem: { item: 0 },
+			},
+		]);
 		expect(output[0]!.json.customFields).toContainEqual(
-			expect.objectContaining({ name: 'Deal Size', key: 'deal-size', type: 'number', value: 2500.5 }),
+			expect.objectContaining({
+				name: 'Deal Size',
+				key: 'deal-size',
+				type: 'number',
+				value: 2500.5,
+			}),
 		);
 		expect(state().contacts[0]!.id).toBe(output[0]!.json.id);
 	});
 
 	test('with nothing but a name, or none: Quo still gets defaultFields.firstName, and no custom field lookup is made', async () => {
 		const [named] = await session.run(create());
-		const [nameless] = await session.run(create({ firstName: '', additionalFields: { company: 'Acme Inc' } }));
+		const [nameless] = await session.run(
+			create({ firstName: '', additionalFields: { company: 'Acme Inc' } }),
+		);
 
 		expect(named.json.defaultFields).toMatchObject({ firstName: 'Ada', lastName: null });
 		expect(nameless.json.defaultFields).toMatchObject({ firstName: null, company: 'Acme Inc' });
@@ -91,28 +115,43 @@ describe('contact: create', () => {
 			customFields({ key: 'Shoe Size', value: '42' }),
 			"Custom Fields: 'Shoe Size' is not a custom contact field of this workspace (it has: Deal Size, Interests, Lead Source, Office Address, Renewal Date, VIP, Website)",
 		],
-		['text for a number field', customFields({ key: 'deal-size', value: 'lots' }), 'Custom Fields (Deal Size): "lots" is not a number, which this number field needs'],
-		['a word for a boolean field', customFields({ key: 'vip', value: 'maybe' }), 'Custom Fields (VIP): "maybe" is not true or false, which this boolean field needs'],
+		[
+			'text for a number field',
+			customFields({ key: 'deal-size', value: 'lots' }),
+			'Custom Fields (Deal Size): "lots" is not a number, which this number field needs',
+		],
+		[
+			'a word for a boolean field',
+			customFields({ key: 'vip', value: 'maybe' }),
+			'Custom Fields (VIP): "maybe" is not true or false, which this boolean field needs',
+		],
 		[
 			'a date that is not ISO 8601',
 			customFields({ key: 'renewal-date', value: 'next Friday' }),
 			'Custom Fields (Renewal Date): "next Friday" is not an ISO 8601 date like 2026-05-01, which this date field needs',
 		],
-		['a URL without a scheme', customFields({ key: 'website', value: 'ada.example.com' }), 'Custom Fields (Website): "ada.example.com" is not a URL like https://example.com, which this url field needs'],
+		[
+			'a URL without a scheme',
+			customFields({ key: 'website', value: 'ada.example.com' }),
+			'Custom Fields (Website): "ada.example.com" is not a URL like https://example.com, which this url field needs',
+		],
 		[
 			'objects for a multi-select field',
 			customFields({ key: 'interests', value: [{ option: 'sms' }] }),
 			'Custom Fields (Interests): [{"option":"sms"}] is not a list of options, which this multi-select field needs',
 		],
 	];
-	test.each(fieldCases)('%s fails after the field lookup and before the contact is sent, naming the field', async (_case, fields, message) => {
-		const error = await session.failure(create({ additionalFields: fields }));
+	test.each(fieldCases)(
+		'%s fails after the field lookup and before the contact is sent, naming the field',
+		async (_case, fields, message) => {
+			const error = await session.failure(create({ additionalFields: fields }));
 
-		expect(error).toBeInstanceOf(NodeOperationError);
-		expect(error.message).toBe(message);
-		expect(error.context?.itemIndex).toBe(0);
-		expect(session.requestLines()).toEqual(['GET /v1/contact-custom-fields']);
-	});
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(error.message).toBe(message);
+			expect(error.context?.itemIndex).toBe(0);
+			expect(session.requestLines()).toEqual(['GET /v1/contact-custom-fields']);
+		},
+	);
 
 	const inputCases: Array<[string, Record<string, unknown>, string]> = [
 		[
@@ -120,36 +159,81 @@ describe('contact: create', () => {
 			{ phoneNumbers: { values: [{ name: 'mobile', value: '555-0142' }] } },
 			"Phone Numbers: '555-0142' is not a phone number that can be written in E.164 like +15555550123 (add the country code)",
 		],
-		['an email address without a domain', { emails: { values: [{ name: 'work', value: 'ada@' }] } }, "Emails: 'ada@' is not an email address"],
-		['a source Quo reserves', { source: 'csv-import' }, "Source: 'csv-import' is reserved by Quo (openphone…, csv…, device, zapier, google-people, other)"],
-		['a source URL that is not one', { sourceUrl: 'crm/42' }, "Source URL: 'crm/42' is not a URL like https://example.com"],
-		['an external ID over 75 characters', { externalId: 'x'.repeat(76) }, 'External ID: 76 characters; Quo allows at most 75'],
-		['a creator of another kind', { createdByUserId: locator('id', 'PN123') }, "Created By: 'PN123' is not a Quo user ID (those start with US)"],
+		[
+			'an email address without a domain',
+			{ emails: { values: [{ name: 'work', value: 'ada@' }] } },
+			"Emails: 'ada@' is not an email address",
+		],
+		[
+			'a source Quo reserves',
+			{ source: 'csv-import' },
+			"Source: 'csv-import' is reserved by Quo (openphone…, csv…, device, zapier, google-people, other)",
+		],
+		[
+			'a source URL that is not one',
+			{ sourceUrl: 'crm/42' },
+			"Source URL: 'crm/42' is not a URL like https://example.com",
+		],
+		[
+			'an external ID over 75 characters',
+			{ externalId: 'x'.repeat(76) },
+			'External ID: 76 characters; Quo allows at most 75',
+		],
+		[
+			'a creator of another kind',
+			{ createdByUserId: locator('id', 'PN123') },
+			"Created By: 'PN123' is not a Quo user ID (those start with US)",
+		],
 	];
-	test.each(inputCases)('%s fails before any request, naming the field', async (_case, fields, message) => {
-		const error = await session.failure(create({ additionalFields: { ...fields, ...customFields({ key: 'vip', value: true }) } }));
+	test.each(inputCases)(
+		'%s fails before any request, naming the field',
+		async (_case, fields, message) => {
+			const error = await session.failure(
+				create({ additionalFields: { ...fields, ...customFields({ key: 'vip', value: true }) } }),
+			);
 
-		expect(error).toBeInstanceOf(NodeOperationError);
-		expect(error.message).toBe(message);
-		expect(session.standIn.requests).toHaveLength(0);
-	});
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(error.message).toBe(message);
+			expect(session.standIn.requests).toHaveLength(0);
+		},
+	);
 
 	test('the custom fields are looked up once for all items of an execution', async () => {
-		const output = await session.run(create({ firstName: '={{ $json.name }}', additionalFields: customFields({ key: 'VIP', value: 'yes' }) }), {
-			items: [{ name: 'One' }, { name: 'Two' }, { name: 'Three' }],
-		});
+		const output = await session.run(
+			create({
+				firstName: '={{ $json.name }}',
+				additionalFields: customFields({ key: 'VIP', value: 'yes' }),
+			}),
+			{
+				items: [{ name: 'One' }, { name: 'Two' }, { name: 'Three' }],
+			},
+		);
 
-		expect(output.map((item) => item.json.defaultFields)).toMatchObject([{ firstName: 'One' }, { firstName: 'Two' }, { firstName: 'Three' }]);
-		expect(session.requestLines().filter((line) => line === 'GET /v1/contact-custom-fields')).toHaveLength(1);
+		expect(output.map((item) => item.json.defaultFields)).toMatchObject([
+			{ firstName: 'One' },
+			{ firstName: 'Two' },
+			{ firstName: 'Three' },
+		]);
+		expect(
+			session.requestLines().filter((line) => line === 'GET /v1/contact-custom-fields'),
+		).toHaveLength(1);
 	});
 });
 
 describe('contact: get and delete', () => {
-	test('gets a contact picked in the list; an unknown ID is reported with Quo\'s message', async () => {
+	test("gets a contact picked in the list; an unknown ID is reported with Quo's message", async () => {
 		const contact = state().contacts[7]!;
 
-		const output = await session.run({ resource: 'contact', operation: 'get', contactId: locator('list', contact.id) });
-		const error = await session.failure({ resource: 'contact', operation: 'get', contactId: locator('id', 'nobody') });
+		const output = await session.run({
+			resource: 'contact',
+			operation: 'get',
+			contactId: locator('list', contact.id),
+		});
+		const error = await session.failure({
+			resource: 'contact',
+			operation: 'get',
+			contactId: locator('id', 'nobody'),
+		});
 
 		expect(output).toEqual([{ json: contact, pairedItem: { item: 0 } }]);
 		expect(error).toBeInstanceOf(NodeApiError);
@@ -159,7 +243,11 @@ describe('contact: get and delete', () => {
 	test('deletes a contact and says so', async () => {
 		const contact = state().contacts[8]!;
 
-		const output = await session.run({ resource: 'contact', operation: 'delete', contactId: locator('id', contact.id) });
+		const output = await session.run({
+			resource: 'contact',
+			operation: 'delete',
+			contactId: locator('id', contact.id),
+		});
 
 		expect(output).toEqual([{ json: { id: contact.id, deleted: true }, pairedItem: { item: 0 } }]);
 		expect(state().contacts.some((candidate) => candidate.id === contact.id)).toBe(false);
@@ -168,18 +256,35 @@ describe('contact: get and delete', () => {
 
 describe('contact: getMany', () => {
 	test('Return All walks three pages (50, 50, 20)', async () => {
-		const output = await session.run({ resource: 'contact', operation: 'getMany', returnAll: true });
+		const output = await session.run({
+			resource: 'contact',
+			operation: 'getMany',
+			returnAll: true,
+		});
 
-		expect(output.map((item) => item.json.id)).toEqual(state().contacts.map((contact) => contact.id));
-		expect(session.standIn.requests.map((request) => request.query.maxResults)).toEqual(['50', '50', '50']);
-		expect(session.standIn.requests.slice(1).every((request) => typeof request.query.pageToken === 'string')).toBe(true);
+		expect(output.map((item) => item.json.id)).toEqual(
+			state().contacts.map((contact) => contact.id),
+		);
+		expect(session.standIn.requests.map((request) => request.query.maxResults)).toEqual([
+			'50',
+			'50',
+			'50',
+		]);
+		expect(
+			session.standIn.requests
+				.slice(1)
+				.every((request) => typeof request.query.pageToken === 'string'),
+		).toBe(true);
 	});
 
 	test('Limit stops early and asks only for what it still needs', async () => {
 		const output = await session.run({ resource: 'contact', operation: 'getMany', limit: 60 });
 
 		expect(output).toHaveLength(60);
-		expect(session.standIn.requests.map((request) => request.query.maxResults)).toEqual(['50', '10']);
+		expect(session.standIn.requests.map((request) => request.query.maxResults)).toEqual([
+			'50',
+			'10',
+		]);
 	});
 
 	test('filters by external IDs and sources, sent as repeated keys', async () => {
@@ -191,7 +296,9 @@ describe('contact: getMany', () => {
 		});
 
 		expect(output.map((item) => item.json.externalId)).toEqual(['crm-1', 'crm-3']);
-		expect(session.standIn.requests[0]!.rawQuery).toBe('externalIds=crm-1&externalIds=crm-3&externalIds=crm-4&sources=hubspot&maxResults=50');
+		expect(session.standIn.requests[0]!.rawQuery).toBe(
+			'externalIds=crm-1&externalIds=crm-3&externalIds=crm-4&sources=hubspot&maxResults=50',
+		);
 	});
 });
 
@@ -203,7 +310,11 @@ describe('contact: update', () => {
 			resource: 'contact',
 			operation: 'update',
 			contactId: locator('list', contact.id),
-			updateFields: { role: 'CTO', company: '', ...customFields({ key: 'deal-size', value: 99 }, { key: 'vip', value: '' }) },
+			updateFields: {
+				role: 'CTO',
+				company: '',
+				...customFields({ key: 'deal-size', value: 99 }, { key: 'vip', value: '' }),
+			},
 		});
 
 		expect(session.standIn.requests.at(-1)).toMatchObject({
@@ -217,12 +328,23 @@ describe('contact: update', () => {
 				],
 			},
 		});
-		expect(item.json.defaultFields).toMatchObject({ role: 'CTO', company: null, firstName: contact.defaultFields.firstName });
-		expect(item.json.customFields).toContainEqual(expect.objectContaining({ key: 'deal-size', value: 99 }));
+		expect(item.json.defaultFields).toMatchObject({
+			role: 'CTO',
+			company: null,
+			firstName: contact.defaultFields.firstName,
+		});
+		expect(item.json.customFields).toContainEqual(
+			expect.objectContaining({ key: 'deal-size', value: 99 }),
+		);
 	});
 
 	test('with no field to change it fails before any request', async () => {
-		const error = await session.failure({ resource: 'contact', operation: 'update', contactId: locator('id', 'abc'), updateFields: {} });
+		const error = await session.failure({
+			resource: 'contact',
+			operation: 'update',
+			contactId: locator('id', 'abc'),
+			updateFields: {},
+		});
 
 		expect(error.message).toBe('Update Fields: add at least one field to change');
 		expect(session.standIn.requests).toHaveLength(0);
@@ -240,26 +362,44 @@ describe('contact: findByPhone', () => {
 
 	test("says that it pages through every contact, since Quo's v1 API has no phone filter", () => {
 		const selector = quoNode.description.properties.find(
-			(property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes('contact'),
+			(property) =>
+				property.name === 'operation' &&
+				property.displayOptions?.show?.resource?.includes('contact'),
 		)!;
-		const option = (selector.options as INodePropertyOptions[]).find((candidate) => candidate.value === 'findByPhone')!;
+		const option = (selector.options as INodePropertyOptions[]).find(
+			(candidate) => candidate.value === 'findByPhone',
+		)!;
 
-		expect(option.description).toMatch(/cannot search by number, so this pages through all contacts/);
+		expect(option.description).toMatch(
+			/cannot search by number, so this pages through all contacts/,
+		);
 	});
 
 	test('normalizes the number and finds every contact that has it, however it was stored, across all pages', async () => {
 		const output = await session.run(find('(555) 555-0199'));
 
-		expect(output.map((item) => item.json.id)).toEqual([state().contacts[3]!.id, state().contacts[CONTACTS - 1]!.id]);
-		expect(output.map((item) => (item.json.defaultFields as { phoneNumbers: Array<{ value: string }> }).phoneNumbers[0]!.value)).toEqual([
-			seededSharedContactNumber,
-			'(555) 555-0199',
+		expect(output.map((item) => item.json.id)).toEqual([
+			state().contacts[3]!.id,
+			state().contacts[CONTACTS - 1]!.id,
 		]);
-		expect(session.requestLines()).toEqual(['GET /v1/contacts', 'GET /v1/contacts', 'GET /v1/contacts']);
+		expect(
+			output.map(
+				(item) =>
+					(item.json.defaultFields as { phoneNumbers: Array<{ value: string }> }).phoneNumbers[0]!
+						.value,
+			),
+		).toEqual([seededSharedContactNumber, '(555) 555-0199']);
+		expect(session.requestLines()).toEqual([
+			'GET /v1/contacts',
+			'GET /v1/contacts',
+			'GET /v1/contacts',
+		]);
 	});
 
 	test('Limit stops the walk once enough contacts are found', async () => {
-		const output = await session.run(find(seededSharedContactNumber, { returnAll: false, limit: 1 }));
+		const output = await session.run(
+			find(seededSharedContactNumber, { returnAll: false, limit: 1 }),
+		);
 
 		expect(output.map((item) => item.json.id)).toEqual([state().contacts[3]!.id]);
 		expect(session.standIn.requests).toHaveLength(1);
@@ -267,12 +407,23 @@ describe('contact: findByPhone', () => {
 
 	test('items of one execution share the pages; a number nobody has gives no item', async () => {
 		const output = await session.run(find('={{ $json.number }}'), {
-			items: [{ number: seededContactNumber(10) }, { number: '+1 555 560 0100' }, { number: '+15555559999' }],
+			items: [
+				{ number: seededContactNumber(10) },
+				{ number: '+1 555 560 0100' },
+				{ number: '+15555559999' },
+			],
 		});
 
-		expect(output.map((item) => item.json.id)).toEqual([state().contacts[10]!.id, state().contacts[100]!.id]);
+		expect(output.map((item) => item.json.id)).toEqual([
+			state().contacts[10]!.id,
+			state().contacts[100]!.id,
+		]);
 		expect(pairings(output)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(session.requestLines()).toEqual(['GET /v1/contacts', 'GET /v1/contacts', 'GET /v1/contacts']);
+		expect(session.requestLines()).toEqual([
+			'GET /v1/contacts',
+			'GET /v1/contacts',
+			'GET /v1/contacts',
+		]);
 	});
 
 	test('a number that cannot be E.164 fails before any request', async () => {
@@ -297,18 +448,35 @@ describe('contact: upsert', () => {
 	test('updates the contact that has the external ID, with the fields that are set', async () => {
 		const existing = state().contacts.find((contact) => contact.externalId === 'crm-3')!;
 
-		const [item] = await session.run(upsert('crm-3', { additionalFields: { role: 'Admiral', lastName: '' } }));
+		const [item] = await session.run(
+			upsert('crm-3', { additionalFields: { role: 'Admiral', lastName: '' } }),
+		);
 
-		expect(session.requestLines()).toEqual(['GET /v1/contacts', `PATCH /v1/contacts/${existing.id}`]);
+		expect(session.requestLines()).toEqual([
+			'GET /v1/contacts',
+			`PATCH /v1/contacts/${existing.id}`,
+		]);
 		expect(session.standIn.requests[0]!.rawQuery).toBe('externalIds=crm-3&maxResults=1');
-		expect(session.standIn.requests[1]!.body).toEqual({ defaultFields: { firstName: 'Grace', role: 'Admiral' } });
-		expect(item.json).toMatchObject({ id: existing.id, externalId: 'crm-3', defaultFields: { firstName: 'Grace', role: 'Admiral' } });
+		expect(session.standIn.requests[1]!.body).toEqual({
+			defaultFields: { firstName: 'Grace', role: 'Admiral' },
+		});
+		expect(item.json).toMatchObject({
+			id: existing.id,
+			externalId: 'crm-3',
+			defaultFields: { firstName: 'Grace', role: 'Admiral' },
+		});
 	});
 
 	test('creates the contact, with its external ID, when none has it', async () => {
-		const [item] = await session.run(upsert('crm-new', { additionalFields: customFields({ key: 'VIP', value: true }) }));
+		const [item] = await session.run(
+			upsert('crm-new', { additionalFields: customFields({ key: 'VIP', value: true }) }),
+		);
 
-		expect(session.requestLines()).toEqual(['GET /v1/contact-custom-fields', 'GET /v1/contacts', 'POST /v1/contacts']);
+		expect(session.requestLines()).toEqual([
+			'GET /v1/contact-custom-fields',
+			'GET /v1/contacts',
+			'POST /v1/contacts',
+		]);
 		expect(session.standIn.requests[2]!.body).toEqual({
 			defaultFields: { firstName: 'Grace' },
 			externalId: 'crm-new',
@@ -322,9 +490,19 @@ describe('contact: upsert', () => {
 			items: [{ name: 'First' }, { name: 'Second' }],
 		});
 
-		expect(session.requestLines()).toEqual(['GET /v1/contacts', 'POST /v1/contacts', 'GET /v1/contacts', expect.stringMatching(/^PATCH/)]);
-		expect(output[1]!.json).toMatchObject({ id: output[0]!.json.id, defaultFields: { firstName: 'Second' } });
-		expect(state().contacts.filter((contact) => contact.externalId === 'crm-twice')).toHaveLength(1);
+		expect(session.requestLines()).toEqual([
+			'GET /v1/contacts',
+			'POST /v1/contacts',
+			'GET /v1/contacts',
+			expect.stringMatching(/^PATCH/),
+		]);
+		expect(output[1]!.json).toMatchObject({
+			id: output[0]!.json.id,
+			defaultFields: { firstName: 'Second' },
+		});
+		expect(state().contacts.filter((contact) => contact.externalId === 'crm-twice')).toHaveLength(
+			1,
+		);
 	});
 
 	test('nothing to change: the contact found is returned as it is', async () => {

@@ -9,7 +9,11 @@ describe('phoneNumber: get', () => {
 	test('gets a number by its PN id, paired with its item', async () => {
 		const line = state().phoneNumbers[1]!;
 
-		const output = await session.run({ resource: 'phoneNumber', operation: 'get', phoneNumberId: locator('list', line.id) });
+		const output = await session.run({
+			resource: 'phoneNumber',
+			operation: 'get',
+			phoneNumberId: locator('list', line.id),
+		});
 
 		expect(output).toEqual([{ json: line, pairedItem: { item: 0 } }]);
 		expect(session.requestLines()).toEqual([`GET /v1/phone-numbers/${line.id}`]);
@@ -19,26 +23,42 @@ describe('phoneNumber: get', () => {
 		const line = state().phoneNumbers[2]!;
 
 		const output = await session.run(
-			{ resource: 'phoneNumber', operation: 'get', phoneNumberId: locator('phoneNumber', line.number) },
+			{
+				resource: 'phoneNumber',
+				operation: 'get',
+				phoneNumberId: locator('phoneNumber', line.number),
+			},
 			{ items: [{}, {}] },
 		);
 
 		expect(output.map((item) => item.json.id)).toEqual([line.id, line.id]);
-		expect(session.requestLines().filter((request) => request === 'GET /v1/phone-numbers')).toHaveLength(1);
+		expect(
+			session.requestLines().filter((request) => request === 'GET /v1/phone-numbers'),
+		).toHaveLength(1);
 	});
 
 	test('an id of another kind fails before any request', async () => {
-		const error = await session.failure({ resource: 'phoneNumber', operation: 'get', phoneNumberId: locator('id', 'US123') });
+		const error = await session.failure({
+			resource: 'phoneNumber',
+			operation: 'get',
+			phoneNumberId: locator('id', 'US123'),
+		});
 
 		expect(error).toBeInstanceOf(NodeOperationError);
-		expect(error.message).toBe("Phone Number: 'US123' is not a Quo phone number ID (those start with PN)");
+		expect(error.message).toBe(
+			"Phone Number: 'US123' is not a Quo phone number ID (those start with PN)",
+		);
 		expect(session.standIn.requests).toHaveLength(0);
 	});
 });
 
 describe('phoneNumber: getMany', () => {
 	test('lists every number, or those of one user; Limit cuts the one page Quo sends', async () => {
-		const all = await session.run({ resource: 'phoneNumber', operation: 'getMany', returnAll: true });
+		const all = await session.run({
+			resource: 'phoneNumber',
+			operation: 'getMany',
+			returnAll: true,
+		});
 		const limited = await session.run({ resource: 'phoneNumber', operation: 'getMany', limit: 2 });
 		const member = state().phoneNumbers[0]!.users[1]!;
 		const ofUser = await session.run({
@@ -52,6 +72,10 @@ describe('phoneNumber: getMany', () => {
 		expect(limited).toHaveLength(2);
 		expect(ofUser.map((item) => item.json.id)).toContain(state().phoneNumbers[0]!.id);
 		expect(ofUser.length).toBeLessThan(3);
-		expect(session.standIn.requests.map((request) => request.rawQuery)).toEqual(['', '', `userId=${member.id}`]);
+		expect(session.standIn.requests.map((request) => request.rawQuery)).toEqual([
+			'',
+			'',
+			`userId=${member.id}`,
+		]);
 	});
 });

@@ -27,7 +27,10 @@ describe('task: create', () => {
 			create({
 				description: 'They asked for 20 seats',
 				phoneNumberId: locator('phoneNumber', line.number),
-				additionalFields: { dueDate: '2030-05-01T09:00:00Z', assignedTo: locator('list', owner().id) },
+				additionalFields: {
+					dueDate: '2030-05-01T09:00:00Z',
+					assignedTo: locator('list', owner().id),
+				},
 			}),
 		);
 
@@ -39,27 +42,44 @@ describe('task: create', () => {
 			assignedTo: owner().id,
 			phoneNumberId: line.id,
 		});
-		expect(item.json).toEqual({ taskId: expect.stringMatching(/^TK/), revision: '1', phoneNumberId: line.id });
-		expect(state().tasks[0]).toMatchObject({ taskId: item.json.taskId, assignedTo: owner().id, dueDate: '2030-05-01T09:00:00.000Z' });
+		expect(item.json).toEqual({
+			taskId: expect.stringMatching(/^TK/),
+			revision: '1',
+			phoneNumberId: line.id,
+		});
+		expect(state().tasks[0]).toMatchObject({
+			taskId: item.json.taskId,
+			assignedTo: owner().id,
+			dueDate: '2030-05-01T09:00:00.000Z',
+		});
 	});
 
 	test('links it to a conversation or an activity instead; Quo needs a description, sent empty when none is given', async () => {
 		const conversation = state().conversations[1]!;
 		const call = state().calls[0]!;
 
-		const [onConversation] = await session.run(create({ conversationId: locator('list', conversation.id) }));
+		const [onConversation] = await session.run(
+			create({ conversationId: locator('list', conversation.id) }),
+		);
 		const [onCall] = await session.run(create({ activityId: call.id }));
 
 		expect(session.standIn.requests.map((request) => request.body)).toEqual([
 			{ title: 'Call back about the quote', description: '', conversationId: conversation.id },
 			{ title: 'Call back about the quote', description: '', activityId: call.id },
 		]);
-		expect(onConversation.json).toMatchObject({ conversationId: conversation.id, phoneNumberId: conversation.phoneNumberId });
+		expect(onConversation.json).toMatchObject({
+			conversationId: conversation.id,
+			phoneNumberId: conversation.phoneNumberId,
+		});
 		expect(onCall.json).toMatchObject({ activityId: call.id, phoneNumberId: call.phoneNumberId });
 	});
 
 	test.each([
-		['nothing to link to', {}, 'Phone Number, Conversation, Activity ID: link the task to exactly one of them; none is set'],
+		[
+			'nothing to link to',
+			{},
+			'Phone Number, Conversation, Activity ID: link the task to exactly one of them; none is set',
+		],
 		[
 			'two links',
 			{ phoneNumberId: locator('id', 'PNabc'), activityId: 'ACabc' },
@@ -67,12 +87,24 @@ describe('task: create', () => {
 		],
 		[
 			'three links',
-			{ phoneNumberId: locator('id', 'PNabc'), conversationId: locator('id', 'CNabc'), activityId: 'ACabc' },
+			{
+				phoneNumberId: locator('id', 'PNabc'),
+				conversationId: locator('id', 'CNabc'),
+				activityId: 'ACabc',
+			},
 			'Phone Number, Conversation, Activity ID: link the task to exactly one of Phone Number, Conversation, Activity ID; 3 are set',
 		],
 		['no title', { title: ' ', activityId: 'ACabc' }, 'Title: required'],
-		['an activity ID of another kind', { activityId: 'TK1' }, "Activity ID: 'TK1' is not a Quo message or call ID (those start with AC)"],
-		['a due date that is none', { activityId: 'ACabc', additionalFields: { dueDate: 'soon' } }, "Due Date: 'soon' is not a date and time (use ISO 8601, like 2026-05-01T09:00:00Z)"],
+		[
+			'an activity ID of another kind',
+			{ activityId: 'TK1' },
+			"Activity ID: 'TK1' is not a Quo message or call ID (those start with AC)",
+		],
+		[
+			'a due date that is none',
+			{ activityId: 'ACabc', additionalFields: { dueDate: 'soon' } },
+			"Due Date: 'soon' is not a date and time (use ISO 8601, like 2026-05-01T09:00:00Z)",
+		],
 	])('%s fails before any request, naming the fields', async (_case, overrides, message) => {
 		const error = await session.failure(create(overrides));
 
@@ -83,8 +115,12 @@ describe('task: create', () => {
 });
 
 describe('task: get, getMany, delete', () => {
-	test('gets a task by its TK id; an unknown one is Quo\'s 404', async () => {
-		const output = await session.run({ resource: 'task', operation: 'get', taskId: task(5).taskId });
+	test("gets a task by its TK id; an unknown one is Quo's 404", async () => {
+		const output = await session.run({
+			resource: 'task',
+			operation: 'get',
+			taskId: task(5).taskId,
+		});
 		const error = await session.failure({ resource: 'task', operation: 'get', taskId: 'TKnone' });
 
 		expect(output).toEqual([{ json: task(5), pairedItem: { item: 0 } }]);
@@ -95,16 +131,28 @@ describe('task: get, getMany, delete', () => {
 	test('Return All walks every page (100, 100, 30); the last one carries no token', async () => {
 		const output = await session.run({ resource: 'task', operation: 'getMany', returnAll: true });
 
-		expect(output.map((item) => item.json.taskId)).toEqual(state().tasks.map((candidate) => candidate.taskId));
-		expect(session.standIn.requests.map((request) => request.query.maxResults)).toEqual(['100', '100', '100']);
+		expect(output.map((item) => item.json.taskId)).toEqual(
+			state().tasks.map((candidate) => candidate.taskId),
+		);
+		expect(session.standIn.requests.map((request) => request.query.maxResults)).toEqual([
+			'100',
+			'100',
+			'100',
+		]);
 	});
 
 	test('Limit stops early and asks only for what it still needs', async () => {
-		const output = await session.run({ resource: 'task', operation: 'getMany', limit: 30 }, { items: [{}, {}] });
+		const output = await session.run(
+			{ resource: 'task', operation: 'getMany', limit: 30 },
+			{ items: [{}, {}] },
+		);
 
 		expect(output).toHaveLength(60);
 		expect(pairings(output).slice(29, 31)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(session.standIn.requests.map((request) => request.query.maxResults)).toEqual(['30', '30']);
+		expect(session.standIn.requests.map((request) => request.query.maxResults)).toEqual([
+			'30',
+			'30',
+		]);
 	});
 
 	test('deletes a task and says so', async () => {
@@ -121,7 +169,12 @@ describe('task: update', () => {
 	test('with both fields, one PUT', async () => {
 		const { taskId } = task();
 
-		const [item] = await session.run({ resource: 'task', operation: 'update', taskId, updateFields: { title: 'New title', description: '' } });
+		const [item] = await session.run({
+			resource: 'task',
+			operation: 'update',
+			taskId,
+			updateFields: { title: 'New title', description: '' },
+		});
 
 		expect(session.requestLines()).toEqual([`PUT /v1/tasks/${taskId}`]);
 		expect(session.standIn.requests[0]!.body).toEqual({ title: 'New title', description: '' });
@@ -131,14 +184,24 @@ describe('task: update', () => {
 	test('with one field, the other is read first so it stays as it is', async () => {
 		const { taskId, description } = task();
 
-		await session.run({ resource: 'task', operation: 'update', taskId, updateFields: { title: 'Only the title' } });
+		await session.run({
+			resource: 'task',
+			operation: 'update',
+			taskId,
+			updateFields: { title: 'Only the title' },
+		});
 
 		expect(session.requestLines()).toEqual([`GET /v1/tasks/${taskId}`, `PUT /v1/tasks/${taskId}`]);
 		expect(session.standIn.requests[1]!.body).toEqual({ title: 'Only the title', description });
 	});
 
 	test('with none it fails before any request', async () => {
-		const error = await session.failure({ resource: 'task', operation: 'update', taskId: task().taskId, updateFields: {} });
+		const error = await session.failure({
+			resource: 'task',
+			operation: 'update',
+			taskId: task().taskId,
+			updateFields: {},
+		});
 
 		expect(error.message).toBe('Update Fields: add the title, the description or both');
 		expect(session.standIn.requests).toHaveLength(0);
@@ -153,13 +216,25 @@ describe('task: actions', () => {
 		['complete', 'complete', {}, undefined],
 		['reopen', 'reopen', {}, undefined],
 		['removeDueDate', 'remove-due-date', {}, undefined],
-		['changeDueDate', 'change-due-date', { dueDate: '2031-01-02T03:04:05Z' }, { dueDate: '2031-01-02T03:04:05.000Z' }],
-	])('%s posts to /v1/tasks/{id}/%s and returns the new revision', async (operation, action, extra, body) => {
-		const [item] = await run(operation, extra);
+		[
+			'changeDueDate',
+			'change-due-date',
+			{ dueDate: '2031-01-02T03:04:05Z' },
+			{ dueDate: '2031-01-02T03:04:05.000Z' },
+		],
+	])(
+		'%s posts to /v1/tasks/{id}/%s and returns the new revision',
+		async (operation, action, extra, body) => {
+			const [item] = await run(operation, extra);
 
-		expect(session.standIn.requests[0]).toMatchObject({ method: 'POST', path: `/v1/tasks/${task().taskId}/${action}`, body });
-		expect(item.json).toEqual({ taskId: task().taskId, revision: '2' });
-	});
+			expect(session.standIn.requests[0]).toMatchObject({
+				method: 'POST',
+				path: `/v1/tasks/${task().taskId}/${action}`,
+				body,
+			});
+			expect(item.json).toEqual({ taskId: task().taskId, revision: '2' });
+		},
+	);
 
 	test('complete, then reopen, change the task', async () => {
 		await run('complete');
@@ -177,7 +252,10 @@ describe('task: actions', () => {
 		expect(task().assignedTo).toBe(owner().id);
 		await run('unassign', { userId: locator('id', owner().id) });
 		expect(task().assignedTo).toBeNull();
-		expect(session.standIn.requests.map((request) => request.body)).toEqual([{ userId: owner().id }, { userId: owner().id }]);
+		expect(session.standIn.requests.map((request) => request.body)).toEqual([
+			{ userId: owner().id },
+			{ userId: owner().id },
+		]);
 	});
 
 	test('linkConversation and unlinkConversation take the conversation from the list', async () => {
@@ -194,12 +272,32 @@ describe('task: actions', () => {
 	});
 
 	test.each([
-		['a task ID of another kind', 'complete', { taskId: 'AC123' }, "Task ID: 'AC123' is not a Quo task ID (those start with TK)"],
+		[
+			'a task ID of another kind',
+			'complete',
+			{ taskId: 'AC123' },
+			"Task ID: 'AC123' is not a Quo task ID (those start with TK)",
+		],
 		['no user', 'assign', { userId: locator('list', '') }, 'User: required'],
-		['a conversation ID of another kind', 'linkConversation', { conversationId: locator('id', 'US1') }, "Conversation: 'US1' is not a Quo conversation ID (those start with CN)"],
-		['no due date', 'changeDueDate', { dueDate: '' }, 'Due Date: required, a date and time like 2026-05-01T09:00:00Z'],
+		[
+			'a conversation ID of another kind',
+			'linkConversation',
+			{ conversationId: locator('id', 'US1') },
+			"Conversation: 'US1' is not a Quo conversation ID (those start with CN)",
+		],
+		[
+			'no due date',
+			'changeDueDate',
+			{ dueDate: '' },
+			'Due Date: required, a date and time like 2026-05-01T09:00:00Z',
+		],
 	])('%s fails before any request', async (_case, operation, extra, message) => {
-		const error = await session.failure({ resource: 'task', operation, taskId: task().taskId, ...extra });
+		const error = await session.failure({
+			resource: 'task',
+			operation,
+			taskId: task().taskId,
+			...extra,
+		});
 
 		expect(error.message).toBe(message);
 		expect(session.standIn.requests).toHaveLength(0);

@@ -49,7 +49,13 @@ describe('webhook: create', () => {
 			},
 		]);
 		expect(session.standIn.requests.map((request) => request.body)).toEqual([
-			{ url: URL, status: 'disabled', label: 'n8n orders', events: ['message.received', 'call.completed'], resourceIds: ['*'] },
+			{
+				url: URL,
+				status: 'disabled',
+				label: 'n8n orders',
+				events: ['message.received', 'call.completed'],
+				resourceIds: ['*'],
+			},
 		]);
 	});
 
@@ -63,9 +69,16 @@ describe('webhook: create', () => {
 	});
 
 	test('2026-03-30: a contact-only webhook is sent for every number (contact events are workspace-wide), as the trigger sends it', async () => {
-		await session.run(create({ events: ['contact.updated'], phoneNumberIds: [state().phoneNumbers[0]!.id] }));
+		await session.run(
+			create({ events: ['contact.updated'], phoneNumberIds: [state().phoneNumbers[0]!.id] }),
+		);
 
-		expect(session.standIn.requests[0]!.body).toEqual({ url: URL, status: 'enabled', events: ['contact.updated'], resourceIds: ['*'] });
+		expect(session.standIn.requests[0]!.body).toEqual({
+			url: URL,
+			status: 'enabled',
+			events: ['contact.updated'],
+			resourceIds: ['*'],
+		});
 	});
 
 	test('v1: one webhook per event family, one item each, every one with its key', async () => {
@@ -73,8 +86,14 @@ describe('webhook: create', () => {
 
 		const output = await session.run(create({ apiVersion: 'v1', events, label: 'legacy' }));
 
-		expect(output.map((item) => item.json.events)).toEqual([['message.received'], ['call.ringing', 'call.completed'], ['call.summary.completed']]);
-		expect(output.every((item) => item.json.apiVersion === 'v1' && /^WH/.test(item.json.id as string))).toBe(true);
+		expect(output.map((item) => item.json.events)).toEqual([
+			['message.received'],
+			['call.ringing', 'call.completed'],
+			['call.summary.completed'],
+		]);
+		expect(
+			output.every((item) => item.json.apiVersion === 'v1' && /^WH/.test(item.json.id as string)),
+		).toBe(true);
 		expect(output.every((item) => typeof item.json.key === 'string')).toBe(true);
 		expect(pairings(output)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
 		expect(session.requestLines()).toEqual([
@@ -92,20 +111,30 @@ describe('webhook: create', () => {
 	});
 
 	test('v1: an event that v1 lacks fails before any request', async () => {
-		const error = await session.failure(create({ apiVersion: 'v1', events: ['message.received', 'contact.updated', 'task.created'] }));
+		const error = await session.failure(
+			create({ apiVersion: 'v1', events: ['message.received', 'contact.updated', 'task.created'] }),
+		);
 
 		expect(error).toBeInstanceOf(NodeOperationError);
-		expect(error.message).toBe('Events: contact.updated, task.created not offered by v1 webhooks; choose Webhook Version 2026-03-30 for them');
+		expect(error.message).toBe(
+			'Events: contact.updated, task.created not offered by v1 webhooks; choose Webhook Version 2026-03-30 for them',
+		);
 		expect(session.standIn.requests).toHaveLength(0);
 	});
 
 	test('v1: when one family fails, the families already created are removed again', async () => {
 		session.standIn.addFault({ method: 'POST', path: '/v1/webhooks/calls', status: 500 });
 
-		const error = await session.failure(create({ apiVersion: 'v1', events: ['message.received', 'call.completed'] }));
+		const error = await session.failure(
+			create({ apiVersion: 'v1', events: ['message.received', 'call.completed'] }),
+		);
 
 		expect((error as NodeApiError).httpCode).toBe('500');
-		expect(session.requestLines()).toEqual(['POST /v1/webhooks/messages', 'POST /v1/webhooks/calls', expect.stringMatching(/^DELETE \/v1\/webhooks\/WH/)]);
+		expect(session.requestLines()).toEqual([
+			'POST /v1/webhooks/messages',
+			'POST /v1/webhooks/calls',
+			expect.stringMatching(/^DELETE \/v1\/webhooks\/WH/),
+		]);
 		expect(state().webhooksV1).toEqual([]);
 	});
 
@@ -122,12 +151,17 @@ describe('webhook: create', () => {
 describe('webhook: get, getMany and delete across both generations', () => {
 	test('webhooks this node created and then deleted leave Quo with none', async () => {
 		const madeNow = await session.run(create());
-		const legacy = await session.run(create({ apiVersion: 'v1', events: ['message.received', 'call.completed'] }));
+		const legacy = await session.run(
+			create({ apiVersion: 'v1', events: ['message.received', 'call.completed'] }),
+		);
 		const ids = [...madeNow, ...legacy].map((item) => ({ webhookId: item.json.id }));
 		expect(state().webhooks2026).toHaveLength(1);
 		expect(state().webhooksV1).toHaveLength(2);
 
-		const deleted = await session.run({ resource: 'webhook', operation: 'delete', webhookId: '={{ $json.webhookId }}' }, { items: ids });
+		const deleted = await session.run(
+			{ resource: 'webhook', operation: 'delete', webhookId: '={{ $json.webhookId }}' },
+			{ items: ids },
+		);
 
 		expect(deleted.map((item) => item.json)).toEqual([
 			{ id: ids[0]!.webhookId, apiVersion: '2026-03-30', deleted: true },
@@ -155,7 +189,10 @@ describe('webhook: get, getMany and delete across both generations', () => {
 		]);
 		// Quo's v1 get returns the signing key; the node leaves it out (it goes to Create and Rotate Secret only).
 		expect(output.map((item) => 'key' in item.json)).toEqual([false, false]);
-		expect(session.requestLines().sort()).toEqual([`GET /v1/webhooks/${legacy.json.id}`, `GET /webhooks/${current.json.id}`]);
+		expect(session.requestLines().sort()).toEqual([
+			`GET /v1/webhooks/${legacy.json.id}`,
+			`GET /webhooks/${current.json.id}`,
+		]);
 	});
 
 	test('getMany sees both generations by default, each item saying its own', async () => {
@@ -163,22 +200,35 @@ describe('webhook: get, getMany and delete across both generations', () => {
 		await session.run(create({ apiVersion: 'v1', events: ['message.received', 'call.completed'] }));
 
 		const all = await session.run({ resource: 'webhook', operation: 'getMany', returnAll: true });
-		const onlyV1 = await session.run({ resource: 'webhook', operation: 'getMany', apiVersion: 'v1', returnAll: true });
+		const onlyV1 = await session.run({
+			resource: 'webhook',
+			operation: 'getMany',
+			apiVersion: 'v1',
+			returnAll: true,
+		});
 		const limited = await session.run({ resource: 'webhook', operation: 'getMany', limit: 2 });
 
 		expect(all.map((item) => item.json.apiVersion)).toEqual(['2026-03-30', 'v1', 'v1']);
-		expect(all.map((item) => item.json.id)).toEqual([state().webhooks2026[0]!.id, ...state().webhooksV1.map((webhook) => webhook.id)]);
+		expect(all.map((item) => item.json.id)).toEqual([
+			state().webhooks2026[0]!.id,
+			...state().webhooksV1.map((webhook) => webhook.id),
+		]);
 		expect(pairings(all)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
 		expect(onlyV1).toHaveLength(2);
 		expect([...all, ...onlyV1].some((item) => 'key' in item.json)).toBe(false);
 		expect(limited).toHaveLength(2);
 	});
 
-	test('getMany lists the v1 webhooks of another user when asked (Quo lists the owner\'s by default)', async () => {
+	test("getMany lists the v1 webhooks of another user when asked (Quo lists the owner's by default)", async () => {
 		const [legacy] = await session.run(create({ apiVersion: 'v1', events: ['call.completed'] }));
 		const member = state().users[2]!;
 		state().webhooksV1[0]!.userId = member.id;
-		const getManyV1 = { resource: 'webhook', operation: 'getMany', apiVersion: 'v1', returnAll: true };
+		const getManyV1 = {
+			resource: 'webhook',
+			operation: 'getMany',
+			apiVersion: 'v1',
+			returnAll: true,
+		};
 
 		const ownersOnly = await session.run(getManyV1);
 		const members = await session.run({ ...getManyV1, userId: locator('list', member.id) });
@@ -189,7 +239,11 @@ describe('webhook: get, getMany and delete across both generations', () => {
 	});
 
 	test('an id of neither form fails before any request', async () => {
-		const error = await session.failure({ resource: 'webhook', operation: 'get', webhookId: 'hook-1' });
+		const error = await session.failure({
+			resource: 'webhook',
+			operation: 'get',
+			webhookId: 'hook-1',
+		});
 
 		expect(error.message).toBe(
 			"Webhook ID: 'hook-1' is neither a v1 webhook ID (starting with WH) nor a 2026-03-30 webhook ID (digits only)",
@@ -207,7 +261,12 @@ describe('webhook: operations that only 2026-03-30 has', () => {
 		['getDelivery', { deliveryId: 'msg_1' }, 'read a delivery'],
 		['retryDelivery', { deliveryId: 'msg_1' }, 'retry a delivery'],
 	])('%s on a v1 (WH…) id fails before any request, saying so', async (operation, extra, what) => {
-		const error = await session.failure({ resource: 'webhook', operation, webhookId: 'WHabc123', ...extra });
+		const error = await session.failure({
+			resource: 'webhook',
+			operation,
+			webhookId: 'WHabc123',
+			...extra,
+		});
 
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toBe(
@@ -217,7 +276,10 @@ describe('webhook: operations that only 2026-03-30 has', () => {
 	});
 
 	test('update PATCHes only the fields set; empty phone numbers mean every number, an empty label removes it', async () => {
-		const webhookId = await created2026({ label: 'old', phoneNumberIds: [state().phoneNumbers[0]!.id] });
+		const webhookId = await created2026({
+			label: 'old',
+			phoneNumberIds: [state().phoneNumbers[0]!.id],
+		});
 
 		const [item] = await session.run({
 			resource: 'webhook',
@@ -226,8 +288,16 @@ describe('webhook: operations that only 2026-03-30 has', () => {
 			updateFields: { status: 'disabled', phoneNumberIds: [], label: '' },
 		});
 
-		expect(session.standIn.requests.map((request) => request.body)).toEqual([{ status: 'disabled', resourceIds: ['*'], label: null }]);
-		expect(item.json).toMatchObject({ id: webhookId, status: 'disabled', resourceIds: ['*'], label: null, url: URL });
+		expect(session.standIn.requests.map((request) => request.body)).toEqual([
+			{ status: 'disabled', resourceIds: ['*'], label: null },
+		]);
+		expect(item.json).toMatchObject({
+			id: webhookId,
+			status: 'disabled',
+			resourceIds: ['*'],
+			label: null,
+			url: URL,
+		});
 	});
 
 	test('update changes URL and events', async () => {
@@ -241,11 +311,19 @@ describe('webhook: operations that only 2026-03-30 has', () => {
 		});
 
 		expect(item.json).toMatchObject({ url: 'https://example.com/other', events: ['task.created'] });
-		expect(session.standIn.requests[0]!.body).toEqual({ url: 'https://example.com/other', events: ['task.created'] });
+		expect(session.standIn.requests[0]!.body).toEqual({
+			url: 'https://example.com/other',
+			events: ['task.created'],
+		});
 	});
 
 	test('update with nothing to change fails before any request', async () => {
-		const error = await session.failure({ resource: 'webhook', operation: 'update', webhookId: '1001', updateFields: {} });
+		const error = await session.failure({
+			resource: 'webhook',
+			operation: 'update',
+			webhookId: '1001',
+			updateFields: {},
+		});
 
 		expect(error.message).toBe('Update Fields: add at least one field to change');
 		expect(session.standIn.requests).toHaveLength(0);
@@ -254,9 +332,16 @@ describe('webhook: operations that only 2026-03-30 has', () => {
 	test('rotateSecret returns the new signing key', async () => {
 		const [createdItem] = await session.run(create());
 
-		const [item] = await session.run({ resource: 'webhook', operation: 'rotateSecret', webhookId: createdItem.json.id });
+		const [item] = await session.run({
+			resource: 'webhook',
+			operation: 'rotateSecret',
+			webhookId: createdItem.json.id,
+		});
 
-		expect(item).toEqual({ json: { id: createdItem.json.id, key: expect.stringMatching(/^whsec_/) }, pairedItem: { item: 0 } });
+		expect(item).toEqual({
+			json: { id: createdItem.json.id, key: expect.stringMatching(/^whsec_/) },
+			pairedItem: { item: 0 },
+		});
 		expect(item.json.key).not.toBe(createdItem.json.key);
 		expect(item.json.key).toBe(state().webhooks2026[0]!.key);
 	});
@@ -265,9 +350,18 @@ describe('webhook: operations that only 2026-03-30 has', () => {
 		const webhookId = await created2026({ url: receiver.url });
 		const before = receiver.received.length;
 
-		const [item] = await session.run({ resource: 'webhook', operation: 'sendTestEvent', webhookId, eventType: 'call.completed' });
+		const [item] = await session.run({
+			resource: 'webhook',
+			operation: 'sendTestEvent',
+			webhookId,
+			eventType: 'call.completed',
+		});
 
-		expect(item.json).toMatchObject({ type: 'call.completed', apiVersion: '2026-03-30', data: expect.any(Object) });
+		expect(item.json).toMatchObject({
+			type: 'call.completed',
+			apiVersion: '2026-03-30',
+			data: expect.any(Object),
+		});
 		expect(session.standIn.requests[0]!.body).toEqual({ eventType: 'call.completed' });
 		await receiver.waitFor(before + 1);
 	});
@@ -282,7 +376,10 @@ describe('webhook: deliveries', () => {
 	async function deliver(count: number, type = 'message.received'): Promise<string[]> {
 		const ids: string[] = [];
 		for (let index = 0; index < count; index++) {
-			const result = await session.standIn.deliver({ webhookId, envelope: { id: `EV${type}${index}`, type } });
+			const result = await session.standIn.deliver({
+				webhookId,
+				envelope: { id: `EV${type}${index}`, type },
+			});
 			ids.push(result.deliveryId!);
 		}
 		return ids;
@@ -291,18 +388,35 @@ describe('webhook: deliveries', () => {
 	test('Return All walks every page (more than 3 pages of 50)', async () => {
 		const ids = await deliver(160);
 
-		const output = await session.run({ resource: 'webhook', operation: 'getDeliveries', webhookId, returnAll: true });
+		const output = await session.run({
+			resource: 'webhook',
+			operation: 'getDeliveries',
+			webhookId,
+			returnAll: true,
+		});
 
 		expect(output).toHaveLength(160);
 		expect(new Set(output.map((item) => item.json.id))).toEqual(new Set(ids));
-		expect(session.standIn.requests.map((request) => request.query.limit)).toEqual(['50', '50', '50', '50']);
-		expect(session.standIn.requests.slice(1).every((request) => typeof request.query.after === 'string')).toBe(true);
+		expect(session.standIn.requests.map((request) => request.query.limit)).toEqual([
+			'50',
+			'50',
+			'50',
+			'50',
+		]);
+		expect(
+			session.standIn.requests.slice(1).every((request) => typeof request.query.after === 'string'),
+		).toBe(true);
 	});
 
 	test('Limit stops early without extra requests', async () => {
 		await deliver(120);
 
-		const output = await session.run({ resource: 'webhook', operation: 'getDeliveries', webhookId, limit: 60 });
+		const output = await session.run({
+			resource: 'webhook',
+			operation: 'getDeliveries',
+			webhookId,
+			limit: 60,
+		});
 
 		expect(output).toHaveLength(60);
 		expect(session.standIn.requests.map((request) => request.query.limit)).toEqual(['50', '10']);
@@ -334,15 +448,28 @@ describe('webhook: deliveries', () => {
 		const [deliveryId] = await deliver(1);
 		session.standIn.requests.length = 0;
 
-		const [detail] = await session.run({ resource: 'webhook', operation: 'getDelivery', webhookId, deliveryId });
-		const [retried] = await session.run({ resource: 'webhook', operation: 'retryDelivery', webhookId, deliveryId });
+		const [detail] = await session.run({
+			resource: 'webhook',
+			operation: 'getDelivery',
+			webhookId,
+			deliveryId,
+		});
+		const [retried] = await session.run({
+			resource: 'webhook',
+			operation: 'retryDelivery',
+			webhookId,
+			deliveryId,
+		});
 
 		expect(detail.json).toMatchObject({
 			id: deliveryId,
 			eventType: 'message.received',
 			attempts: [expect.objectContaining({ responseStatusCode: 200, triggerType: 'scheduled' })],
 		});
-		expect(retried).toEqual({ json: { webhookId, deliveryId, retryAccepted: true }, pairedItem: { item: 0 } });
+		expect(retried).toEqual({
+			json: { webhookId, deliveryId, retryAccepted: true },
+			pairedItem: { item: 0 },
+		});
 		const delivery = state().deliveries.find((candidate) => candidate.id === deliveryId)!;
 		await waitUntil(() => delivery.attempts.length === 2);
 		expect(delivery.attempts[1]!.triggerType).toBe('manual');
