@@ -37,6 +37,8 @@ import { DEV_SESSION_FILE, type DevSession } from './session';
 
 const N8N_VERSION = '2.41.1';
 const EXAMPLE = path.join(REPO_ROOT, 'examples', 'inbound-sms-auto-reply.json');
+/** The smoke's outcome, for `.ci/run`'s totals. */
+const SMOKE_RESULTS = path.join(REPO_ROOT, 'test-results-dev.json');
 
 const options = parseArgs('npm run dev', {
 	port: flag.integer('the port n8n listens on (--smoke takes a free one)', {
@@ -75,6 +77,7 @@ async function main(): Promise<void> {
 		const started = await start(running);
 		if (options.smoke) {
 			await smoke(started.standIn, started.ctx, started.workflowId);
+			writeFileSync(SMOKE_RESULTS, JSON.stringify({ passed: 1, failed: 0 }));
 			console.log('dev smoke: ok');
 			await stop(0);
 			return;
@@ -85,6 +88,7 @@ async function main(): Promise<void> {
 		console.error(
 			`${options.smoke ? 'dev smoke: FAILED' : 'npm run dev failed'}: ${(error as Error).stack ?? String(error)}`,
 		);
+		if (options.smoke) writeFileSync(SMOKE_RESULTS, JSON.stringify({ passed: 0, failed: 1 }));
 		if (running.n8n) console.error(`n8n's log (last lines):\n${running.n8n.logTail(30)}`);
 		await stop(1);
 	}
