@@ -1,7 +1,16 @@
 // The example workflows of examples/ against our own nodes: a renamed parameter, operation or event, or a changed
 // item shape, fails here before a user imports a broken example. (The end-to-end run imports them into real n8n
 // and checks every node, n8n's own included, against what that n8n serves: test/e2e/examples.ts.)
-import { NodeConnectionTypes, NodeHelpers, type IDataObject, type INode, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	NodeHelpers,
+	type IDataObject,
+	type INode,
+	type INodeProperties,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { QuoApi } from '../../credentials/QuoApi.credentials';
 
 import { eventsForApiVersion, type WebhookApiVersion } from '../../nodes/Quo/events/catalog';
 import { normalizeEvent } from '../../nodes/Quo/events/normalize';
@@ -153,6 +162,30 @@ describe('example workflows', () => {
 	});
 
 	describe.each(examples)('$file', ({ file, workflow }) => {
+		test("its sticky note names only the workflow's nodes, the Quo nodes' fields and options, and the credential", () => {
+			const names = new Set<string>([new QuoApi().displayName, 'OpenAI', 'Quo']);
+			for (const node of workflow.nodes) names.add(node.name);
+			const addFields = (properties: INodeProperties[]) => {
+				for (const property of properties) {
+					names.add(property.displayName);
+					for (const option of property.options ?? []) {
+						if ('name' in option) names.add(option.name);
+						if ('displayName' in option) names.add(option.displayName);
+						if ('values' in option) addFields(option.values);
+					}
+				}
+			};
+			addFields(new QuoTrigger().description.properties);
+			addFields(new Quo().description.properties);
+			const notes = workflow.nodes.filter((node) => node.type === 'n8n-nodes-base.stickyNote');
+			// **Bold** starting with a capital letter names something the user looks for; lower case is emphasis.
+			const named = notes.flatMap((note) => [...String(note.parameters.content).matchAll(/\*\*([^*]+)\*\*/g)].map(([, name]) => name));
+			expect(named.filter((name) => /^[A-Z0-9]/.test(name) && !names.has(name))).toEqual([]);
+			const triggerFields = new Set(new QuoTrigger().description.properties.map((property) => property.displayName));
+			const underTheTrigger = notes.flatMap((note) => [...String(note.parameters.content).matchAll(/trigger's \*\*([^*]+)\*\*/g)].map(([, name]) => name));
+			expect(underTheTrigger.filter((name) => !triggerFields.has(name))).toEqual([]);
+		});
+
 		test('is a workflow file n8n imports as it is, from the editor and from its public API', () => {
 			// The public API of n8n 1.x refuses any other top-level key (pinData, meta, id...).
 			expect(Object.keys(workflow).sort()).toEqual(['connections', 'name', 'nodes', 'settings']);

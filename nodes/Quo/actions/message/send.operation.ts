@@ -20,26 +20,41 @@ const MAX_CONTENT_LENGTH = 1600;
 /** A send whose answer was lost may have gone out: the error says so, and to check before sending again. */
 const MESSAGE_SENT = { what: 'the message', done: 'sent', redo: 'sending' };
 
+/**
+ * The field with a hint about the items a workflow feeds it, shown in a workflow but not where the node is an AI
+ * Agent's tool (n8n's `@tool`): there the model fills the field, and no trigger item precedes it.
+ */
+function withWorkflowHint(field: INodeProperties, hint: string): INodeProperties[] {
+	return [
+		{ ...field, hint, displayOptions: { hide: { '@tool': [true] } } },
+		{ ...field, displayOptions: { show: { '@tool': [true] } } },
+	];
+}
+
 const properties: INodeProperties[] = [
-	{
-		...phoneNumberRLC,
-		displayName: 'From',
-		name: 'from',
-		required: true,
-		description: 'The Quo number the message is sent from',
-		hint: 'To answer from the number a Quo Trigger event came in on, choose By ID with {{ $json.context.phoneNumberId }}',
-	},
-	{
-		displayName: 'To',
-		name: 'to',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: `e.g. ${E164_EXAMPLE}, +15555550124`,
-		description:
-			'One to ten recipients in E.164 form, separated by commas (or an array from an expression). More than one sends a group message.',
-		hint: 'After a Quo Trigger: {{ $json.context.senderIdentifier }} is who texted, {{ $json.context.participants.external[0] }} who called',
-	},
+	...withWorkflowHint(
+		{
+			...phoneNumberRLC,
+			displayName: 'From',
+			name: 'from',
+			required: true,
+			description: 'The Quo number the message is sent from',
+		},
+		"To reply from the number a text or call came in on: By ID, {{ $json.context.phoneNumberId }}. The sample from the Quo Trigger's Execute step has a placeholder ID: test with a real text.",
+	),
+	...withWorkflowHint(
+		{
+			displayName: 'To',
+			name: 'to',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: `e.g. ${E164_EXAMPLE}, +15555550124`,
+			description:
+				'One to ten recipients in E.164 form, separated by commas (or an array from an expression). More than one sends a group message.',
+		},
+		'For a Quo Trigger item: {{ $json.context.senderIdentifier }} is who texted, {{ $json.context.participants.external[0] }} who called',
+	),
 	{
 		displayName: 'Content',
 		name: 'content',

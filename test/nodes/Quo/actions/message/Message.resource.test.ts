@@ -1,4 +1,6 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeHelpers, NodeOperationError } from 'n8n-workflow';
+
+import { Quo } from '../../../../../nodes/Quo/Quo.node';
 
 import { seededParticipant } from '../../../../stand-in/seed';
 import { locator, mostAtOnce, pairings, useQuoNode } from '../support';
@@ -26,6 +28,27 @@ const listConversation = (overrides: Record<string, unknown> = {}) => ({
 });
 
 describe('message: send', () => {
+	test('the From and To hints speak of Quo Trigger items in a workflow, and are gone where the node is an AI tool', () => {
+		const { description } = new Quo();
+		const send = { resource: 'message', operation: 'send' };
+		// n8n serves the node as a tool under the name quoTool; `@tool` in displayOptions tells the two apart.
+		const hintsShown = (name: string) =>
+			description.properties
+				.filter((field) => ['from', 'to'].includes(field.name))
+				.filter((field) =>
+					NodeHelpers.displayParameter(send, field, { typeVersion: 1 }, { ...description, name }),
+				)
+				.map((field) => [field.name, field.hint ?? null]);
+		expect(hintsShown('quo')).toEqual([
+			['from', expect.stringMatching(/\$json\.context\.phoneNumberId.*placeholder ID/)],
+			['to', expect.stringContaining('$json.context.senderIdentifier')],
+		]);
+		expect(hintsShown('quoTool')).toEqual([
+			['from', null],
+			['to', null],
+		]);
+	});
+
 	test('sends from a number picked in the list and returns the queued message, paired with its item', async () => {
 		const output = await session.run(send());
 
