@@ -83,9 +83,7 @@ function nodeNamed(workflow: WorkflowInput, name: string): WorkflowNode {
 }
 
 export async function runAiAgentScenario(target: Target, report: Report): Promise<void> {
-	const { version, major, route, n8n, ctx } = target;
-	// n8n 1.x: not run here (the row is written against 2.x's Chat Trigger and publication).
-	if (major < 2) return;
+	const { version, route, n8n, ctx } = target;
 	await report.run(version, route, AI_AGENT_ROW, async () => {
 		const standIn = await startStandIn({ seed: { contacts: 6 } });
 		const model = await ScriptedModel.start(quoAgentScript);
