@@ -104,6 +104,10 @@ export async function runAiAgentScenario(target: Target, report: Report): Promis
 				openAiTest.status === 'OK',
 				`openAiApi credential test: ${JSON.stringify(openAiTest)}`,
 			);
+			assert(
+				model.requests.some((r) => r.path === '/v1/models' && r.status === 200),
+				'the openAiApi credential test did not ask the scripted model for its models',
+			);
 
 			// The example as a user sets it up: credentials, the Quo number to text from, and the chat made public so
 			// its production URL answers (the editor's chat uses the test URL).
