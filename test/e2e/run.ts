@@ -6,7 +6,7 @@
 //   routes:  tarball   - the tarball unpacked into ~/.n8n/nodes the way the Community Nodes installer lays it out;
 //            community - (2.x) a second instance installs it through Settings > Community Nodes from Verdaccio.
 //   each instance: its own stand-in, owner + API key over REST, the example imports (examples.ts), then
-//            scenarios 1-8 (scenarios.ts).
+//            scenarios 1-8 (scenarios.ts), then the AI Agent (9, aiAgent.ts).
 // Prints a table (version, route, scenario, result, seconds) and `N passed, N failed`; exit code 1 on any failure.
 //
 // Run: npm run test:e2e [-- --versions 2.41.1] [--routes tarball] [--no-build] [--rate-limit 0]

@@ -11,6 +11,7 @@ import { assertPackageLoaded } from '../real-n8n/package-tarball';
 import { PACKAGE_NAME } from '../real-n8n/quo-workflows';
 import type { Report } from '../real-n8n/report';
 import type { Verdaccio } from '../real-n8n/verdaccio';
+import { runAiAgentScenario } from './aiAgent';
 import { runExampleImports } from './examples';
 import { runQuoScenarios, type Route } from './scenarios';
 
@@ -93,6 +94,7 @@ export async function runTarget(
 			const target = { version, major: majorOf(version), route, n8n, ctx, standIn };
 			await runExampleImports(target, report);
 			await runQuoScenarios(target, report);
+			await runAiAgentScenario(target, report);
 		}
 	} finally {
 		for (const line of keepLog(n8n, logDir, `n8n-${version}-${route}.log`))
