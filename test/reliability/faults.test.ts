@@ -1,5 +1,6 @@
 import { NodeApiError } from 'n8n-workflow';
 
+import { everythingIn } from '../secrets/errorText';
 import { apiOperations } from '../nodes/Quo/actions/apiOperations';
 import { undeclaredOperations } from '../nodes/Quo/actions/support';
 import type { RecordedRequest } from '../stand-in';
@@ -131,20 +132,6 @@ beforeAll(async () => {
 
 // ---------------------------------------------------------------------------------------------------------------
 // What each run must show
-
-/** Everything an error carries that n8n may log, show or store, as one string. */
-function everythingIn(error: NodeApiError): string {
-	return (
-		JSON.stringify(error, [
-			...Object.getOwnPropertyNames(error),
-			'message',
-			'description',
-			'context',
-			'cause',
-			'data',
-		]) + String(error.stack)
-	);
-}
 
 function where(job: Job<unknown, unknown>): string {
 	return `${job.target.method} ${job.target.template} × ${job.kind.name}${job.continueOnFail ? ' (Continue On Fail, 2 items)' : ''}`;

@@ -1,4 +1,6 @@
 import { RouteError } from './errors';
+import { queryInteger, queryValue } from './route-input';
+import type { QueryValues } from './router';
 
 export interface V1Page<T> {
 	data: T[];
@@ -24,6 +26,11 @@ export function paginateV1<T>(
 		totalItems: items.length,
 		nextPageToken: end < items.length ? Buffer.from(`offset:${end}`).toString('base64url') : null,
 	};
+}
+
+/** The page of a v1 list that a request's `maxResults` (10 when absent) and `pageToken` ask for. */
+export function requestedV1Page<T>(items: T[], query: QueryValues): V1Page<T> {
+	return paginateV1(items, queryInteger(query, 'maxResults', 10), queryValue(query, 'pageToken'));
 }
 
 /** 2026-03-30 style: `limit` + `after` (the id of the last item of the previous page). */

@@ -48,6 +48,12 @@ export const ACTIVITY_ID: QuoIdKind = { prefix: 'AC', kind: 'message or call' };
 export const CONVERSATION_ID: QuoIdKind = { prefix: 'CN', kind: 'conversation' };
 export const TASK_ID: QuoIdKind = { prefix: 'TK', kind: 'task' };
 
+/** An update must change something: an Update Fields collection with no field added is refused. */
+export function requireSomeChange(node: INode, changes: object, itemIndex: number): void {
+	if (Object.keys(changes).length === 0)
+		throw fieldError(node, 'Update Fields', 'add at least one field to change', itemIndex);
+}
+
 /** A required text value that Quo gives no form to (contact ids have no prefix): only emptiness is checked. */
 export function requireText(node: INode, value: unknown, field: string, itemIndex: number): string {
 	const text = String(value ?? '').trim();

@@ -363,15 +363,36 @@ export function endlessListError(node: INode, list: EndlessList, itemIndex?: num
 	);
 }
 
-/** An answer that could not be used: what it was, a hint, and, after a 2xx, what Quo probably did. */
-function unusableAnswerError(
+/**
+ * Why an answer could not be used: what it was, and a hint. `oversized`: larger than any of Quo's API, so it was not
+ * read to its end. `notJson`: a 2xx body that is not JSON, as when a proxy cut or replaced it, or the Base URL points
+ * elsewhere.
+ */
+const UNUSABLE_ANSWERS = {
+	oversized: {
+		what: (statusCode: number) =>
+			`Quo answered HTTP ${statusCode} with more than ${MAX_ANSWER_BYTES / 1024 / 1024} MB`,
+		hint: "The Quo nodes stopped reading it there: Quo's API answers with small JSON documents. Check the Base URL in the Quo API credential.",
+	},
+	notJson: {
+		what: (statusCode: number) => `Quo answered HTTP ${statusCode} with a body that is not JSON`,
+		hint: "A proxy between n8n and Quo may have cut or replaced Quo's answer; check the Base URL in the Quo API credential.",
+	},
+};
+
+/**
+ * An answer that could not be used (see `UNUSABLE_ANSWERS`). Quo accepted a request it answered with a 2xx, so a POST
+ * or PATCH was probably carried out: the error says so instead of passing on junk.
+ */
+export function unusableAnswerError(
 	node: INode,
 	attempt: QuoAttempt & { statusCode: number },
-	what: string,
-	hint: string,
+	problem: keyof typeof UNUSABLE_ANSWERS,
 	itemIndex?: number,
 ): NodeApiError {
-	const message = attempt.statusCode < 300 ? withOutcome(what, attempt, true) : what;
+	const { what, hint } = UNUSABLE_ANSWERS[problem];
+	const summary = what(attempt.statusCode);
+	const message = attempt.statusCode < 300 ? withOutcome(summary, attempt, true) : summary;
 	return secretFreeError(
 		node,
 		{ message, status: attempt.statusCode, method: attempt.method, path: attempt.path },
@@ -381,42 +402,6 @@ function unusableAnswerError(
 			httpCode: String(attempt.statusCode),
 			itemIndex,
 		},
-	);
-}
-
-/**
- * An answer larger than any of Quo's API: it was not read to its end. Quo accepted a request it answered with a 2xx,
- * so a POST or PATCH was probably carried out.
- */
-export function oversizedAnswerError(
-	node: INode,
-	attempt: QuoAttempt & { statusCode: number },
-	itemIndex?: number,
-): NodeApiError {
-	return unusableAnswerError(
-		node,
-		attempt,
-		`Quo answered HTTP ${attempt.statusCode} with more than ${MAX_ANSWER_BYTES / 1024 / 1024} MB`,
-		"The Quo nodes stopped reading it there: Quo's API answers with small JSON documents. Check the Base URL in the Quo API credential.",
-		itemIndex,
-	);
-}
-
-/**
- * A 2xx answer whose body is not JSON: a proxy cut or replaced it, or the Base URL points elsewhere. Quo accepted
- * the request, so a POST or PATCH was probably carried out; the error says so instead of passing on junk.
- */
-export function unreadableAnswerError(
-	node: INode,
-	attempt: QuoAttempt & { statusCode: number },
-	itemIndex?: number,
-): NodeApiError {
-	return unusableAnswerError(
-		node,
-		attempt,
-		`Quo answered HTTP ${attempt.statusCode} with a body that is not JSON`,
-		"A proxy between n8n and Quo may have cut or replaced Quo's answer; check the Base URL in the Quo API credential.",
-		itemIndex,
 	);
 }
 

@@ -13,13 +13,12 @@ import { sleep } from 'n8n-workflow';
 import { abortableSleep } from './abortableSleep';
 import { isVersionedPath, QUO_API_VERSION, QUO_API_VERSION_HEADER } from './apiVersion';
 import {
-	oversizedAnswerError,
 	quoApiError,
 	type QuoAttempt,
 	type QuoFailure,
 	redirectError,
 	type RequestSubject,
-	unreadableAnswerError,
+	unusableAnswerError,
 } from './errors';
 import { limiterForCredential } from './rateLimiter';
 import {
@@ -193,7 +192,12 @@ function jsonBodyOf(
 	const { body } = response;
 	if (body === undefined || body === null || body === '') return {};
 	if (typeof body === 'object' && !Array.isArray(body)) return body as IDataObject;
-	throw unreadableAnswerError(node, { ...attempt, statusCode: response.statusCode }, itemIndex);
+	throw unusableAnswerError(
+		node,
+		{ ...attempt, statusCode: response.statusCode },
+		'notJson',
+		itemIndex,
+	);
 }
 
 /**
@@ -247,7 +251,12 @@ export async function quoApiRequest(
 			effect: request.effect,
 		};
 		if ('oversized' in outcome)
-			throw oversizedAnswerError(node, { ...attempt, ...outcome.oversized }, request.itemIndex);
+			throw unusableAnswerError(
+				node,
+				{ ...attempt, ...outcome.oversized },
+				'oversized',
+				request.itemIndex,
+			);
 		const response = 'response' in outcome ? outcome.response : undefined;
 		const noAnswer = 'noAnswer' in outcome ? outcome.noAnswer : undefined;
 		if (response && response.statusCode >= 300 && response.statusCode < 400) {

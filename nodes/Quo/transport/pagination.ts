@@ -17,14 +17,18 @@ export interface PageRequest extends Omit<QuoRequest, 'method' | 'body'> {
 	pageSize: number;
 }
 
-interface V1Page<T> {
+/** A page of a v1 list carries `nextPageToken`, one of a 2026-03-30 list `nextCursor`. */
+interface ListPage<T> {
 	data?: T[];
 	nextPageToken?: string | null;
+	nextCursor?: string | null;
 }
 
-interface CursorPage<T> {
-	data?: T[];
-	nextCursor?: string | null;
+/** How a list pages: the query names of the page size and the token, and the answer's field for the next token. */
+interface PagingStyle {
+	sizeParam: 'maxResults' | 'limit';
+	tokenParam: 'pageToken' | 'after';
+	nextField: 'nextPageToken' | 'nextCursor';
 }
 
 /**
@@ -35,19 +39,10 @@ export async function quoApiRequestAllItemsV1<T = IDataObject>(
 	this: QuoApiContext,
 	request: PageRequest,
 ): Promise<T[]> {
-	return await collectPages<T>(this.getNode(), request, async (remaining, token) => {
-		const page = (await quoApiRequest.call(this, {
-			method: 'GET',
-			path: request.path,
-			itemIndex: request.itemIndex,
-			notFound: request.notFound,
-			qs: {
-				...request.qs,
-				maxResults: Math.min(request.pageSize, remaining),
-				...(token ? { pageToken: token } : {}),
-			},
-		})) as unknown as V1Page<T>;
-		return { items: page.data ?? [], next: page.nextPageToken };
+	return await walkList<T>(this, request, {
+		sizeParam: 'maxResults',
+		tokenParam: 'pageToken',
+		nextField: 'nextPageToken',
 	});
 }
 
@@ -56,19 +51,32 @@ export async function quoApiRequestAllItemsCursor<T = IDataObject>(
 	this: QuoApiContext,
 	request: PageRequest,
 ): Promise<T[]> {
-	return await collectPages<T>(this.getNode(), request, async (remaining, cursor) => {
-		const page = (await quoApiRequest.call(this, {
+	return await walkList<T>(this, request, {
+		sizeParam: 'limit',
+		tokenParam: 'after',
+		nextField: 'nextCursor',
+	});
+}
+
+/** Reads a list page by page (see `collectPages`), asking each page for what the limit still needs. */
+async function walkList<T>(
+	context: QuoApiContext,
+	request: PageRequest,
+	style: PagingStyle,
+): Promise<T[]> {
+	return await collectPages<T>(context.getNode(), request, async (remaining, token) => {
+		const page = (await quoApiRequest.call(context, {
 			method: 'GET',
 			path: request.path,
 			itemIndex: request.itemIndex,
 			notFound: request.notFound,
 			qs: {
 				...request.qs,
-				limit: Math.min(request.pageSize, remaining),
-				...(cursor ? { after: cursor } : {}),
+				[style.sizeParam]: Math.min(request.pageSize, remaining),
+				...(token ? { [style.tokenParam]: token } : {}),
 			},
-		})) as unknown as CursorPage<T>;
-		return { items: page.data ?? [], next: page.nextCursor };
+		})) as unknown as ListPage<T>;
+		return { items: page.data ?? [], next: page[style.nextField] };
 	});
 }
 

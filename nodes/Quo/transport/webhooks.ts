@@ -1,7 +1,7 @@
 import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { isWorkspaceWide, type V1WebhookFamily } from '../events/catalog';
+import { isWorkspaceWide, type V1WebhookFamily, type WebhookApiVersion } from '../events/catalog';
 import { unexpectedAnswerError } from './errors';
 import { quoApiRequest, type QuoApiContext } from './index';
 
@@ -153,14 +153,16 @@ export async function getLoggedDelivery(
 	return typeof data === 'object' && data !== null ? (data as Partial<LoggedDelivery>) : {};
 }
 
+/** Deletes a webhook of either API: a v1 one lives under `/v1/webhooks`, a 2026-03-30 one under `/webhooks`. */
 export async function deleteSubscription(
 	this: QuoApiContext,
 	id: string,
+	apiVersion: WebhookApiVersion,
 	itemIndex?: number,
 ): Promise<void> {
 	await quoApiRequest.call(this, {
 		method: 'DELETE',
-		path: `/webhooks/${id}`,
+		path: `${apiVersion === 'v1' ? '/v1' : ''}/webhooks/${id}`,
 		itemIndex,
 		notFound: `the webhook ${id}`,
 	});
@@ -219,19 +221,6 @@ async function createV1Subscription(
 		this,
 		expectSubscription.call(this, response, `creating a ${family} webhook`),
 	);
-}
-
-export async function deleteV1Subscription(
-	this: QuoApiContext,
-	id: string,
-	itemIndex?: number,
-): Promise<void> {
-	await quoApiRequest.call(this, {
-		method: 'DELETE',
-		path: `/v1/webhooks/${id}`,
-		itemIndex,
-		notFound: `the webhook ${id}`,
-	});
 }
 
 /** Without its key, Quo's deliveries cannot be told from forged ones: a created webhook without one is a failure. */
@@ -301,7 +290,7 @@ async function removeCreated(
 	const leftBehind: string[] = [];
 	for (const id of ids) {
 		try {
-			await deleteV1Subscription.call(this, id, itemIndex);
+			await deleteSubscription.call(this, id, 'v1', itemIndex);
 		} catch (error) {
 			this.logger.error(`Could not remove Quo webhook ${id} after a failed create`, { error });
 			leftBehind.push(id);

@@ -60,12 +60,7 @@ export async function fetchPhoneNumbers(
 	this: QuoApiContext,
 	itemIndex?: number,
 ): Promise<QuoPhoneNumber[]> {
-	const { data } = await quoApiRequest.call(this, {
-		method: 'GET',
-		path: '/v1/phone-numbers',
-		itemIndex,
-	});
-	return Array.isArray(data) ? (data as QuoPhoneNumber[]) : [];
+	return await fetchWholeList<QuoPhoneNumber>(this, '/v1/phone-numbers', itemIndex);
 }
 
 /** `GET /v1/contact-custom-fields` is not paginated either. */
@@ -73,10 +68,15 @@ export async function fetchCustomFields(
 	this: QuoApiContext,
 	itemIndex?: number,
 ): Promise<QuoCustomField[]> {
-	const { data } = await quoApiRequest.call(this, {
-		method: 'GET',
-		path: '/v1/contact-custom-fields',
-		itemIndex,
-	});
-	return Array.isArray(data) ? (data as unknown as QuoCustomField[]) : [];
+	return await fetchWholeList<QuoCustomField>(this, '/v1/contact-custom-fields', itemIndex);
+}
+
+/** A list Quo answers in one request, without pages: its `data` array, or none. */
+async function fetchWholeList<T>(
+	context: QuoApiContext,
+	path: string,
+	itemIndex: number | undefined,
+): Promise<T[]> {
+	const { data } = await quoApiRequest.call(context, { method: 'GET', path, itemIndex });
+	return Array.isArray(data) ? (data as unknown as T[]) : [];
 }

@@ -6,7 +6,6 @@ import {
 	createSubscription,
 	createV1Subscriptions,
 	deleteSubscription,
-	deleteV1Subscription,
 	listSubscriptions,
 	listV1Subscriptions,
 	requireKey,
@@ -77,8 +76,7 @@ async function removeSubscription(
 	apiVersion: WebhookApiVersion,
 ): Promise<void> {
 	try {
-		if (apiVersion === 'v1') await deleteV1Subscription.call(this, id);
-		else await deleteSubscription.call(this, id);
+		await deleteSubscription.call(this, id, apiVersion);
 	} catch (error) {
 		if (!isNotFound(error)) throw new NodeApiError(this.getNode(), error as JsonObject);
 		this.logger.debug(`Quo webhook ${id} was already gone`);

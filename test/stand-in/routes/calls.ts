@@ -1,7 +1,7 @@
 import { errorFamilies, found, type ErrorCatalog } from '../errors';
 import { absoluteMediaUrl } from '../media';
-import { paginateV1 } from '../pagination';
-import { queryInteger, queryList, queryValue } from '../route-input';
+import { requestedV1Page } from '../pagination';
+import { queryList, queryValue } from '../route-input';
 import type { Route } from '../router';
 import type { Call, StandInState } from '../state';
 
@@ -35,11 +35,7 @@ export const callRoutes: Route[] = [
 			});
 			return {
 				status: 200,
-				body: paginateV1(
-					matching,
-					queryInteger(query, 'maxResults', 10),
-					queryValue(query, 'pageToken'),
-				),
+				body: requestedV1Page(matching, query),
 			};
 		},
 	},

@@ -1,7 +1,7 @@
 import { errorFamilies, found, RouteError, type ErrorCatalog } from '../errors';
 import { randomId } from '../ids';
-import { paginateV1 } from '../pagination';
-import { bodyObject, optionalString, queryInteger, queryList, queryValue } from '../route-input';
+import { requestedV1Page } from '../pagination';
+import { bodyObject, optionalString, queryList } from '../route-input';
 import type { Route } from '../router';
 import { newContactId } from '../seed-contacts';
 import {
@@ -46,11 +46,7 @@ export const contactRoutes: Route[] = [
 			);
 			return {
 				status: 200,
-				body: paginateV1(
-					matching,
-					queryInteger(query, 'maxResults', 10),
-					queryValue(query, 'pageToken'),
-				),
+				body: requestedV1Page(matching, query),
 			};
 		},
 	},

@@ -1,6 +1,6 @@
 import { errorFamilies, found, type ErrorCatalog } from '../errors';
-import { paginateV1 } from '../pagination';
-import { queryInteger, queryList, queryValue } from '../route-input';
+import { requestedV1Page } from '../pagination';
+import { queryList, queryValue } from '../route-input';
 import type { QueryValues, Route } from '../router';
 import type { Conversation, ConversationInbox, StandInState } from '../state';
 
@@ -18,11 +18,7 @@ export const conversationRoutes: Route[] = [
 			);
 			return {
 				status: 200,
-				body: paginateV1(
-					matching,
-					queryInteger(query, 'maxResults', 10),
-					queryValue(query, 'pageToken'),
-				),
+				body: requestedV1Page(matching, query),
 			};
 		},
 	},

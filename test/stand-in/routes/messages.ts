@@ -1,14 +1,7 @@
 import { errorFamilies, RouteError, type ErrorCatalog } from '../errors';
 import { randomId } from '../ids';
-import { paginateV1 } from '../pagination';
-import {
-	bodyObject,
-	optionalString,
-	queryInteger,
-	queryList,
-	queryValue,
-	stringList,
-} from '../route-input';
+import { requestedV1Page } from '../pagination';
+import { bodyObject, optionalString, queryList, queryValue, stringList } from '../route-input';
 import type { QueryValues, Route } from '../router';
 import type { Message, PhoneNumber, StandInState } from '../state';
 
@@ -57,11 +50,7 @@ export const messageRoutes: Route[] = [
 			const matching = state.messages.filter((message) => matchesQuery(state, message, query));
 			return {
 				status: 200,
-				body: paginateV1(
-					matching,
-					queryInteger(query, 'maxResults', 10),
-					queryValue(query, 'pageToken'),
-				),
+				body: requestedV1Page(matching, query),
 			};
 		},
 	},

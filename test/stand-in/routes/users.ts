@@ -1,6 +1,5 @@
 import { errorFamilies, RouteError, type ErrorCatalog } from '../errors';
-import { paginateV1 } from '../pagination';
-import { queryInteger, queryValue } from '../route-input';
+import { requestedV1Page } from '../pagination';
 import type { Route } from '../router';
 
 const errors: ErrorCatalog = { family: errorFamilies.users };
@@ -13,11 +12,7 @@ export const userRoutes: Route[] = [
 		errors,
 		handle: ({ state, query }) => ({
 			status: 200,
-			body: paginateV1(
-				state.users,
-				queryInteger(query, 'maxResults', 10),
-				queryValue(query, 'pageToken'),
-			),
+			body: requestedV1Page(state.users, query),
 		}),
 	},
 	{

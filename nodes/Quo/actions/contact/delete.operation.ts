@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { requireText } from '../fieldErrors';
 import { quoApiRequest } from '../../transport';
 import { contactRLC } from '../common.descriptions';
+import { requireContactId } from './shared';
 
 const properties: INodeProperties[] = [
 	{ ...contactRLC, required: true, description: 'The contact to delete' },
@@ -14,12 +14,7 @@ const displayOptions = { show: { resource: ['contact'], operation: ['delete'] } 
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const contactId = requireText(
-		this.getNode(),
-		this.getNodeParameter('contactId', itemIndex, '', { extractValue: true }),
-		'Contact',
-		itemIndex,
-	);
+	const contactId = requireContactId.call(this, itemIndex);
 	await quoApiRequest.call(this, {
 		method: 'DELETE',
 		path: `/v1/contacts/${encodeURIComponent(contactId)}`,

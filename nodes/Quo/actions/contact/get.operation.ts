@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { requireText } from '../fieldErrors';
 import { unwrapData } from '../../transport/responseData';
 import { quoApiRequest } from '../../transport';
 import { contactRLC } from '../common.descriptions';
+import { requireContactId } from './shared';
 
 const properties: INodeProperties[] = [
 	{ ...contactRLC, required: true, description: 'The contact to fetch' },
@@ -17,12 +17,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export const readOnly = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const contactId = requireText(
-		this.getNode(),
-		this.getNodeParameter('contactId', itemIndex, '', { extractValue: true }),
-		'Contact',
-		itemIndex,
-	);
+	const contactId = requireContactId.call(this, itemIndex);
 	return unwrapData(
 		await quoApiRequest.call(this, {
 			method: 'GET',

@@ -2,11 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { Execution } from '../types';
-import { fieldError, requireText } from '../fieldErrors';
+import { requireSomeChange } from '../fieldErrors';
 import { unwrapData } from '../../transport/responseData';
 import { quoApiRequest } from '../../transport';
 import { contactRLC, updateFieldsCollection } from '../common.descriptions';
 import { contactBody } from './contactBody';
+import { requireContactId } from './shared';
 import { updateFields } from './shared.descriptions';
 
 const properties: INodeProperties[] = [
@@ -41,13 +42,7 @@ export async function execute(
 	itemIndex: number,
 	execution: Execution,
 ): Promise<IDataObject> {
-	const node = this.getNode();
-	const contactId = requireText(
-		node,
-		this.getNodeParameter('contactId', itemIndex, '', { extractValue: true }),
-		'Contact',
-		itemIndex,
-	);
+	const contactId = requireContactId.call(this, itemIndex);
 	const body = await contactBody.call(this, {
 		collection: 'updateFields',
 		topLevel: {},
@@ -55,7 +50,6 @@ export async function execute(
 		itemIndex,
 		lookups: execution.lookups,
 	});
-	if (Object.keys(body).length === 0)
-		throw fieldError(node, 'Update Fields', 'add at least one field to change', itemIndex);
+	requireSomeChange(this.getNode(), body, itemIndex);
 	return await updateContact.call(this, contactId, body, itemIndex);
 }

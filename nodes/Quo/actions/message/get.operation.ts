@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { MESSAGE_ID, requireQuoId } from '../fieldErrors';
 import { unwrapData } from '../../transport/responseData';
 import { quoApiRequest } from '../../transport';
+import { requireMessageId } from './shared';
 import { messageIdField } from './shared.descriptions';
 
 const properties: INodeProperties[] = [messageIdField];
@@ -15,13 +15,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export const readOnly = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const messageId = requireQuoId(
-		this.getNode(),
-		this.getNodeParameter('messageId', itemIndex),
-		MESSAGE_ID,
-		'Message ID',
-		itemIndex,
-	);
+	const messageId = requireMessageId.call(this, itemIndex);
 	const response = await quoApiRequest.call(this, {
 		method: 'GET',
 		path: `/v1/messages/${encodeURIComponent(messageId)}`,

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { MESSAGE_ID, requireQuoId } from '../fieldErrors';
 import { quoApiRequest } from '../../transport';
+import { requireMessageId } from './shared';
 import { messageIdField } from './shared.descriptions';
 
 const properties: INodeProperties[] = [messageIdField];
@@ -13,13 +13,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Quo answers 202 with an empty body and sends again in the background. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const messageId = requireQuoId(
-		this.getNode(),
-		this.getNodeParameter('messageId', itemIndex),
-		MESSAGE_ID,
-		'Message ID',
-		itemIndex,
-	);
+	const messageId = requireMessageId.call(this, itemIndex);
 	await quoApiRequest.call(this, {
 		method: 'POST',
 		path: `/messages/${encodeURIComponent(messageId)}/retry`,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { webhookRefOf } from './webhookGeneration';
-import { deleteSubscription, deleteV1Subscription } from '../../transport/webhooks';
+import { deleteSubscription } from '../../transport/webhooks';
 import { webhookIdField } from './shared.descriptions';
 
 const properties: INodeProperties[] = [webhookIdField];
@@ -17,7 +17,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this.getNodeParameter('webhookId', itemIndex),
 		itemIndex,
 	);
-	const remove = webhook.apiVersion === 'v1' ? deleteV1Subscription : deleteSubscription;
-	await remove.call(this, webhook.id, itemIndex);
+	await deleteSubscription.call(this, webhook.id, webhook.apiVersion, itemIndex);
 	return { id: webhook.id, apiVersion: webhook.apiVersion, deleted: true };
 }

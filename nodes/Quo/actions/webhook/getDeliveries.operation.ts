@@ -54,12 +54,7 @@ export const readOnly = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
-	const webhookId = require2026Webhook(
-		node,
-		this.getNodeParameter('webhookId', itemIndex),
-		'list deliveries',
-		itemIndex,
-	);
+	const webhookId = require2026Webhook.call(this, itemIndex, 'list deliveries');
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 
 	const qs = createdRangeQuery(node, filters, itemIndex);

@@ -15,18 +15,8 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export const readOnly = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const node = this.getNode();
-	const webhookId = require2026Webhook(
-		node,
-		this.getNodeParameter('webhookId', itemIndex),
-		'read a delivery',
-		itemIndex,
-	);
-	const deliveryId = requireDeliveryId(
-		node,
-		this.getNodeParameter('deliveryId', itemIndex),
-		itemIndex,
-	);
+	const webhookId = require2026Webhook.call(this, itemIndex, 'read a delivery');
+	const deliveryId = requireDeliveryId.call(this, itemIndex);
 	const response = await quoApiRequest.call(this, {
 		method: 'GET',
 		path: `/webhooks/${webhookId}/events/${encodeURIComponent(deliveryId)}`,

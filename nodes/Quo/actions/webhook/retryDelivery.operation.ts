@@ -13,18 +13,8 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Quo answers 202 with an empty body and delivers again in the background. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const node = this.getNode();
-	const webhookId = require2026Webhook(
-		node,
-		this.getNodeParameter('webhookId', itemIndex),
-		'retry a delivery',
-		itemIndex,
-	);
-	const deliveryId = requireDeliveryId(
-		node,
-		this.getNodeParameter('deliveryId', itemIndex),
-		itemIndex,
-	);
+	const webhookId = require2026Webhook.call(this, itemIndex, 'retry a delivery');
+	const deliveryId = requireDeliveryId.call(this, itemIndex);
 	await retryLoggedDelivery.call(this, webhookId, deliveryId, itemIndex);
 	return { webhookId, deliveryId, retryAccepted: true };
 }

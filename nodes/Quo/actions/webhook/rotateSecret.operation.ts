@@ -12,11 +12,6 @@ const displayOptions = { show: { resource: ['webhook'], operation: ['rotateSecre
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const webhookId = require2026Webhook(
-		this.getNode(),
-		this.getNodeParameter('webhookId', itemIndex),
-		'rotate a signing secret',
-		itemIndex,
-	);
+	const webhookId = require2026Webhook.call(this, itemIndex, 'rotate a signing secret');
 	return { id: webhookId, key: await rotateSubscriptionKey.call(this, webhookId, itemIndex) };
 }

@@ -27,12 +27,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 /** Quo answers with the rendered sample and delivers it to the URL in the background. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
-	const webhookId = require2026Webhook(
-		node,
-		this.getNodeParameter('webhookId', itemIndex),
-		'send a test event',
-		itemIndex,
-	);
+	const webhookId = require2026Webhook.call(this, itemIndex, 'send a test event');
 	const [eventType] = eventsFor(
 		node,
 		this.getNodeParameter('eventType', itemIndex),

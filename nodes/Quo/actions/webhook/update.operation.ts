@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { Execution } from '../types';
-import { fieldError } from '../fieldErrors';
+import { fieldError, requireSomeChange } from '../fieldErrors';
 import { eventsFor } from './webhookEvents';
 import { require2026Webhook } from './webhookGeneration';
 import { updateSubscription } from '../../transport/webhooks';
@@ -36,12 +36,7 @@ export async function execute(
 	execution: Execution,
 ): Promise<IDataObject> {
 	const node = this.getNode();
-	const webhookId = require2026Webhook(
-		node,
-		this.getNodeParameter('webhookId', itemIndex),
-		'update a webhook',
-		itemIndex,
-	);
+	const webhookId = require2026Webhook.call(this, itemIndex, 'update a webhook');
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 
 	const changes: IDataObject = {};
@@ -62,9 +57,7 @@ export async function execute(
 	}
 	if (fields.status !== undefined) changes.status = fields.status;
 	if (fields.label !== undefined) changes.label = String(fields.label).trim() || null;
-	if (Object.keys(changes).length === 0) {
-		throw fieldError(node, 'Update Fields', 'add at least one field to change', itemIndex);
-	}
+	requireSomeChange(node, changes, itemIndex);
 
 	return { ...(await updateSubscription.call(this, webhookId, changes, itemIndex)) };
 }

@@ -1,4 +1,4 @@
-import type { INode } from 'n8n-workflow';
+import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
 import type { WebhookApiVersion } from '../../events/catalog';
 import { fieldError, requireText } from '../fieldErrors';
@@ -21,14 +21,17 @@ export function webhookRefOf(node: INode, value: unknown, itemIndex: number): We
 	);
 }
 
-/** For operations Quo offers only on 2026-03-30 webhooks: a v1 id fails here, before any request. */
+/**
+ * The Webhook ID parameter, for operations Quo offers only on 2026-03-30 webhooks: a v1 id fails here, before any
+ * request.
+ */
 export function require2026Webhook(
-	node: INode,
-	value: unknown,
-	operation: string,
+	this: IExecuteFunctions,
 	itemIndex: number,
+	operation: string,
 ): string {
-	const webhook = webhookRefOf(node, value, itemIndex);
+	const node = this.getNode();
+	const webhook = webhookRefOf(node, this.getNodeParameter('webhookId', itemIndex), itemIndex);
 	if (webhook.apiVersion === '2026-03-30') return webhook.id;
 	throw fieldError(
 		node,
@@ -43,7 +46,12 @@ export function webhookPath(webhook: WebhookRef): string {
 	return webhook.apiVersion === 'v1' ? `/v1/webhooks/${webhook.id}` : `/webhooks/${webhook.id}`;
 }
 
-/** Delivery ids (`msg_…`) are Quo's own; only emptiness is checked here. */
-export function requireDeliveryId(node: INode, value: unknown, itemIndex: number): string {
-	return requireText(node, value, 'Delivery ID', itemIndex);
+/** The Delivery ID parameter. Delivery ids (`msg_…`) are Quo's own; only emptiness is checked here. */
+export function requireDeliveryId(this: IExecuteFunctions, itemIndex: number): string {
+	return requireText(
+		this.getNode(),
+		this.getNodeParameter('deliveryId', itemIndex),
+		'Delivery ID',
+		itemIndex,
+	);
 }

@@ -1,4 +1,5 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 /** Node parameters as a test writes them (values straight from earlier output included). */
 export type NodeParameters = Record<string, unknown>;
@@ -101,6 +102,31 @@ export function useQuoNode(options: StandInOptions = {}): QuoNodeSession {
 /** A resource locator value as n8n's editor stores it. */
 export function locator(mode: string, value: string): { __rl: true; mode: string; value: string } {
 	return { __rl: true, mode, value };
+}
+
+/**
+ * A get operation returns the record its id parameter names, paired with item 0, and reports an unknown id with
+ * Quo's 404 message.
+ */
+export async function expectGetAndNotFound(
+	session: QuoNodeSession,
+	get: {
+		resource: string;
+		/** The id parameter, and its value for the record and for one Quo does not have. */
+		parameter: string;
+		found: unknown;
+		unknown: unknown;
+		record: unknown;
+		notFoundMessage: string;
+	},
+): Promise<void> {
+	const { resource, parameter } = get;
+	const output = await session.run({ resource, operation: 'get', [parameter]: get.found });
+	const error = await session.failure({ resource, operation: 'get', [parameter]: get.unknown });
+
+	expect(output).toEqual([{ json: get.record, pairedItem: { item: 0 } }]);
+	expect(error).toBeInstanceOf(NodeApiError);
+	expect(error.message).toBe(get.notFoundMessage);
 }
 
 export function pairings(output: INodeExecutionData[]): unknown[] {

@@ -5,6 +5,8 @@ import { normalizeEvent, type QuoEvent } from '../../../../nodes/Quo/events/norm
 import {
 	clone,
 	legacySamples,
+	realV4Call,
+	realV4Recordings,
 	sampleEnvelope2026,
 	sampleLegacyEnvelope,
 	seedEnvelopes,
@@ -82,6 +84,32 @@ describe('normalizeEvent, 2026-03-30 deliveries', () => {
 });
 
 describe('normalizeEvent, legacy deliveries', () => {
+	/** The real v4 call webhooks (X3) differ only in event, id, time and the recording. */
+	function realV4CallItem(
+		event: string,
+		eventId: string,
+		createdAt: string,
+		recordings: ReturnType<typeof realV4Recordings> | null,
+	): QuoEvent {
+		return {
+			event,
+			eventId,
+			deliveryId: null,
+			apiVersion: 'v4',
+			createdAt,
+			resource: realV4Call(recordings),
+			context: {
+				phoneNumberId: 'PN_TEST_001',
+				conversationId: null,
+				phoneNumberType: null,
+				userId: 'US_TEST_001',
+				contacts: { ids: ['CONT_TEST_001'], lookupStatus: 'matched' },
+				participants: { workspace: [], external: [], resolution: 'unavailable' },
+			},
+			links: { quo: 'https://my.quo.com/inbox/PN_TEST_001/c/CN_TEST_001?at=AC_TEST_001' },
+		};
+	}
+
 	const expectedByName: Record<keyof typeof legacySamples, QuoEvent> = {
 		messageReceivedV4Docs: {
 			event: 'message.received',
@@ -258,86 +286,18 @@ describe('normalizeEvent, legacy deliveries', () => {
 			},
 			links: { quo: null },
 		},
-		callCompletedV4Real: {
-			event: 'call.completed',
-			eventId: 'EVv4realCallCompleted01',
-			deliveryId: null,
-			apiVersion: 'v4',
-			createdAt: '2025-01-15T10:30:44.097Z',
-			resource: {
-				answeredAt: '2025-01-15T10:29:30.000Z',
-				answeredBy: 'SY_TEST_001',
-				completedAt: '2025-01-15T10:30:44.000Z',
-				contactIds: ['CONT_TEST_001'],
-				createdAt: '2025-01-15T10:29:28.110Z',
-				direction: 'incoming',
-				duration: 76,
-				forwardedFrom: null,
-				forwardedTo: null,
-				id: 'AC_TEST_001',
-				initiatedBy: null,
-				object: 'call',
-				participants: ['+15559876543', '+15551234567'],
-				phoneNumberId: 'PN_TEST_001',
-				recordings: null,
-				status: 'completed',
-				updatedAt: '2025-01-15T10:30:44.522Z',
-				userId: 'US_TEST_001',
-			},
-			context: {
-				phoneNumberId: 'PN_TEST_001',
-				conversationId: null,
-				phoneNumberType: null,
-				userId: 'US_TEST_001',
-				contacts: { ids: ['CONT_TEST_001'], lookupStatus: 'matched' },
-				participants: { workspace: [], external: [], resolution: 'unavailable' },
-			},
-			links: { quo: 'https://my.quo.com/inbox/PN_TEST_001/c/CN_TEST_001?at=AC_TEST_001' },
-		},
-		callRecordingCompletedV4Real: {
-			event: 'call.recording.completed',
-			eventId: 'EVv4realCallRecording01',
-			deliveryId: null,
-			apiVersion: 'v4',
-			createdAt: '2025-01-15T10:30:45.675Z',
-			resource: {
-				answeredAt: '2025-01-15T10:29:30.000Z',
-				answeredBy: 'SY_TEST_001',
-				completedAt: '2025-01-15T10:30:44.000Z',
-				contactIds: ['CONT_TEST_001'],
-				createdAt: '2025-01-15T10:29:28.110Z',
-				direction: 'incoming',
-				duration: 76,
-				forwardedFrom: null,
-				forwardedTo: null,
-				id: 'AC_TEST_001',
-				initiatedBy: null,
-				object: 'call',
-				participants: ['+15559876543', '+15551234567'],
-				phoneNumberId: 'PN_TEST_001',
-				recordings: [
-					{
-						duration: 72,
-						id: 'CR_TEST_001',
-						startTime: '2025-01-15T10:29:30.000Z',
-						type: 'audio/mpeg',
-						url: 'https://storage.example.com/recordings/test-001.mp3',
-					},
-				],
-				status: 'completed',
-				updatedAt: '2025-01-15T10:30:44.522Z',
-				userId: 'US_TEST_001',
-			},
-			context: {
-				phoneNumberId: 'PN_TEST_001',
-				conversationId: null,
-				phoneNumberType: null,
-				userId: 'US_TEST_001',
-				contacts: { ids: ['CONT_TEST_001'], lookupStatus: 'matched' },
-				participants: { workspace: [], external: [], resolution: 'unavailable' },
-			},
-			links: { quo: 'https://my.quo.com/inbox/PN_TEST_001/c/CN_TEST_001?at=AC_TEST_001' },
-		},
+		callCompletedV4Real: realV4CallItem(
+			'call.completed',
+			'EVv4realCallCompleted01',
+			'2025-01-15T10:30:44.097Z',
+			null,
+		),
+		callRecordingCompletedV4Real: realV4CallItem(
+			'call.recording.completed',
+			'EVv4realCallRecording01',
+			'2025-01-15T10:30:45.675Z',
+			realV4Recordings(),
+		),
 		callSummaryDocs: {
 			event: 'call.summary.completed',
 			eventId: 'EVcallSummaryDocs01',

@@ -1,6 +1,7 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { everythingIn } from '../../../secrets/errorText';
 import { TransportProbe } from '../../../harness/probeNode';
 import { N8nRuntime } from '../../../harness/runtime';
 import { useStandIn } from '../../../harness/standInRuntime';
@@ -24,20 +25,6 @@ async function failureOf(spec: object): Promise<NodeApiError> {
 	);
 	expect(error).toBeInstanceOf(NodeApiError);
 	return error as NodeApiError;
-}
-
-/** Everything an error carries that n8n may log, show or store, as one string. */
-function everythingIn(error: NodeApiError): string {
-	return (
-		JSON.stringify(error, [
-			...Object.getOwnPropertyNames(error),
-			'message',
-			'description',
-			'context',
-			'cause',
-			'data',
-		]) + String(error.stack)
-	);
 }
 
 describe('requests', () => {

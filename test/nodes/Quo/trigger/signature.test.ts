@@ -276,6 +276,15 @@ describe('verifyStandardWebhook against the standardwebhooks library', () => {
 		timestamp: timestampArbitrary,
 	});
 
+	/** The Standard Webhooks headers of one delivery. */
+	function headersOf(id: string, timestamp: number, signature: string) {
+		return {
+			'webhook-id': id,
+			'webhook-timestamp': String(timestamp),
+			'webhook-signature': signature,
+		};
+	}
+
 	function libraryAccepts(
 		secret: string,
 		id: string,
@@ -283,11 +292,7 @@ describe('verifyStandardWebhook against the standardwebhooks library', () => {
 		body: string,
 		signature: string,
 	): boolean {
-		const headers = {
-			'webhook-id': id,
-			'webhook-timestamp': String(timestamp),
-			'webhook-signature': signature,
-		};
+		const headers = headersOf(id, timestamp, signature);
 		try {
 			new Webhook(secret).verify(body, headers, { jsonParse: false });
 			return true;
@@ -303,11 +308,7 @@ describe('verifyStandardWebhook against the standardwebhooks library', () => {
 		body: string,
 		signature: string,
 	): boolean {
-		const headers = {
-			'webhook-id': id,
-			'webhook-timestamp': String(timestamp),
-			'webhook-signature': signature,
-		};
+		const headers = headersOf(id, timestamp, signature);
 		return verifyStandardWebhook(Buffer.from(body), headers, secret, nowMs).valid;
 	}
 

@@ -2,7 +2,7 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { seededContactNumber, seededSharedContactNumber } from '../../../../stand-in/seed-contacts';
-import { locator, pairings, quoNode, useQuoNode } from '../support';
+import { expectGetAndNotFound, locator, pairings, quoNode, useQuoNode } from '../support';
 
 const CONTACTS = 120;
 const session = useQuoNode({ seed: { contacts: CONTACTS } });
@@ -224,20 +224,14 @@ describe('contact: get and delete', () => {
 	test("gets a contact picked in the list; an unknown ID is reported with Quo's message", async () => {
 		const contact = state().contacts[7]!;
 
-		const output = await session.run({
+		await expectGetAndNotFound(session, {
 			resource: 'contact',
-			operation: 'get',
-			contactId: locator('list', contact.id),
+			parameter: 'contactId',
+			found: locator('list', contact.id),
+			unknown: locator('id', 'nobody'),
+			record: contact,
+			notFoundMessage: 'Contact not found',
 		});
-		const error = await session.failure({
-			resource: 'contact',
-			operation: 'get',
-			contactId: locator('id', 'nobody'),
-		});
-
-		expect(output).toEqual([{ json: contact, pairedItem: { item: 0 } }]);
-		expect(error).toBeInstanceOf(NodeApiError);
-		expect(error.message).toBe('Contact not found');
 	});
 
 	test('deletes a contact and says so', async () => {

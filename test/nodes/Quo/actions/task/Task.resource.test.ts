@@ -1,6 +1,6 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { locator, pairings, useQuoNode } from '../support';
+import { expectGetAndNotFound, locator, pairings, useQuoNode } from '../support';
 
 const TASKS = 230;
 const session = useQuoNode({ seed: { tasks: TASKS, conversations: 3, calls: 3 } });
@@ -116,16 +116,14 @@ describe('task: create', () => {
 
 describe('task: get, getMany, delete', () => {
 	test("gets a task by its TK id; an unknown one is Quo's 404", async () => {
-		const output = await session.run({
+		await expectGetAndNotFound(session, {
 			resource: 'task',
-			operation: 'get',
-			taskId: task(5).taskId,
+			parameter: 'taskId',
+			found: task(5).taskId,
+			unknown: 'TKnone',
+			record: task(5),
+			notFoundMessage: 'Task not found',
 		});
-		const error = await session.failure({ resource: 'task', operation: 'get', taskId: 'TKnone' });
-
-		expect(output).toEqual([{ json: task(5), pairedItem: { item: 0 } }]);
-		expect(error).toBeInstanceOf(NodeApiError);
-		expect(error.message).toBe('Task not found');
 	});
 
 	test('Return All walks every page (100, 100, 30); the last one carries no token', async () => {

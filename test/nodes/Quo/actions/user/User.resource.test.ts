@@ -1,6 +1,4 @@
-import { NodeApiError } from 'n8n-workflow';
-
-import { locator, pairings, useQuoNode } from '../support';
+import { expectGetAndNotFound, locator, pairings, useQuoNode } from '../support';
 
 const session = useQuoNode({ seed: { users: 120 } });
 const state = () => session.standIn.state;
@@ -9,20 +7,14 @@ describe('user: get', () => {
 	test("gets a user by id, and reports an unknown one with Quo's message", async () => {
 		const user = state().users[1]!;
 
-		const output = await session.run({
+		await expectGetAndNotFound(session, {
 			resource: 'user',
-			operation: 'get',
-			userId: locator('id', user.id),
+			parameter: 'userId',
+			found: locator('id', user.id),
+			unknown: locator('id', 'USnobody'),
+			record: user,
+			notFoundMessage: 'User not found',
 		});
-		const error = await session.failure({
-			resource: 'user',
-			operation: 'get',
-			userId: locator('id', 'USnobody'),
-		});
-
-		expect(output).toEqual([{ json: user, pairedItem: { item: 0 } }]);
-		expect(error).toBeInstanceOf(NodeApiError);
-		expect(error.message).toBe('User not found');
 	});
 });
 
