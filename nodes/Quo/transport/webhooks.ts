@@ -4,6 +4,8 @@ import { NodeApiError } from 'n8n-workflow';
 import { isWorkspaceWide, type V1WebhookFamily, type WebhookApiVersion } from '../events/catalog';
 import { unexpectedAnswerError } from './errors';
 import { quoApiRequest, type QuoApiContext } from './index';
+import { quoApiRequestAllItemsCursor } from './pagination';
+import { unwrapData, unwrapList } from './responseData';
 
 /** A Quo webhook subscription of either generation, as both list and create return it. */
 export interface QuoSubscription {
@@ -136,24 +138,31 @@ export interface LoggedDelivery {
 }
 
 /**
- * Quo's record of a delivery; its fields are as Quo sent them, unchecked (`{}` for an answer without one). Asked
- * once, without retries: the trigger asks while a delivery waits for its answer.
+ * Quo's record of a delivery; its fields are as Quo sent them, unchecked (`{}` for an answer without one). The
+ * trigger asks once, without retries, while a delivery waits for its answer; the Quo node retries as for any read.
  */
 export async function getLoggedDelivery(
 	this: QuoApiContext,
 	webhookId: string,
 	deliveryId: string,
-): Promise<Partial<LoggedDelivery>> {
+	options: { singleAttempt: boolean; itemIndex?: number },
+): Promise<Partial<LoggedDelivery> & IDataObject> {
 	const { data } = await quoApiRequest.call(this, {
 		method: 'GET',
 		path: `/webhooks/${webhookId}/events/${encodeURIComponent(deliveryId)}`,
-		singleAttempt: true,
+		...options,
 		notFound: `the delivery ${deliveryId} of webhook ${webhookId}`,
 	});
-	return typeof data === 'object' && data !== null ? (data as Partial<LoggedDelivery>) : {};
+	return typeof data === 'object' && data !== null
+		? (data as Partial<LoggedDelivery> & IDataObject)
+		: {};
 }
 
-/** Deletes a webhook of either API: a v1 one lives under `/v1/webhooks`, a 2026-03-30 one under `/webhooks`. */
+/** A webhook of either API: a v1 one lives under `/v1/webhooks`, a 2026-03-30 one under `/webhooks`. */
+function subscriptionPath(id: string, apiVersion: WebhookApiVersion): string {
+	return `${apiVersion === 'v1' ? '/v1' : ''}/webhooks/${id}`;
+}
+
 export async function deleteSubscription(
 	this: QuoApiContext,
 	id: string,
@@ -162,10 +171,55 @@ export async function deleteSubscription(
 ): Promise<void> {
 	await quoApiRequest.call(this, {
 		method: 'DELETE',
-		path: `${apiVersion === 'v1' ? '/v1' : ''}/webhooks/${id}`,
+		path: subscriptionPath(id, apiVersion),
 		itemIndex,
 		notFound: `the webhook ${id}`,
 	});
+}
+
+// Quo's records as it answers them, unchecked, for the Quo node's webhook operations to show.
+
+export async function getSubscriptionRecord(
+	this: QuoApiContext,
+	id: string,
+	apiVersion: WebhookApiVersion,
+	itemIndex?: number,
+): Promise<IDataObject> {
+	const response = await quoApiRequest.call(this, {
+		method: 'GET',
+		path: subscriptionPath(id, apiVersion),
+		itemIndex,
+		notFound: `the webhook ${id}`,
+	});
+	return unwrapData(response);
+}
+
+/** Every webhook of one API (Quo does not page these lists); v1 can be narrowed to one owner. */
+export async function listSubscriptionRecords(
+	this: QuoApiContext,
+	apiVersion: WebhookApiVersion,
+	options: { userId?: string; itemIndex?: number } = {},
+): Promise<IDataObject[]> {
+	const response = await quoApiRequest.call(this, {
+		method: 'GET',
+		path: apiVersion === 'v1' ? '/v1/webhooks' : '/webhooks',
+		qs: options.userId ? { userId: options.userId } : undefined,
+		itemIndex: options.itemIndex,
+	});
+	return unwrapList(response);
+}
+
+/** A webhook's logged deliveries, newest first, page by page up to `limit` (all without one). */
+export async function listLoggedDeliveries(
+	this: QuoApiContext,
+	webhookId: string,
+	options: { qs: IDataObject; limit?: number; pageSize: number; itemIndex?: number },
+): Promise<IDataObject[]> {
+	return (await quoApiRequestAllItemsCursor.call(this, {
+		path: `/webhooks/${webhookId}/events`,
+		notFound: `the webhook ${webhookId}`,
+		...options,
+	})) as IDataObject[];
 }
 
 export async function sendTestEvent(

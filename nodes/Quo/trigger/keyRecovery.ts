@@ -132,7 +132,14 @@ async function quoStillSending(
 	delivery: UnverifiedDelivery,
 ): Promise<boolean> {
 	try {
-		const logged = await getLoggedDelivery.call(this, delivery.subscriptionId, delivery.deliveryId);
+		const logged = await getLoggedDelivery.call(
+			this,
+			delivery.subscriptionId,
+			delivery.deliveryId,
+			{
+				singleAttempt: true,
+			},
+		);
 		const delivered =
 			Array.isArray(logged.attempts) &&
 			logged.attempts.some((attempt) => attempt?.status === 'success');

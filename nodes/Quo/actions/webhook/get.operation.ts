@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { unwrapData } from '../../transport/responseData';
-import { webhookPath, webhookRefOf } from './webhookGeneration';
-import { quoApiRequest } from '../../transport';
+import { getSubscriptionRecord } from '../../transport/webhooks';
+import { webhookRefOf } from './webhookGeneration';
 import { webhookIdField } from './shared.descriptions';
 
 const properties: INodeProperties[] = [webhookIdField];
@@ -20,11 +19,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this.getNodeParameter('webhookId', itemIndex),
 		itemIndex,
 	);
-	const response = await quoApiRequest.call(this, {
-		method: 'GET',
-		path: webhookPath(webhook),
-		itemIndex,
-		notFound: `the webhook ${webhook.id}`,
-	});
-	return { ...unwrapData(response), apiVersion: webhook.apiVersion };
+	const record = await getSubscriptionRecord.call(this, webhook.id, webhook.apiVersion, itemIndex);
+	return { ...record, apiVersion: webhook.apiVersion };
 }

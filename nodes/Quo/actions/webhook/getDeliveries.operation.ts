@@ -6,7 +6,7 @@ import { createdRangeQuery } from '../dateTime';
 import { resultLimit } from '../resultLimit';
 import { eventsFor } from './webhookEvents';
 import { require2026Webhook } from './webhookGeneration';
-import { quoApiRequestAllItemsCursor } from '../../transport/pagination';
+import { listLoggedDeliveries } from '../../transport/webhooks';
 import { filtersWithCreatedRange, limitOption, returnAllOption } from '../common.descriptions';
 import { webhookIdField } from './shared.descriptions';
 
@@ -63,12 +63,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		qs.eventTypes = eventsFor(node, filters.eventTypes, '2026-03-30', 'Event Types', itemIndex);
 	}
 
-	return (await quoApiRequestAllItemsCursor.call(this, {
-		path: `/webhooks/${webhookId}/events`,
-		notFound: `the webhook ${webhookId}`,
+	return await listLoggedDeliveries.call(this, webhookId, {
 		qs,
 		limit: resultLimit.call(this, itemIndex),
 		pageSize: PAGE_SIZE,
 		itemIndex,
-	})) as IDataObject[];
+	});
 }

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { unwrapData } from '../../transport/responseData';
+import { getLoggedDelivery } from '../../transport/webhooks';
 import { require2026Webhook, requireDeliveryId } from './webhookGeneration';
-import { quoApiRequest } from '../../transport';
 import { deliveryIdField, webhookIdField } from './shared.descriptions';
 
 const properties: INodeProperties[] = [webhookIdField, deliveryIdField];
@@ -17,11 +16,8 @@ export const readOnly = true;
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const webhookId = require2026Webhook.call(this, itemIndex, 'read a delivery');
 	const deliveryId = requireDeliveryId.call(this, itemIndex);
-	const response = await quoApiRequest.call(this, {
-		method: 'GET',
-		path: `/webhooks/${webhookId}/events/${encodeURIComponent(deliveryId)}`,
+	return await getLoggedDelivery.call(this, webhookId, deliveryId, {
+		singleAttempt: false,
 		itemIndex,
-		notFound: `the delivery ${deliveryId} of webhook ${webhookId}`,
 	});
-	return unwrapData(response);
 }

@@ -2,9 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requireQuoId, USER_ID } from '../fieldErrors';
-import { unwrapList } from '../../transport/responseData';
+import { listSubscriptionRecords } from '../../transport/webhooks';
 import { resultLimit } from '../resultLimit';
-import { quoApiRequest } from '../../transport';
 import { limitOption, returnAllOption, userRLC } from '../common.descriptions';
 import { apiVersionOptions } from '../../shared/webhookFields';
 
@@ -37,24 +36,21 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export const readOnly = true;
 
 async function list2026(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const response = await quoApiRequest.call(this, { method: 'GET', path: '/webhooks', itemIndex });
-	return unwrapList(response).map((webhook) => ({ ...webhook, apiVersion: '2026-03-30' }));
+	const webhooks = await listSubscriptionRecords.call(this, '2026-03-30', { itemIndex });
+	return webhooks.map((webhook) => ({ ...webhook, apiVersion: '2026-03-30' }));
 }
 
 async function listV1(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const userId = String(
 		this.getNodeParameter('userId', itemIndex, '', { extractValue: true }),
 	).trim();
-	const qs = userId
-		? { userId: requireQuoId(this.getNode(), userId, USER_ID, 'V1 Owner', itemIndex) }
-		: undefined;
-	const response = await quoApiRequest.call(this, {
-		method: 'GET',
-		path: '/v1/webhooks',
-		qs,
+	const webhooks = await listSubscriptionRecords.call(this, 'v1', {
+		userId: userId
+			? requireQuoId(this.getNode(), userId, USER_ID, 'V1 Owner', itemIndex)
+			: undefined,
 		itemIndex,
 	});
-	return unwrapList(response).map((webhook) => ({ ...webhook, apiVersion: 'v1' }));
+	return webhooks.map((webhook) => ({ ...webhook, apiVersion: 'v1' }));
 }
 
 /** Neither list is paginated by Quo; the limit is applied here. */

@@ -41,11 +41,6 @@ export function require2026Webhook(
 	);
 }
 
-/** The webhook's own path on its generation's API. */
-export function webhookPath(webhook: WebhookRef): string {
-	return webhook.apiVersion === 'v1' ? `/v1/webhooks/${webhook.id}` : `/webhooks/${webhook.id}`;
-}
-
 /** The Delivery ID parameter. Delivery ids (`msg_…`) are Quo's own; only emptiness is checked here. */
 export function requireDeliveryId(this: IExecuteFunctions, itemIndex: number): string {
 	return requireText(
