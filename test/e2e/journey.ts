@@ -229,6 +229,10 @@ export async function runJourney(
 				`the trigger's credential is "${chosen || credential}"`,
 			);
 			await view.locator(id('parameter-input-events')).click();
+			await options_(page)
+				.filter({ hasText: /^Call Completed/ })
+				.first()
+				.waitFor();
 			const eventNames = (await options_(page).allInnerTexts()).map((t) => t.split('\n')[0].trim());
 			assert(
 				eventNames.includes('Call Completed') && !eventNames.some((n) => n.includes('.')),
