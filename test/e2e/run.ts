@@ -6,10 +6,12 @@
 //   routes:  tarball   - the tarball unpacked into ~/.n8n/nodes the way the Community Nodes installer lays it out;
 //            community - (2.x) a second instance installs it through Settings > Community Nodes from Verdaccio.
 //   each instance: its own stand-in, owner + API key over REST, the example imports (examples.ts), then
-//            scenarios 1-8 (scenarios.ts), then the AI Agent (9, aiAgent.ts).
+//            scenarios 1-8 (scenarios.ts), then the AI Agent (9, aiAgent.ts); on the tarball route then the user's
+//            journey in a browser (journey.ts, rows J1-J7; --screenshots writes the README's pictures from the 2.x
+//            journey into docs/images/).
 // Prints a table (version, route, scenario, result, seconds) and `N passed, N failed`; exit code 1 on any failure.
 //
-// Run: npm run test:e2e [-- --versions 2.41.1] [--routes tarball] [--no-build] [--rate-limit 0]
+// Run: npm run test:e2e [-- --versions 2.41.1] [--routes tarball] [--no-build] [--rate-limit 0] [--screenshots]
 //        [--n8n-env N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true,...]   (settings for every n8n the run starts)
 //   (= ts-node --transpile-only --prefer-ts-exts -P tsconfig.test.json test/e2e/run.ts)
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -48,6 +50,10 @@ const options = parseArgs('npm run test:e2e', {
 		min: 0,
 		env: 'QUO_E2E_RATE_LIMIT',
 	}),
+	screenshots: flag.boolean(
+		"write the README's pictures (docs/images/) from the 2.x journey in the browser",
+		false,
+	),
 	n8nEnv: flag.n8nSettings(
 		'settings for every n8n the run starts (a setting a user may run n8n with)',
 	),
@@ -114,7 +120,12 @@ async function main(): Promise<number> {
 					try {
 						await runTarget(
 							report,
-							options,
+							{
+								...options,
+								screenshotsDir: options.screenshots
+									? path.join(REPO_ROOT, 'docs', 'images')
+									: undefined,
+							},
 							version,
 							route,
 							tarball,

@@ -1,5 +1,5 @@
 // One n8n of the e2e run (a version, an install route) with its own Quo stand-in: the package installed that way,
-// n8n up, then the example imports and the scenarios; the n8n log copied and searched for Quo's warnings and errors.
+// n8n up, then the example imports, the scenarios and (tarball route) the user's journey in a browser; the n8n log copied and searched for Quo's warnings and errors.
 import { startStandIn } from '../stand-in';
 import { bootstrap, type Bootstrapped } from '../real-n8n/bootstrap';
 import { assert } from '../real-n8n/checks';
@@ -13,6 +13,7 @@ import type { Report } from '../real-n8n/report';
 import type { Verdaccio } from '../real-n8n/verdaccio';
 import { runAiAgentScenario } from './aiAgent';
 import { runExampleImports } from './examples';
+import { runJourney } from './journey';
 import { runQuoScenarios, type Route } from './scenarios';
 
 async function prepareInstance(
@@ -60,7 +61,7 @@ async function prepareInstance(
 
 export async function runTarget(
 	report: Report,
-	options: { rateLimit: number; n8nEnv: Record<string, string> },
+	options: { rateLimit: number; n8nEnv: Record<string, string>; screenshotsDir?: string },
 	version: string,
 	route: Route,
 	tarball: string,
@@ -95,6 +96,14 @@ export async function runTarget(
 			await runExampleImports(target, report);
 			await runQuoScenarios(target, report);
 			await runAiAgentScenario(target, report);
+			// The user's journey in a real browser, on the tarball instance (the install route changes nothing in the
+			// editor), with its own stand-in.
+			if (route === 'tarball')
+				await runJourney(target, report, {
+					logDir,
+					screenshotsDir: options.screenshotsDir,
+					rateLimit: options.rateLimit,
+				});
 		}
 	} finally {
 		for (const line of keepLog(n8n, logDir, `n8n-${version}-${route}.log`))
