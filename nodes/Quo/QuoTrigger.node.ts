@@ -7,7 +7,7 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { apiVersionOptions, eventsField, phoneNumberIdsField } from './shared/webhookFields';
 import { QUO_EVENT_CATALOG, type WebhookApiVersion } from './events/catalog';
@@ -27,6 +27,17 @@ const EVENT_LABELS = JSON.stringify(
 	Object.fromEntries(QUO_EVENT_CATALOG.map(({ name, label }) => [name, label])),
 );
 
+/** The Direction option; an expression that gives anything else fails the activation, naming the field. */
+function directionOf(this: IHookFunctions): DirectionFilter {
+	const direction = this.getNodeParameter('options.direction', 'both') as string;
+	if (direction === 'both' || direction === 'incoming' || direction === 'outgoing')
+		return direction;
+	throw new NodeOperationError(
+		this.getNode(),
+		`Direction: '${direction}' is none of 'both', 'incoming' and 'outgoing'`,
+	);
+}
+
 function triggerConfig(this: IHookFunctions): TriggerConfig {
 	const workflow = this.getWorkflow();
 	return {
@@ -34,7 +45,7 @@ function triggerConfig(this: IHookFunctions): TriggerConfig {
 		events: this.getNodeParameter('events') as string[],
 		phoneNumberIds: this.getNodeParameter('phoneNumberIds', []) as string[],
 		includeRawBody: this.getNodeParameter('options.includeRawBody', false) as boolean,
-		direction: this.getNodeParameter('options.direction', 'both') as DirectionFilter,
+		direction: directionOf.call(this),
 		url: this.getNodeWebhookUrl('default') as string,
 		label: `n8n: ${workflow.name ?? 'workflow'} (${workflow.id ?? 'unsaved'})`.slice(0, 100),
 	};

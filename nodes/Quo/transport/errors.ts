@@ -150,6 +150,15 @@ function waitAskedText({ ms, until }: NonNullable<QuoFailure['waitAsked']>): str
 	return `Quo asks to wait ${Math.ceil(ms / 1000)} seconds before trying again, until ${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
 }
 
+/**
+ * What the request names, as one short line: it may carry an ID a user or an AI tool typed, which must not turn the
+ * hint into a message of its own.
+ */
+function oneLine(text: string): string {
+	const line = text.replace(/\s+/g, ' ').trim();
+	return line.length > 120 ? `${line.slice(0, 119)}…` : line;
+}
+
 function hintFor(failure: QuoFailure): string {
 	const { statusCode } = failure;
 	if (failure.waitAsked) {
@@ -172,14 +181,14 @@ function hintFor(failure: QuoFailure): string {
 		case 422:
 			return 'Quo refused the request as invalid: check the fields named here.';
 		case 401:
-			return 'Check the API key in the Quo API credential (Quo: Settings → API). It may have been revoked.';
+			return 'Check the API key in the Quo (OpenPhone) API credential (Quo: Settings → API). It may have been revoked.';
 		case 402:
 			return "Quo refused this for the workspace's plan or subscription (for example call summaries need a Business or Scale plan).";
 		case 403:
 			return 'The API key is not allowed to do this: check the plan, the number or user permissions, and A2P registration for US texting.';
 		case 404:
 			return failure.notFound
-				? `Quo did not find ${failure.notFound}. Check it, and that it belongs to this workspace.`
+				? `Quo did not find ${oneLine(failure.notFound)}. Check it, and that it belongs to this workspace.`
 				: `Quo has nothing at ${failure.path}.`;
 		case 409:
 			return 'The request conflicts with what Quo already has (a duplicate, say).';

@@ -1,5 +1,5 @@
 import type { IDataObject, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { isWorkspaceWide, type V1WebhookFamily, type WebhookApiVersion } from '../events/catalog';
 import { unexpectedAnswerError } from './errors';
@@ -73,6 +73,21 @@ function bodyOf(spec: SubscriptionSpec): IDataObject {
 	return body;
 }
 
+/**
+ * An id as one path segment. Quo's webhook and delivery ids are letters, digits, `_` and `-`; anything else (a `/`,
+ * a `..` from an answer or an expression) would address another resource, so it is refused before any request.
+ */
+function segment(this: QuoApiContext, id: string, itemIndex?: number): string {
+	if (/^[A-Za-z0-9_-]+$/.test(id)) return id;
+	throw new NodeOperationError(
+		this.getNode(),
+		`'${id.slice(0, 64)}' is not a Quo webhook or delivery ID`,
+		{
+			itemIndex,
+		},
+	);
+}
+
 // 2026-03-30 subscriptions
 
 export async function listSubscriptions(this: QuoApiContext): Promise<QuoSubscription[]> {
@@ -100,7 +115,7 @@ export async function updateSubscription(
 ): Promise<QuoSubscription> {
 	const response = await quoApiRequest.call(this, {
 		method: 'PATCH',
-		path: `/webhooks/${id}`,
+		path: `/webhooks/${segment.call(this, id)}`,
 		body: changes,
 		itemIndex,
 		notFound: `the webhook ${id}`,
@@ -116,7 +131,7 @@ export async function rotateSubscriptionKey(
 ): Promise<string> {
 	const response = await quoApiRequest.call(this, {
 		method: 'POST',
-		path: `/webhooks/${id}/rotate`,
+		path: `/webhooks/${segment.call(this, id)}/rotate`,
 		itemIndex,
 		notFound: `the webhook ${id}`,
 	});
@@ -138,7 +153,7 @@ export interface LoggedDelivery {
 }
 
 /**
- * Quo's record of a delivery; its fields are as Quo sent them, unchecked (`{}` for an answer without one). The
+ * Quo's record of a delivery; its fields are as Quo sent them, unchecked (the whole answer when it has no `data`). The
  * trigger asks once, without retries, while a delivery waits for its answer; the Quo node retries as for any read.
  */
 export async function getLoggedDelivery(
@@ -147,20 +162,23 @@ export async function getLoggedDelivery(
 	deliveryId: string,
 	options: { singleAttempt: boolean; itemIndex?: number },
 ): Promise<Partial<LoggedDelivery> & IDataObject> {
-	const { data } = await quoApiRequest.call(this, {
+	const response = await quoApiRequest.call(this, {
 		method: 'GET',
-		path: `/webhooks/${webhookId}/events/${encodeURIComponent(deliveryId)}`,
+		path: `/webhooks/${segment.call(this, webhookId)}/events/${segment.call(this, deliveryId, options.itemIndex)}`,
 		...options,
 		notFound: `the delivery ${deliveryId} of webhook ${webhookId}`,
 	});
-	return typeof data === 'object' && data !== null
-		? (data as Partial<LoggedDelivery> & IDataObject)
-		: {};
+	return unwrapData(response) as Partial<LoggedDelivery> & IDataObject;
 }
 
 /** A webhook of either API: a v1 one lives under `/v1/webhooks`, a 2026-03-30 one under `/webhooks`. */
-function subscriptionPath(id: string, apiVersion: WebhookApiVersion): string {
-	return `${apiVersion === 'v1' ? '/v1' : ''}/webhooks/${id}`;
+function subscriptionPath(
+	this: QuoApiContext,
+	id: string,
+	apiVersion: WebhookApiVersion,
+	itemIndex?: number,
+): string {
+	return `${apiVersion === 'v1' ? '/v1' : ''}/webhooks/${segment.call(this, id, itemIndex)}`;
 }
 
 export async function deleteSubscription(
@@ -171,7 +189,7 @@ export async function deleteSubscription(
 ): Promise<void> {
 	await quoApiRequest.call(this, {
 		method: 'DELETE',
-		path: subscriptionPath(id, apiVersion),
+		path: subscriptionPath.call(this, id, apiVersion, itemIndex),
 		itemIndex,
 		notFound: `the webhook ${id}`,
 	});
@@ -187,7 +205,7 @@ export async function getSubscriptionRecord(
 ): Promise<IDataObject> {
 	const response = await quoApiRequest.call(this, {
 		method: 'GET',
-		path: subscriptionPath(id, apiVersion),
+		path: subscriptionPath.call(this, id, apiVersion, itemIndex),
 		itemIndex,
 		notFound: `the webhook ${id}`,
 	});
@@ -216,7 +234,7 @@ export async function listLoggedDeliveries(
 	options: { qs: IDataObject; limit?: number; pageSize: number; itemIndex?: number },
 ): Promise<IDataObject[]> {
 	return (await quoApiRequestAllItemsCursor.call(this, {
-		path: `/webhooks/${webhookId}/events`,
+		path: `/webhooks/${segment.call(this, webhookId, options.itemIndex)}/events`,
 		notFound: `the webhook ${webhookId}`,
 		...options,
 	})) as IDataObject[];
@@ -230,7 +248,7 @@ export async function sendTestEvent(
 ): Promise<IDataObject> {
 	return await quoApiRequest.call(this, {
 		method: 'POST',
-		path: `/webhooks/${id}/events/test`,
+		path: `/webhooks/${segment.call(this, id, itemIndex)}/events/test`,
 		body: { eventType },
 		itemIndex,
 		notFound: `the webhook ${id}`,
@@ -246,7 +264,7 @@ export async function retryLoggedDelivery(
 ): Promise<void> {
 	await quoApiRequest.call(this, {
 		method: 'POST',
-		path: `/webhooks/${webhookId}/events/${encodeURIComponent(deliveryId)}/retry`,
+		path: `/webhooks/${segment.call(this, webhookId, itemIndex)}/events/${segment.call(this, deliveryId, itemIndex)}/retry`,
 		itemIndex,
 		notFound: `the delivery ${deliveryId} of webhook ${webhookId}`,
 	});

@@ -138,10 +138,11 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	// test delivery is never taken for a repeat: Quo may send the same event to the test URL too.
 	if (this.getMode() === 'webhook' && runStartedInProcess.call(this, deliveryKeyOf(event)))
 		return ACKNOWLEDGED;
-	if (!goesInDirection(event, direction)) return ACKNOWLEDGED;
-	// Quo's sample for "Execute step" carries placeholder ids: say so on its item, where the user meets them.
-	if (this.getMode() === 'manual' && event.eventId === sampleEventId(staticData))
-		event.sample = true;
+	// Quo's sample for "Execute step" carries placeholder ids: say so on its item, where the user meets them. It is
+	// of the first selected event whatever its direction, and it is what the user waits for: no filter drops it.
+	const isSample = this.getMode() === 'manual' && event.eventId === sampleEventId(staticData);
+	if (isSample) event.sample = true;
+	else if (!goesInDirection(event, direction)) return ACKNOWLEDGED;
 	return {
 		workflowData: [
 			[{ json: includeRawBody ? { ...event, raw: rawBody.toString('utf8') } : event }],

@@ -294,7 +294,7 @@ async function sendSampleWhenListening(this: IHookFunctions, config: TriggerConf
 	if (!subscription) return;
 	try {
 		const sample = await sendTestEvent.call(this, subscription.id, config.events[0]);
-		if (typeof sample.id === 'string')
+		if (typeof sample.id === 'string' && sample.id !== '')
 			storeSampleEventId(this.getWorkflowStaticData('node'), sample.id);
 	} catch (error) {
 		// The listener still works for real events; the sample is a convenience.

@@ -184,7 +184,9 @@ export async function execute(
 				path: '/v1/messages',
 				body,
 				itemIndex,
-				notFound: `the sender number (From) ${from}`,
+				notFound: body.userId
+					? `the sender number (From) ${from} or the user (User) ${String(body.userId)}`
+					: `the sender number (From) ${from}`,
 				effect: MESSAGE_SENT,
 			}),
 	);

@@ -9,7 +9,7 @@ import { eventOptions } from '../../../../nodes/Quo/events/catalog';
 import { quoNode } from './support';
 
 const { description } = quoNode;
-/** The operations design/contract.md fixes; the other resources' are those the router runs. */
+/** The operations the package's public contract (../shared/design/contract.md) fixes; the other resources' are those the router runs. */
 const contract: Record<string, string[]> = {
 	message: ['send', 'get', 'getMany', 'retry'],
 	webhook: [

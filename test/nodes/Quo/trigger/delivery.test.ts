@@ -291,6 +291,34 @@ describe('Listen for test event', () => {
 		});
 	});
 
+	test('the sample shows up even when Direction would filter its event (Quo renders it incoming)', async () => {
+		const { setup, workflow, node } = world.workflowWith({
+			apiVersion: '2026-03-30',
+			events: ['message.received', 'message.delivered'],
+			options: { direction: 'outgoing' },
+		});
+		world.receiver.serve(world.runtime, setup, workflow, node, 'manual');
+		await activate(world.runtime, setup, workflow, node, 'manual', 'manual');
+		await waitForRuns(1);
+
+		expect(world.receiver.runs[0][0].json).toMatchObject({
+			event: 'message.received',
+			sample: true,
+		});
+	});
+
+	test('a Direction an expression sets to anything else fails the activation, naming the field', async () => {
+		const { setup, workflow, node } = world.workflowWith({
+			apiVersion: '2026-03-30',
+			events: ['message.received'],
+			options: { direction: 'Incoming' },
+		});
+		await expect(activate(world.runtime, setup, workflow, node)).rejects.toThrow(
+			"Direction: 'Incoming' is none of 'both', 'incoming' and 'outgoing'",
+		);
+		expect(world.standIn.state.webhooks2026).toHaveLength(0);
+	});
+
 	test('a real event that arrives while n8n listens is not marked as a sample', async () => {
 		const { setup, workflow, node } = world.workflowWith({
 			apiVersion: '2026-03-30',

@@ -444,6 +444,23 @@ describe('webhook: deliveries', () => {
 		});
 	});
 
+	test.each(['getDelivery', 'retryDelivery'])(
+		'%s refuses a Delivery ID that would address another path, before any request',
+		async (operation) => {
+			session.standIn.requests.length = 0;
+			const error = await session.failure({
+				resource: 'webhook',
+				operation,
+				webhookId,
+				deliveryId: '..',
+			});
+
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(error.message).toBe("'..' is not a Quo webhook or delivery ID");
+			expect(session.standIn.requests).toHaveLength(0);
+		},
+	);
+
 	test('getDelivery returns the delivery with its attempts; retryDelivery sends it again', async () => {
 		const [deliveryId] = await deliver(1);
 		session.standIn.requests.length = 0;
