@@ -5,16 +5,8 @@
 //
 // `npm run dev -- --smoke` does the same start on free ports, texts once, waits for the auto-reply to reach the
 // stand-in, prints `dev smoke: ok` and exits (non-zero on any failure). `.ci/run` runs it.
-import { randomUUID } from 'node:crypto';
-import {
-	cpSync,
-	mkdirSync,
-	mkdtempSync,
-	readFileSync,
-	rmSync,
-	watch,
-	writeFileSync,
-} from 'node:fs';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -52,6 +44,9 @@ const options = parseArgs('npm run dev', {
 });
 const log = logger('dev');
 
+/** A login of this run's own: n8n runs for hours on a well-known port, with community packages. */
+const owner = { ...E2E_OWNER, password: `Dev-${randomBytes(9).toString('base64url')}-1` };
+
 interface Running {
 	standIn?: StandIn;
 	n8n?: N8nInstance;
@@ -68,11 +63,17 @@ async function main(): Promise<void> {
 		await running.n8n?.dispose().catch(() => undefined);
 		await running.standIn?.close().catch(() => undefined);
 		rmSync(running.work, { recursive: true, force: true });
-		rmSync(DEV_SESSION_FILE, { force: true });
+		removeSessionFile();
+		if (!options.smoke) log('stopped n8n and the stand-in');
 		process.exit(code);
 	};
-	process.once('SIGINT', () => void stop(0));
-	process.once('SIGTERM', () => void stop(0));
+	// Whatever ends this process ends n8n too (it runs in a process group of its own).
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+		process.once(signal, () => void stop(0));
+	process.once('uncaughtException', (error) => {
+		console.error(`npm run dev failed: ${error.stack ?? String(error)}`);
+		void stop(1);
+	});
 	try {
 		const started = await start(running);
 		if (options.smoke) {
@@ -83,7 +84,8 @@ async function main(): Promise<void> {
 			return;
 		}
 		watchAndReload(running, started.packageDir);
-		printWelcome(started.n8n, started.standIn);
+		logReplies(started.standIn);
+		printWelcome(started.n8n, started.standIn, started.workflowName);
 	} catch (error) {
 		console.error(
 			`${options.smoke ? 'dev smoke: FAILED' : 'npm run dev failed'}: ${(error as Error).stack ?? String(error)}`,
@@ -95,6 +97,11 @@ async function main(): Promise<void> {
 }
 
 async function start(running: Running) {
+	// The e2e cache's installer fetches Node 24 for Linux x64 and builds sqlite3 there.
+	if (process.platform !== 'linux' || process.arch !== 'x64')
+		throw new Error(
+			`npm run dev runs n8n from a Linux x64 cache; this is ${process.platform} ${process.arch}. Install n8n yourself and the package as the README says.`,
+		);
 	log(
 		`installing n8n ${N8N_VERSION} on Node 24 into ${layout.cacheRoot()} if missing (the first time takes minutes)`,
 	);
@@ -118,7 +125,7 @@ async function start(running: Running) {
 	const installed = await n8n.installTarball(packed.tarball);
 	log(`starting n8n on ${n8n.baseUrl}`);
 	await n8n.start();
-	const ctx = await bootstrap(n8n);
+	const ctx = await bootstrap(n8n, owner);
 	await assertPackageLoaded(ctx);
 
 	const credential = await ctx.api.createCredential({
@@ -134,8 +141,15 @@ async function start(running: Running) {
 		),
 	);
 	await activateWorkflow(ctx, workflow.id);
-	running.control = await controlServer(standIn, n8n);
-	return { standIn, n8n, ctx, workflowId: workflow.id, packageDir: installed.directory };
+	if (!options.smoke) running.control = await controlServer(standIn, n8n);
+	return {
+		standIn,
+		n8n,
+		ctx,
+		workflowId: workflow.id,
+		workflowName: workflow.name,
+		packageDir: installed.directory,
+	};
 }
 
 /** The example as the editor saves an import: the trigger gets a webhook id, every Quo node the credential. */
@@ -153,21 +167,40 @@ function withCredential(example: WorkflowInput, id: string, name: string): Workf
 	};
 }
 
-/** `npm run dev:sms` reaches the stand-in in this process through a loopback port, written to the session file. */
+/** The most a `npm run dev:sms` request may send: a text and a number. */
+const MAX_CONTROL_BODY = 64 * 1024;
+
+/**
+ * `npm run dev:sms` reaches the stand-in in this process through a loopback port, written to the session file. It
+ * takes only a small JSON POST addressed to that port by name, so a web page in a browser cannot drive it.
+ */
 async function controlServer(standIn: StandIn, n8n: N8nInstance): Promise<Server> {
+	let controlUrl = '';
 	const server = createServer((request, response) => {
-		if (request.method !== 'POST' || request.url !== '/sms') {
-			response.writeHead(404).end();
-			return;
-		}
+		const refuse = (status: number, why: string): void => {
+			response.writeHead(status, { 'content-type': 'text/plain' }).end(why);
+		};
+		if (request.method !== 'POST' || request.url !== '/sms') return refuse(404, 'POST /sms only');
+		if (`http://${request.headers.host}` !== controlUrl) return refuse(403, 'wrong Host');
+		if (!/^application\/json\b/.test(request.headers['content-type'] ?? ''))
+			return refuse(415, 'JSON only');
 		const chunks: Buffer[] = [];
-		request.on('data', (chunk: Buffer) => chunks.push(chunk));
-		request.on('end', () => {
-			const { text, from } = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as {
-				text?: string;
-				from?: string;
-			};
-			receiveInboundText(standIn, { text: text ?? 'Hello from the Quo stand-in', from }).then(
+		let size = 0;
+		request.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size > MAX_CONTROL_BODY) request.destroy();
+			else chunks.push(chunk);
+		});
+		request.on('end', (): void => {
+			let sms: { text?: unknown; from?: unknown };
+			try {
+				sms = JSON.parse(Buffer.concat(chunks).toString('utf8')) as typeof sms;
+			} catch {
+				return refuse(400, 'the body is not JSON');
+			}
+			const text = typeof sms.text === 'string' ? sms.text : 'Hello from the Quo stand-in';
+			const from = typeof sms.from === 'string' ? sms.from : undefined;
+			receiveInboundText(standIn, { text, from }).then(
 				({ message, deliveries }) => {
 					log(
 						`a customer (${message.from}) texted ${message.to[0]}: "${message.text}"; Quo delivered it to ${deliveries.length} webhook(s)`,
@@ -180,17 +213,26 @@ async function controlServer(standIn: StandIn, n8n: N8nInstance): Promise<Server
 						}),
 					);
 				},
-				(error: Error) =>
-					response.writeHead(400, { 'content-type': 'text/plain' }).end(error.message),
+				(error: Error) => refuse(400, error.message),
 			);
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as { port: number };
-	const session: DevSession = { controlUrl: `http://127.0.0.1:${port}`, n8nUrl: n8n.baseUrl };
-	mkdirSync(path.dirname(DEV_SESSION_FILE), { recursive: true });
-	writeFileSync(DEV_SESSION_FILE, JSON.stringify(session));
+	controlUrl = `http://127.0.0.1:${port}`;
+	const session: DevSession = { controlUrl, n8nUrl: n8n.baseUrl, pid: process.pid };
+	writeFileSync(DEV_SESSION_FILE, JSON.stringify(session), { mode: 0o600 });
 	return server;
+}
+
+/** Removes the session file if it is this process's (another `npm run dev` of the clone may have written its own). */
+function removeSessionFile(): void {
+	try {
+		const session = JSON.parse(readFileSync(DEV_SESSION_FILE, 'utf8')) as DevSession;
+		if (session.pid === process.pid) rmSync(DEV_SESSION_FILE, { force: true });
+	} catch {
+		// none, or not readable: nothing of ours to remove
+	}
 }
 
 /** Texts the workspace once and waits for the example's auto-reply to reach the stand-in. */
@@ -244,24 +286,44 @@ function watchAndReload(running: Running, packageDir: string): void {
 		for (const line of chunk.toString('utf8').split('\n'))
 			if (/error TS|Found [1-9]\d* error/.test(line)) log(`tsc: ${line.trim()}`);
 	});
+	// tsc's first compile rewrites what `npm run build` made: watch dist/ only once it is done.
 	let timer: NodeJS.Timeout | undefined;
-	watch(path.join(REPO_ROOT, 'dist'), { recursive: true }, () => {
-		clearTimeout(timer);
-		timer = setTimeout(() => {
-			cpSync(path.join(REPO_ROOT, 'dist'), path.join(packageDir, 'dist'), { recursive: true });
-			log('rebuilt: n8n reloads the Quo nodes (reopen a node to see a changed description)');
-		}, 300);
+	let watching = false;
+	running.compiler.stdout?.on('data', (chunk: Buffer) => {
+		if (watching || !/Watching for file changes/.test(chunk.toString('utf8'))) return;
+		watching = true;
+		watch(path.join(REPO_ROOT, 'dist'), { recursive: true }, () => {
+			clearTimeout(timer);
+			timer = setTimeout(() => {
+				cpSync(path.join(REPO_ROOT, 'dist'), path.join(packageDir, 'dist'), { recursive: true });
+				log('rebuilt: n8n reloads the Quo nodes (reopen a node to see a changed description)');
+			}, 300);
+		});
 	});
 }
 
-function printWelcome(n8n: N8nInstance, standIn: StandIn): void {
+function logReplies(standIn: StandIn): void {
+	const logged = new Set(standIn.state.messages.map((message) => message.id));
+	setInterval(() => {
+		for (const message of standIn.state.messages) {
+			if (logged.has(message.id)) continue;
+			logged.add(message.id);
+			if (message.direction === 'outgoing')
+				log(
+					`Quo got a text from n8n: ${message.from} → ${message.to.join(', ')}: "${message.text}"`,
+				);
+		}
+	}, 500).unref();
+}
+
+function printWelcome(n8n: N8nInstance, standIn: StandIn, workflowName: string): void {
 	const [line] = standIn.state.phoneNumbers;
 	console.log(`
   n8n with n8n-nodes-quo is running: ${n8n.baseUrl}
-  Log in as ${E2E_OWNER.email} / ${E2E_OWNER.password}
+  Log in as ${owner.email} / ${owner.password}   (this run's own password)
 
   Quo is a local stand-in (${standIn.url}), with two numbers (${line.name}: ${line.number}), users and contacts.
-  The workflow "Auto-reply to inbound texts" is published; text your Quo number:
+  The workflow "${workflowName}" is published; text your Quo number:
 
     npm run dev:sms -- "Is my order ready?"            (another shell; --from +15555550123 to text as someone else)
 

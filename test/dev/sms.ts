@@ -1,5 +1,5 @@
 // `npm run dev:sms -- "text" [--from +15555550123]`: a customer texts the workspace's first number in the stand-in
-// of a running `npm run dev`, and Quo delivers a signed message.received to every active Quo Trigger.
+// of the `npm run dev` running in this clone, and Quo delivers a signed message.received to every active Quo Trigger.
 import { existsSync, readFileSync } from 'node:fs';
 
 import { flag, parseArgs } from '../real-n8n/args';
@@ -29,6 +29,7 @@ async function main(): Promise<number> {
 	const session = JSON.parse(readFileSync(DEV_SESSION_FILE, 'utf8')) as DevSession;
 	const response = await fetch(`${session.controlUrl}/sms`, {
 		method: 'POST',
+		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify({ text, from: options.from }),
 	});
 	if (!response.ok) {

@@ -12,17 +12,17 @@ export interface Bootstrapped {
 }
 
 /** Owner setup + login on a new instance. */
-export async function setupOwner(instance: N8nInstance): Promise<N8nRest> {
+export async function setupOwner(instance: N8nInstance, owner = E2E_OWNER): Promise<N8nRest> {
 	const rest = new N8nRest(instance.baseUrl);
-	await rest.setupOwner(E2E_OWNER);
+	await rest.setupOwner(owner);
 	// setup already sets the cookie; log in anyway so the flow is the one a returning user (or a restarted test) has.
-	await rest.login(E2E_OWNER.email, E2E_OWNER.password);
+	await rest.login(owner.email, owner.password);
 	return rest;
 }
 
 /** Owner, login, and a public API key with all scopes from GET /rest/api-keys/scopes. */
-export async function bootstrap(instance: N8nInstance): Promise<Bootstrapped> {
-	const rest = await setupOwner(instance);
+export async function bootstrap(instance: N8nInstance, owner = E2E_OWNER): Promise<Bootstrapped> {
+	const rest = await setupOwner(instance, owner);
 	const scopes = await rest.apiKeyScopes();
 	const apiKey = await rest.createApiKey('n8n-nodes-quo e2e', scopes);
 	return {
