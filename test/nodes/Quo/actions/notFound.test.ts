@@ -31,6 +31,20 @@ describe('a 404 names what Quo did not find', () => {
 		);
 	});
 
+	test('message send as a user: the sender number or the user', async () => {
+		const hint = await notFoundHint({
+			resource: 'message',
+			operation: 'send',
+			from: locator('id', 'PNnobody'),
+			to: '+15555550100',
+			content: 'Hello',
+			userId: locator('id', 'USnobody'),
+		});
+		expect(hint).toBe(
+			'Quo did not find the sender number (From) PNnobody or the user (User) USnobody. Check it, and that it belongs to this workspace.',
+		);
+	});
+
 	test('contact get: the contact', async () => {
 		const hint = await notFoundHint({
 			resource: 'contact',
