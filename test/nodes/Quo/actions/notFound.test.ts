@@ -18,30 +18,20 @@ async function notFoundHint(parameters: NodeParameters): Promise<string> {
 }
 
 describe('a 404 names what Quo did not find', () => {
-	test('message send: the sender number', async () => {
+	test.each([
+		['', {}, ''],
+		[' as a user', { userId: locator('id', 'USnobody') }, ' or the user (User) USnobody'],
+	])('message send%s: the sender number, and the user if one is given', async (_, user, orUser) => {
 		const hint = await notFoundHint({
 			resource: 'message',
 			operation: 'send',
 			from: locator('id', 'PNnobody'),
 			to: '+15555550100',
 			content: 'Hello',
+			...user,
 		});
 		expect(hint).toBe(
-			'Quo did not find the sender number (From) PNnobody. Check it, and that it belongs to this workspace.',
-		);
-	});
-
-	test('message send as a user: the sender number or the user', async () => {
-		const hint = await notFoundHint({
-			resource: 'message',
-			operation: 'send',
-			from: locator('id', 'PNnobody'),
-			to: '+15555550100',
-			content: 'Hello',
-			userId: locator('id', 'USnobody'),
-		});
-		expect(hint).toBe(
-			'Quo did not find the sender number (From) PNnobody or the user (User) USnobody. Check it, and that it belongs to this workspace.',
+			`Quo did not find the sender number (From) PNnobody${orUser}. Check it, and that it belongs to this workspace.`,
 		);
 	});
 
