@@ -90,11 +90,6 @@ function segment(this: QuoApiContext, id: string, itemIndex?: number): string {
 
 // 2026-03-30 subscriptions
 
-export async function listSubscriptions(this: QuoApiContext): Promise<QuoSubscription[]> {
-	const { data } = await quoApiRequest.call(this, { method: 'GET', path: '/webhooks' });
-	return Array.isArray(data) ? data.filter(isSubscription) : [];
-}
-
 export async function createSubscription(
 	this: QuoApiContext,
 	spec: SubscriptionSpec,
@@ -227,6 +222,15 @@ export async function listSubscriptionRecords(
 	return unwrapList(response);
 }
 
+/** The webhooks of one API the trigger can work with: those with an id, a URL and events. */
+export async function listSubscriptions(
+	this: QuoApiContext,
+	apiVersion: WebhookApiVersion,
+): Promise<QuoSubscription[]> {
+	const records: unknown[] = await listSubscriptionRecords.call(this, apiVersion);
+	return records.filter(isSubscription);
+}
+
 /** A webhook's logged deliveries, newest first, page by page up to `limit` (all without one). */
 export async function listLoggedDeliveries(
 	this: QuoApiContext,
@@ -271,11 +275,6 @@ export async function retryLoggedDelivery(
 }
 
 // v1 subscriptions: one per event family
-
-export async function listV1Subscriptions(this: QuoApiContext): Promise<QuoSubscription[]> {
-	const { data } = await quoApiRequest.call(this, { method: 'GET', path: '/v1/webhooks' });
-	return Array.isArray(data) ? data.filter(isSubscription) : [];
-}
 
 async function createV1Subscription(
 	this: QuoApiContext,

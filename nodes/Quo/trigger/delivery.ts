@@ -136,11 +136,12 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 		event.eventId = `sha256:${createHash('sha256').update(rawBody).digest('hex')}`;
 	// Repeats are dropped by the trigger's execute() (see dedupe); one whose run this process started ends here. A
 	// test delivery is never taken for a repeat: Quo may send the same event to the test URL too.
-	if (this.getMode() === 'webhook' && runStartedInProcess.call(this, deliveryKeyOf(event)))
+	const mode = this.getMode();
+	if (mode === 'webhook' && runStartedInProcess.call(this, deliveryKeyOf(event)))
 		return ACKNOWLEDGED;
 	// Quo's sample for "Execute step" carries placeholder ids: say so on its item, where the user meets them. It is
 	// of the first selected event whatever its direction, and it is what the user waits for: no filter drops it.
-	const isSample = this.getMode() === 'manual' && event.eventId === sampleEventId(staticData);
+	const isSample = mode === 'manual' && event.eventId === sampleEventId(staticData);
 	if (isSample) event.sample = true;
 	else if (!goesInDirection(event, direction)) return ACKNOWLEDGED;
 	return {

@@ -7,7 +7,6 @@ import {
 	createV1Subscriptions,
 	deleteSubscription,
 	listSubscriptions,
-	listV1Subscriptions,
 	requireKey,
 	resourceIdsFor,
 	type QuoSubscription,
@@ -106,7 +105,9 @@ async function adoptSubscription(
 ): Promise<boolean> {
 	const stored = storedSubscriptions(staticData, config.apiVersion);
 	const [keep, ...duplicates] = oursFirst(
-		(await listSubscriptions.call(this)).filter((subscription) => subscription.url === config.url),
+		(await listSubscriptions.call(this, '2026-03-30')).filter(
+			(subscription) => subscription.url === config.url,
+		),
 		stored,
 	);
 	if (!keep) {
@@ -148,7 +149,7 @@ async function adoptV1Subscriptions(
 ): Promise<boolean> {
 	const wantedByFamily = groupEventsByV1Family(config.events);
 	const mine = oursFirst(
-		(await listV1Subscriptions.call(this)).filter(
+		(await listSubscriptions.call(this, 'v1')).filter(
 			(subscription) => subscription.url === config.url,
 		),
 		storedSubscriptions(staticData, config.apiVersion),
@@ -250,10 +251,7 @@ export async function unsubscribe(this: IHookFunctions, config: TriggerConfig): 
 	const staticData = this.getWorkflowStaticData('node');
 	await removeOtherGeneration.call(this, config, staticData);
 	const stored = storedSubscriptions(staticData, config.apiVersion);
-	const listed =
-		config.apiVersion === 'v1'
-			? await listV1Subscriptions.call(this)
-			: await listSubscriptions.call(this);
+	const listed = await listSubscriptions.call(this, config.apiVersion);
 	const foundByUrl = listed
 		.filter(
 			(subscription) =>
