@@ -22,8 +22,11 @@ const SEND = {
 };
 const READ = { method: 'GET', path: '/v1/phone-numbers' };
 
-/** The trickle: a byte every 25 ms, for at most this many bytes (5 s), then the end of a valid answer. */
-const TRICKLE_BYTES = 200;
+/**
+ * The trickle: a byte every 25 ms, for at most this many bytes (30 s), then the end of a valid answer. Long in real
+ * time, so that only the deadline can end it early however slowly a loaded machine moves the fake clock on.
+ */
+const TRICKLE_BYTES = 1200;
 
 /** One trickled answer: whether n8n closed the connection before the trickle was over. */
 interface Trickle {
@@ -100,7 +103,7 @@ function start(spec: object): { outcome: Promise<unknown>; settled: () => boolea
 
 /**
  * Moves the fake clock on a second at a time, with real time in between for the sockets, until `done`: at most five
- * fake minutes, which a trickle outlasts only when nothing cuts it short (it ends by itself after 5 real seconds).
+ * fake minutes, which a trickle outlasts only when nothing cuts it short (it ends by itself after 30 real seconds).
  */
 async function advanceUntil(done: () => boolean): Promise<void> {
 	for (let second = 0; second < 300 && !done(); second++) {
